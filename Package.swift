@@ -1,0 +1,65 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "SafetyGraph",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "safetygraph", targets: ["safetygraph"]),
+        .library(name: "SafetyGraphCore", targets: ["SafetyGraphCore"]),
+        .library(name: "SafetyGraphMarkdown", targets: ["SafetyGraphMarkdown"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: - System libraries (module map + shim only)
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+
+        // MARK: - Libraries
+        .target(
+            name: "SafetyGraphCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "SafetyGraphMarkdown",
+            dependencies: ["SafetyGraphCore", "CCmarkGFM"]
+        ),
+
+        // MARK: - Command-line tool
+        .executableTarget(
+            name: "safetygraph",
+            dependencies: [
+                "SafetyGraphCore",
+                "SafetyGraphMarkdown",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .testTarget(
+            name: "SafetyGraphCoreTests",
+            dependencies: ["SafetyGraphCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "SafetyGraphMarkdownTests",
+            dependencies: ["SafetyGraphMarkdown", "SafetyGraphCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "SafetyGraphCLITests",
+            dependencies: ["SafetyGraphCore"]
+        ),
+    ]
+)

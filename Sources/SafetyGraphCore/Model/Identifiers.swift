@@ -1,0 +1,49 @@
+/// The stable identifier of an entry, derived from its normalised URL (see `URLNormalizer`).
+public struct EntryID: RawRepresentable, Sendable, Hashable, Codable, Comparable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+    public var description: String { rawValue }
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// The identifier of a concept: kebab-case, stable, the slug of its IRI.
+public struct ConceptID: RawRepresentable, Sendable, Hashable, Codable, Comparable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+    public var description: String { rawValue }
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+
+    /// Whether `raw` is a valid concept id: lowercase ASCII letters and digits in groups joined by single hyphens.
+    public static func isValid(_ raw: String) -> Bool {
+        guard !raw.isEmpty, raw.count <= 64 else { return false }
+        var previousWasHyphen = true  // forbids a leading hyphen
+        for scalar in raw.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "0"..."9": previousWasHyphen = false
+            case "-":
+                if previousWasHyphen { return false }
+                previousWasHyphen = true
+            default: return false
+            }
+        }
+        return !previousWasHyphen
+    }
+}

@@ -1,0 +1,121 @@
+/// Normalises http(s) URLs so that the same resource written two ways merges into one entry,
+/// and derives the stable `EntryID` from the normalised form.
+///
+/// Rules: scheme `http` and `https` are one; host lowercased, `www.` and a trailing dot dropped, default ports
+/// dropped; the fragment dropped unless it is a client-side route (`#/…`, `#!…`); tracking parameters
+/// (`utm_*`, `fbclid`, `gclid`) dropped; a trailing slash dropped; GitHub paths lowercased (owner and repository
+/// names are case-insensitive there).
+public enum URLNormalizer {
+    /// The scheme of `raw` when it is `http` or `https` (lowercased), else nil.
+    public static func webScheme(of raw: String) -> String? {
+        let trimmed = raw.trimmingWhitespace()
+        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
+        let scheme = trimmed[..<colon].lowercased()
+        guard scheme == "http" || scheme == "https" else { return nil }
+        guard trimmed[colon...].hasPrefix("://") else { return nil }
+        return scheme
+    }
+
+    /// Whether `raw` is an absolute http(s) URL with a non-empty host and no whitespace or control characters.
+    public static func isWebURL(_ raw: String) -> Bool { normalize(raw) != nil }
+
+    /// The normalised form of an http(s) URL, or nil when `raw` is not one.
+    public static func normalize(_ raw: String) -> String? {
+        var s = Substring(raw.trimmingWhitespace())
+        if s.hasPrefix("<"), s.hasSuffix(">") { s = s.dropFirst().dropLast() }
+        guard webScheme(of: String(s)) != nil else { return nil }
+        if s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " }) { return nil }
+        s = s[s.index(after: s.firstIndex(of: ":")!)...].dropFirst(2)
+
+        // Split authority / path / query / fragment.
+        let authorityEnd = s.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? s.endIndex
+        var authority = String(s[..<authorityEnd]).lowercased()
+        var rest = s[authorityEnd...]
+        var fragment: Substring = ""
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = rest[rest.index(after: hash)...]
+            rest = rest[..<hash]
+        }
+        var query: Substring = ""
+        if let q = rest.firstIndex(of: "?") {
+            query = rest[rest.index(after: q)...]
+            rest = rest[..<q]
+        }
+        var path = String(rest)
+
+        if let at = authority.lastIndex(of: "@") { authority = String(authority[authority.index(after: at)...]) }
+        for port in [":80", ":443"] where authority.hasSuffix(port) { authority.removeLast(port.count) }
+        if authority.hasSuffix(".") { authority.removeLast() }
+        if authority.hasPrefix("www.") { authority.removeFirst(4) }
+        guard !authority.isEmpty, !authority.hasPrefix("."), !authority.hasPrefix(":") else { return nil }
+
+        while path.hasSuffix("/") { path.removeLast() }
+        if authority == "github.com" { path = path.lowercased() }
+
+        let keptQuery = query.split(separator: "&").filter { item in
+            let name = item.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+            return !(name.hasPrefix("utm_") || name == "fbclid" || name == "gclid" || name.isEmpty)
+        }
+        var result = "https://" + authority + path
+        if !keptQuery.isEmpty { result += "?" + keptQuery.joined(separator: "&") }
+        if fragment.hasPrefix("/") || fragment.hasPrefix("!") { result += "#" + fragment }
+        return result
+    }
+
+    /// The entry id for a normalised URL: a readable slug of host and path (at most 48 characters, cut at a
+    /// hyphen) and 8 hex digits of the FNV-1a hash of the whole normalised URL, so ids never collide by slug.
+    public static func entryID(forNormalized normalized: String) -> EntryID {
+        let body = normalized.hasPrefix("https://") ? String(normalized.dropFirst(8)) : normalized
+        var slug = ""
+        var lastWasHyphen = true
+        for scalar in body.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "0"..."9":
+                slug.unicodeScalars.append(scalar)
+                lastWasHyphen = false
+            case "A"..."Z":
+                slug.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+                lastWasHyphen = false
+            default:
+                if !lastWasHyphen { slug.append("-") }
+                lastWasHyphen = true
+            }
+        }
+        if slug.count > 48 {
+            slug = String(slug.prefix(48))
+            if let cut = slug.lastIndex(of: "-"), slug.distance(from: slug.startIndex, to: cut) >= 24 {
+                slug = String(slug[..<cut])
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        if slug.isEmpty { slug = "entry" }
+        return EntryID("\(slug)-\(hex8(fnv1a(normalized)))")
+    }
+
+    /// FNV-1a, 32 bits, over UTF-8: tiny, stable across runs and platforms (unlike `Hasher`).
+    static func fnv1a(_ s: String) -> UInt32 {
+        var h: UInt32 = 0x811c_9dc5
+        for byte in s.utf8 {
+            h ^= UInt32(byte)
+            h = h &* 0x0100_0193
+        }
+        return h
+    }
+
+    private static func hex8(_ v: UInt32) -> String {
+        let digits = Array("0123456789abcdef")
+        var out = ""
+        for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((v >> UInt32(shift)) & 0xf)]) }
+        return out
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace and newlines (Unicode-aware, Foundation-free).
+    public func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}
