@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "safetygraph", targets: ["safetygraph"]),
         .library(name: "SafetyGraphCore", targets: ["SafetyGraphCore"]),
         .library(name: "SafetyGraphMarkdown", targets: ["SafetyGraphMarkdown"]),
+        .library(name: "SafetyGraphExport", targets: ["SafetyGraphExport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -35,6 +36,10 @@ let package = Package(
             name: "SafetyGraphMarkdown",
             dependencies: ["SafetyGraphCore", "CCmarkGFM"]
         ),
+        .target(
+            name: "SafetyGraphExport",
+            dependencies: ["SafetyGraphCore"]
+        ),
 
         // MARK: - Command-line tool
         .executableTarget(
@@ -42,6 +47,7 @@ let package = Package(
             dependencies: [
                 "SafetyGraphCore",
                 "SafetyGraphMarkdown",
+                "SafetyGraphExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +62,10 @@ let package = Package(
             name: "SafetyGraphMarkdownTests",
             dependencies: ["SafetyGraphMarkdown", "SafetyGraphCore"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "SafetyGraphExportTests",
+            dependencies: ["SafetyGraphExport", "SafetyGraphCore"]
         ),
         .testTarget(
             name: "SafetyGraphCLITests",

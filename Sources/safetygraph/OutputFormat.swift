@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// How query-like subcommands print their results.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

@@ -1,0 +1,50 @@
+import Foundation
+import SafetyGraphCore
+import SafetyGraphMarkdown
+
+/// Everything a subcommand works on: the ontology, the tagged graph, and every warning met on the way.
+struct Project {
+    var ontology: Ontology
+    var graph: KnowledgeGraph
+    /// Warnings from loading the ontology, reading the lists, merging and tagging; sorted.
+    var diagnostics: [Diagnostic]
+}
+
+/// Runs the pipeline stages in order (load → ingest → merge → tag → link), mapping each stage's
+/// errors to the CLI's exit codes. Glue only: each stage lives in its library.
+enum ProjectLoader {
+    static func load(_ options: ProjectOptions) throws -> Project {
+        let (ontology, ontologyWarnings) = try loadOntology(options.ontology)
+        var diagnostics = ontologyWarnings
+
+        let ingester = MarkdownIngester(rules: ontology.ingest)
+        var lists: [[Entry]] = []
+        for path in options.listPaths {
+            do {
+                let result = try ingester.ingest(fileAt: path)
+                lists.append(result.entries)
+                diagnostics += result.diagnostics
+            } catch {
+                throw Failure(error.isMissingInput ? Failure.missingInput : Failure.badData, "\(error)")
+            }
+        }
+        let merged = EntryMerger.merge(lists)
+        diagnostics += merged.diagnostics
+
+        let tagger = Tagger(ontology: ontology)
+        let tagged = tagger.tag(merged.entries)
+        diagnostics += tagged.diagnostics
+
+        let graph = KnowledgeGraph(scheme: ontology.scheme, entries: tagged.entries)
+        return Project(ontology: ontology, graph: graph, diagnostics: diagnostics.sorted())
+    }
+
+    static func loadOntology(_ folder: String) throws -> (Ontology, [Diagnostic]) {
+        do {
+            return try OntologyLoader.load(folder: folder)
+        } catch {
+            let code = error.isMissingInput ? Failure.missingInput : Failure.badData
+            throw Failure(code, error.diagnostics.map(\.description))
+        }
+    }
+}
