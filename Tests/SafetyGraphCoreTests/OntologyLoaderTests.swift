@@ -239,10 +239,12 @@ enum OntologyScratch {
         return fixtures.appendingPathComponent("Ontology").appendingPathComponent(name).path
     }
 
-    /// A new folder holding the minimal ontology with `files` applied: relative path → text, or nil to delete.
+    /// A new folder holding the minimal ontology with `files` applied: relative path → text, or nil to leave the
+    /// file out. Folders are created for the files written, so leaving out every concept file leaves no
+    /// `concepts/` folder.
     static func make(_ files: [String: String?]) throws -> String {
         var data: [String: Data?] = [:]
-        for (path, text) in files { data[path] = text.map { Data($0.utf8) } }
+        for (path, text) in files { data.updateValue(text.map { Data($0.utf8) }, forKey: path) }
         return try make(data: data)
     }
 
@@ -250,8 +252,8 @@ enum OntologyScratch {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("safetygraph-ontology-\(UUID().uuidString)").path
         var all: [String: Data?] = ["scheme.yaml": Data(scheme.utf8), "concepts/base.yaml": Data(concepts.utf8)]
-        for (path, content) in files { all[path] = content }
-        try FileManager.default.createDirectory(atPath: folder + "/concepts", withIntermediateDirectories: true)
+        for (path, content) in files { all.updateValue(content, forKey: path) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (path, content) in all {
             guard let content else { continue }
             let full = folder + "/" + path

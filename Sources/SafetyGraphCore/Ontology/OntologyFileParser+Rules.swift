@@ -34,9 +34,9 @@ extension OntologyFileParser {
     ) -> RawKindRule? {
         let kind = fields.first { $0.key == "kind" }.flatMap { reader.string($0, of: "a kind rule", required: true) }
         let context = kind.map { "kind rule \(quoted($0.value))" } ?? "kind rule"
-        reader.checkKeys(fields, allowed: RawKindRule.keys, in: context)
+        let suggested = reader.checkKeys(fields, allowed: RawKindRule.keys, in: context)
         let sections = fields.first { $0.key == "sections" }.map { reader.stringList($0, of: context) }
-        requireKeys(["kind", "sections"], in: fields, of: context, at: node, reader: &reader)
+        requireKeys(["kind", "sections"], in: fields, except: suggested, of: context, at: node, reader: &reader)
         if let sections, sections.isEmpty, let field = fields.first(where: { $0.key == "sections" }),
             case .sequence = field.value
         {
@@ -54,9 +54,9 @@ extension OntologyFileParser {
             reader.string($0, of: "a \(nameKey) rule", required: true)
         }
         let context = name.map { "\(nameKey) rule \(quoted($0.value))" } ?? "\(nameKey) rule"
-        reader.checkKeys(fields, allowed: [nameKey, "concepts"], in: context)
+        let suggested = reader.checkKeys(fields, allowed: [nameKey, "concepts"], in: context)
         let concepts = fields.first { $0.key == "concepts" }.map { reader.stringList($0, of: context) }
-        requireKeys([nameKey, "concepts"], in: fields, of: context, at: node, reader: &reader)
+        requireKeys([nameKey, "concepts"], in: fields, except: suggested, of: context, at: node, reader: &reader)
         if let concepts, concepts.isEmpty, let field = fields.first(where: { $0.key == "concepts" }),
             case .sequence = field.value
         {
@@ -81,7 +81,7 @@ extension OntologyFileParser {
     ) -> RawOverride? {
         let url = fields.first { $0.key == "url" }.flatMap { reader.string($0, of: "an override", required: true) }
         let context = url.map { "override for \(quoted($0.value))" } ?? "override"
-        reader.checkKeys(fields, allowed: RawOverride.keys, in: context)
+        let suggested = reader.checkKeys(fields, allowed: RawOverride.keys, in: context)
         var add: [Located<String>] = []
         var remove: [Located<String>] = []
         var note: String?
@@ -93,14 +93,15 @@ extension OntologyFileParser {
             default: break
             }
         }
-        requireKeys(["url"], in: fields, of: context, at: node, reader: &reader)
+        requireKeys(["url"], in: fields, except: suggested, of: context, at: node, reader: &reader)
         let location = reader.location(node)
         // A wrongly typed add/remove is already logged; only say "changes nothing" when the lists are well formed.
         let listsAreWellFormed = fields.filter { $0.key == "add" || $0.key == "remove" }.allSatisfy {
             if case .sequence = $0.value { return true }
             return false
         }
-        if add.isEmpty, remove.isEmpty, listsAreWellFormed {
+        let misspelt = suggested.contains("add") || suggested.contains("remove")
+        if add.isEmpty, remove.isEmpty, listsAreWellFormed, !misspelt {
             reader.log.error(
                 .emptyOverride, "\(context) has neither 'add' nor 'remove'; it would change nothing", at: location)
         }
@@ -111,10 +112,10 @@ extension OntologyFileParser {
     // MARK: - Helpers
 
     private static func requireKeys(
-        _ keys: [String], in fields: [YAMLNodeReader.Field], of context: String, at node: Node,
-        reader: inout YAMLNodeReader
+        _ keys: [String], in fields: [YAMLNodeReader.Field], except misspelt: Set<String>, of context: String,
+        at node: Node, reader: inout YAMLNodeReader
     ) {
-        for key in keys where !fields.contains(where: { $0.key == key }) {
+        for key in keys where !fields.contains(where: { $0.key == key }) && !misspelt.contains(key) {
             reader.log.error(.missingKey, "\(context) has no '\(key)'; it is required", at: reader.location(node))
         }
     }

@@ -16,12 +16,12 @@ enum OntologyFileParser {
             return nil
         }
         guard let fields = reader.fields(of: root, what: "the top level of the file") else { return nil }
-        reader.checkKeys(fields, allowed: schemeKeys, in: "the scheme")
+        let suggested = reader.checkKeys(fields, allowed: schemeKeys, in: "the scheme")
         var values: [String: Located<String>] = [:]
         for field in fields where schemeKeys.contains(field.key) {
             values[field.key] = reader.string(field, of: "the scheme", required: true)
         }
-        for key in schemeKeys where !fields.contains(where: { $0.key == key }) {
+        for key in schemeKeys where !fields.contains(where: { $0.key == key }) && !suggested.contains(key) {
             reader.log.error(.missingKey, "the scheme has no '\(key)'; it is required", at: reader.location(root))
         }
         guard let id = values["id"], let title = values["title"], let definition = values["definition"] else {
@@ -45,8 +45,9 @@ enum OntologyFileParser {
             return []
         }
         guard let fields = reader.fields(of: root, what: "the top level of the file") else { return [] }
-        reader.checkKeys(fields, allowed: ["concepts"], in: "a concept file")
+        let suggested = reader.checkKeys(fields, allowed: ["concepts"], in: "a concept file")
         guard let field = fields.first(where: { $0.key == "concepts" }) else {
+            if suggested.contains("concepts") { return [] }
             reader.log.error(
                 .missingKey, "a concept file needs a 'concepts' list at the top level", at: reader.location(root))
             return []
@@ -71,7 +72,7 @@ enum OntologyFileParser {
             concept.id = reader.string(field, of: "a concept", required: true)
         }
         let name = concept.name
-        reader.checkKeys(fields, allowed: RawConcept.keys, in: name)
+        let suggested = reader.checkKeys(fields, allowed: RawConcept.keys, in: name)
         for field in fields {
             switch field.key {
             case "prefLabel": concept.prefLabel = reader.string(field, of: name, required: true)
@@ -86,7 +87,8 @@ enum OntologyFileParser {
             default: break  // "id" is read above; unknown keys are logged by checkKeys
             }
         }
-        for key in ["id", "prefLabel", "definition"] where !fields.contains(where: { $0.key == key }) {
+        for key in ["id", "prefLabel", "definition"]
+        where !fields.contains(where: { $0.key == key }) && !suggested.contains(key) {
             let what = key == "definition" ? "definition" : "'\(key)'"
             reader.log.error(.missingKey, "\(name) has no \(what); it is required", at: concept.location)
         }

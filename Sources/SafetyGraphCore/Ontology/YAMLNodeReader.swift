@@ -50,14 +50,20 @@ struct YAMLNodeReader {
         return fields
     }
 
-    /// Logs every key not in `allowed`, suggesting the closest allowed key.
-    mutating func checkKeys(_ fields: [Field], allowed: [String], in context: String) {
+    /// Logs every key not in `allowed`, suggesting the closest allowed key. Returns the keys suggested, so that
+    /// the caller does not also report them as missing (one typo, one error).
+    @discardableResult
+    mutating func checkKeys(_ fields: [Field], allowed: [String], in context: String) -> Set<String> {
+        var suggested: Set<String> = []
         for field in fields where !allowed.contains(field.key) {
+            let suggestion = Spelling.closest(to: field.key, among: allowed)
+            if let suggestion { suggested.insert(suggestion) }
             let hint =
-                Spelling.closest(to: field.key, among: allowed).map { "did you mean '\($0)'?" }
-                ?? "expected one of: \(allowed.joined(separator: ", "))"
-            log.error(.unknownKey, "unknown key '\(field.key)' in \(context); \(hint)", at: field.keyLocation)
+                suggestion.map { "did you mean '\($0)'?" } ?? "expected one of: \(allowed.joined(separator: ", "))"
+            log.error(
+                .unknownKey, "unknown key \(quoted(field.key)) in \(context); \(hint)", at: field.keyLocation)
         }
+        return suggested
     }
 
     // MARK: - Strings
