@@ -98,12 +98,13 @@ enum YAMLFileReader {
 
     // MARK: - Parsing
 
-    /// Parses YAML text (already decoded) into its root node, or logs why not.
-    static func parse(_ text: String, displayPath: String, log: inout DiagnosticLog) -> Outcome {
+    /// Parses YAML text (already decoded) into its root node, or logs why not. `prescan` is off only in tests of
+    /// the anchor check that backs it up.
+    static func parse(_ text: String, displayPath: String, prescan: Bool = true, log: inout DiagnosticLog) -> Outcome {
         func at(_ line: Int, _ column: Int) -> SourceLocation {
             SourceLocation(file: displayPath, line: line, column: column)
         }
-        switch YAMLPrescan.check(text) {
+        switch prescan ? YAMLPrescan.check(text) : nil {
         case .anchorOrAlias(let line, let column):
             log.error(.yamlAlias, aliasMessage, at: at(line, column))
             return .failed
