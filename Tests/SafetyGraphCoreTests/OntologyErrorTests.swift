@@ -42,7 +42,8 @@ private func concepts(_ body: String) -> [String: String?] {
             at: "concepts/more.yaml:3:16", .yamlAlias, "YAML anchors and aliases are not allowed"),
         BrokenOntology(
             "top level is a list", ["concepts/more.yaml": "- id: gamma\n"],
-            at: "concepts/more.yaml:1:1", .wrongType, "the top level of the file must be a mapping (key: value), not a list"),
+            at: "concepts/more.yaml:1:1", .wrongType,
+            "the top level of the file must be a mapping (key: value), not a list"),
         BrokenOntology(
             "empty concept file", ["concepts/more.yaml": "# nothing\n"],
             at: "concepts/more.yaml:1:1", .missingKey, "file is empty; a concept file holds a 'concepts' list"),
@@ -53,7 +54,8 @@ private func concepts(_ body: String) -> [String: String?] {
             "missing concepts folder", ["concepts/base.yaml": nil],
             at: nil, .missingFile, "concepts: folder is missing; the ontology needs at least one concept file"),
         BrokenOntology(
-            "concepts folder without YAML files", ["concepts/base.yaml": nil, "concepts/.base.yaml.swp": "x", "concepts/notes.md": "x"],
+            "concepts folder without YAML files",
+            ["concepts/base.yaml": nil, "concepts/.base.yaml.swp": "x", "concepts/notes.md": "x"],
             at: nil, .noConcepts, "concepts: holds no *.yaml files"),
         BrokenOntology(
             "no concepts at all", ["concepts/base.yaml": "concepts: []\n"],
@@ -61,17 +63,21 @@ private func concepts(_ body: String) -> [String: String?] {
 
         // MARK: Keys and types
         BrokenOntology(
-            "unknown concept key", concepts("  - id: gamma\n    prefLabel: Gamma\n    altLabel: [g]\n    definition: G.\n"),
-            at: "concepts/more.yaml:4:5", .unknownKey, "unknown key 'altLabel' in concept 'gamma'; did you mean 'altLabels'?"),
+            "unknown concept key",
+            concepts("  - id: gamma\n    prefLabel: Gamma\n    altLabel: [g]\n    definition: G.\n"),
+            at: "concepts/more.yaml:4:5", .unknownKey,
+            "unknown key 'altLabel' in concept 'gamma'; did you mean 'altLabels'?"),
         BrokenOntology(
             "unknown top-level key in a concept file", ["concepts/more.yaml": "concept:\n  - id: gamma\n"],
-            at: "concepts/more.yaml:1:1", .unknownKey, "unknown key 'concept' in a concept file; did you mean 'concepts'?"),
+            at: "concepts/more.yaml:1:1", .unknownKey,
+            "unknown key 'concept' in a concept file; did you mean 'concepts'?"),
         BrokenOntology(
             "unknown scheme key", ["scheme.yaml": OntologyScratch.scheme + "titel: Typo\n"],
             at: "scheme.yaml:4:1", .unknownKey, "unknown key 'titel' in the scheme; did you mean 'title'?"),
         BrokenOntology(
             "unknown rules key", ["rules.yaml": "ignorePhrase: [gold standard]\n"],
-            at: "rules.yaml:1:1", .unknownKey, "unknown key 'ignorePhrase' in rules.yaml; did you mean 'ignorePhrases'?"),
+            at: "rules.yaml:1:1", .unknownKey, "unknown key 'ignorePhrase' in rules.yaml; did you mean 'ignorePhrases'?"
+        ),
         BrokenOntology(
             "unknown kind rule key", ["rules.yaml": "kinds:\n  - kind: tool\n    section: [Tools]\n"],
             at: "rules.yaml:3:5", .unknownKey, "unknown key 'section' in kind rule 'tool'; did you mean 'sections'?"),
@@ -79,12 +85,14 @@ private func concepts(_ body: String) -> [String: String?] {
             "unknown override key", ["overrides.yaml": "overrides:\n  - url: https://example.org\n    adds: [alpha]\n"],
             at: "overrides.yaml:3:5", .unknownKey, "did you mean 'add'?"),
         BrokenOntology(
-            "string where a list is expected", concepts(
+            "string where a list is expected",
+            concepts(
                 "  - id: gamma\n    prefLabel: Gamma\n    altLabels: gammas\n    definition: G.\n"),
             at: "concepts/more.yaml:4:16", .wrongType,
             "'altLabels' of concept 'gamma' must be a list, not a string; write [gammas] for one item"),
         BrokenOntology(
-            "nothing where a list is expected", concepts(
+            "nothing where a list is expected",
+            concepts(
                 "  - id: gamma\n    prefLabel: Gamma\n    broader:\n    definition: G.\n"),
             at: "concepts/more.yaml:4:13", .wrongType, "'broader' of concept 'gamma' must be a list, not nothing"),
         BrokenOntology(
@@ -109,16 +117,19 @@ private func concepts(_ body: String) -> [String: String?] {
             "missing scheme title", ["scheme.yaml": "id: test-scheme\ndefinition: D.\n"],
             at: "scheme.yaml:1:1", .missingKey, "the scheme has no 'title'"),
         BrokenOntology(
-            "empty string in a list", concepts(
+            "empty string in a list",
+            concepts(
                 "  - id: gamma\n    prefLabel: Gamma\n    altLabels: [g, \"\"]\n    definition: G.\n"),
             at: "concepts/more.yaml:4:20", .emptyString, "'altLabels' of concept 'gamma' holds an empty string"),
         BrokenOntology(
-            "empty scope note", concepts("  - id: gamma\n    prefLabel: Gamma\n    definition: G.\n    scopeNote: ''\n"),
+            "empty scope note",
+            concepts("  - id: gamma\n    prefLabel: Gamma\n    definition: G.\n    scopeNote: ''\n"),
             at: "concepts/more.yaml:5:5", .emptyString, "'scopeNote' of concept 'gamma' is empty"),
 
         // MARK: Ids and references
         BrokenOntology(
-            "invalid id with spaces and capitals", concepts(
+            "invalid id with spaces and capitals",
+            concepts(
                 "  - id: Adversarial Robustness\n    prefLabel: Gamma\n    definition: G.\n"),
             at: "concepts/more.yaml:2:9", .invalidID,
             "no two ids can differ only in case (try 'adversarial-robustness')"),
@@ -129,13 +140,16 @@ private func concepts(_ body: String) -> [String: String?] {
             "duplicate id", concepts("  - id: alpha\n    prefLabel: Gamma\n    definition: G.\n"),
             at: "concepts/more.yaml:2:9", .duplicateID, "concept id 'alpha' is defined twice; first at "),
         BrokenOntology(
-            "dangling broader", concepts("  - id: gamma\n    prefLabel: Gamma\n    definition: G.\n    broader: [alpah]\n"),
+            "dangling broader",
+            concepts("  - id: gamma\n    prefLabel: Gamma\n    definition: G.\n    broader: [alpah]\n"),
             at: "concepts/more.yaml:5:15", .danglingReference,
             "concept 'gamma' names broader 'alpah', which does not exist; did you mean 'alpha'?"),
         BrokenOntology(
-            "dangling related", concepts(
+            "dangling related",
+            concepts(
                 "  - id: gamma\n    prefLabel: Gamma\n    definition: G.\n    related: [beta, omega]\n"),
-            at: "concepts/more.yaml:5:21", .danglingReference, "concept 'gamma' names related 'omega', which does not exist"),
+            at: "concepts/more.yaml:5:21", .danglingReference,
+            "concept 'gamma' names related 'omega', which does not exist"),
         BrokenOntology(
             "own broader", concepts("  - id: gamma\n    prefLabel: Gamma\n    definition: G.\n    broader: [gamma]\n"),
             at: "concepts/more.yaml:5:15", .selfReference, "concept 'gamma' names itself as broader"),
@@ -143,14 +157,17 @@ private func concepts(_ body: String) -> [String: String?] {
             "own related", concepts("  - id: gamma\n    prefLabel: Gamma\n    definition: G.\n    related: [gamma]\n"),
             at: "concepts/more.yaml:5:15", .selfReference, "concept 'gamma' names itself as related"),
         BrokenOntology(
-            "broader cycle", concepts(
+            "broader cycle",
+            concepts(
                 "  - id: gamma\n    prefLabel: Gamma\n    definition: G.\n    broader: [delta]\n"
                     + "  - id: delta\n    prefLabel: Delta\n    definition: D.\n    broader: [gamma]\n"),
             at: "concepts/more.yaml:5:15", .broaderCycle,
             "broader cycle delta → gamma → delta: concept 'gamma' names broader 'delta'"),
         BrokenOntology(
-            "dangling section rule concept", ["rules.yaml": "sections:\n  - section: Standards\n    concepts: [standards]\n"],
-            at: "rules.yaml:3:16", .danglingReference, "section rule 'Standards' names concept 'standards', which does not exist"),
+            "dangling section rule concept",
+            ["rules.yaml": "sections:\n  - section: Standards\n    concepts: [standards]\n"],
+            at: "rules.yaml:3:16", .danglingReference,
+            "section rule 'Standards' names concept 'standards', which does not exist"),
         BrokenOntology(
             "dangling organization rule concept",
             ["rules.yaml": "organizations:\n  - organization: EUROCAE\n    concepts: [alpha, aviation]\n"],
@@ -167,12 +184,14 @@ private func concepts(_ body: String) -> [String: String?] {
 
         // MARK: Labels
         BrokenOntology(
-            "label used by two concepts", concepts(
+            "label used by two concepts",
+            concepts(
                 "  - id: gamma\n    prefLabel: Gamma\n    hiddenLabels: [ÁLPHA]\n    definition: G.\n"),
             at: "concepts/more.yaml:4:20", .labelCollision,
             "label 'ÁLPHA' of concept 'gamma' is also a label of concept 'alpha' (prefLabel 'Alpha' at "),
         BrokenOntology(
-            "label that normalises to empty", concepts(
+            "label that normalises to empty",
+            concepts(
                 "  - id: gamma\n    prefLabel: Gamma\n    altLabels: [' - / ']\n    definition: G.\n"),
             at: "concepts/more.yaml:4:17", .emptyLabel, "altLabels '- /' of concept 'gamma' has no letters or digits"),
         BrokenOntology(
@@ -182,21 +201,28 @@ private func concepts(_ body: String) -> [String: String?] {
 
         // MARK: IRIs, kinds, overrides
         BrokenOntology(
-            "exactMatch that is not an IRI", concepts(
+            "exactMatch that is not an IRI",
+            concepts(
                 "  - id: gamma\n    prefLabel: Gamma\n    definition: G.\n    exactMatch: [wd:Q42]\n"),
             at: "concepts/more.yaml:5:18", .invalidIRI,
             "exactMatch of concept 'gamma' must be an absolute http(s) IRI, not 'wd:Q42'"),
         BrokenOntology(
-            "closeMatch that is relative", concepts(
+            "closeMatch that is relative",
+            concepts(
                 "  - id: gamma\n    prefLabel: Gamma\n    definition: G.\n    closeMatch: [/entity/Q42]\n"),
             at: "concepts/more.yaml:5:18", .invalidIRI, "closeMatch of concept 'gamma' must be an absolute http(s) IRI"),
         BrokenOntology(
-            "kind that is not kebab-case", ["rules.yaml": "kinds:\n  - kind: Journal Article\n    sections: [Papers]\n"],
+            "kind that is not kebab-case",
+            ["rules.yaml": "kinds:\n  - kind: Journal Article\n    sections: [Papers]\n"],
             at: "rules.yaml:2:11", .invalidKind, "kind 'Journal Article' is not lowercase kebab-case"),
         BrokenOntology(
             "section mapped to two kinds",
-            ["rules.yaml": "kinds:\n  - kind: article\n    sections: [Papers]\n  - kind: tool\n    sections: [papers]\n"],
-            at: "rules.yaml:5:16", .conflictingKind, "section 'papers' is mapped to kind 'tool' and already to kind 'article'"),
+            [
+                "rules.yaml":
+                    "kinds:\n  - kind: article\n    sections: [Papers]\n  - kind: tool\n    sections: [papers]\n"
+            ],
+            at: "rules.yaml:5:16", .conflictingKind,
+            "section 'papers' is mapped to kind 'tool' and already to kind 'article'"),
         BrokenOntology(
             "override url that is not http(s)",
             ["overrides.yaml": "overrides:\n  - url: ftp://example.org/a\n    add: [alpha]\n"],
@@ -211,8 +237,10 @@ private func concepts(_ body: String) -> [String: String?] {
             at: "overrides.yaml:4:14", .conflictingOverride, "both adds and removes concept 'alpha'"),
         BrokenOntology(
             "override given twice",
-            ["overrides.yaml": "overrides:\n  - url: https://example.org/a\n    add: [alpha]\n"
-                + "  - url: http://www.example.org/a/\n    add: [beta]\n"],
+            [
+                "overrides.yaml": "overrides:\n  - url: https://example.org/a\n    add: [alpha]\n"
+                    + "  - url: http://www.example.org/a/\n    add: [beta]\n"
+            ],
             at: "overrides.yaml:4:10", .duplicateOverride, "repeats the override at "),
     ]
 
@@ -235,8 +263,9 @@ private func concepts(_ body: String) -> [String: String?] {
     @Test func aDanglingReferenceToABadIDIsNotReportedTwice() throws {
         // The invalid id is reported once; references to it are not also "does not exist".
         let folder = try OntologyScratch.make(
-            concepts("  - id: Gamma\n    prefLabel: Gamma\n    definition: G.\n    broader: [alpha]\n"
-                + "  - id: delta\n    prefLabel: Delta\n    definition: D.\n    broader: [Gamma]\n"))
+            concepts(
+                "  - id: Gamma\n    prefLabel: Gamma\n    definition: G.\n    broader: [alpha]\n"
+                    + "  - id: delta\n    prefLabel: Delta\n    definition: D.\n    broader: [Gamma]\n"))
         defer { OntologyScratch.remove(folder) }
         let error = try #require(OntologyScratch.failure(folder))
         #expect(error.errors.map(\.code) == ["invalid-id"])

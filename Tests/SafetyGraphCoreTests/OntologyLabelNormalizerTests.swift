@@ -40,7 +40,9 @@ import Testing
 
     @Test func asciiAndUnicodePathsAgree() {
         // The same text with and without one non-ASCII character must differ only there.
-        #expect(LabelNormalizer.normalize("Fine-Tuning of LLMs é") == LabelNormalizer.normalize("Fine-Tuning of LLMs") + " e")
+        #expect(
+            LabelNormalizer.normalize("Fine-Tuning of LLMs é") == LabelNormalizer.normalize("Fine-Tuning of LLMs")
+                + " e")
     }
 
     @Test func suggestsCloseSpellings() {

@@ -66,7 +66,9 @@ import Testing
         #expect(ontology.ingest.authorCitationKinds == ["article"])
         #expect(ontology.ingest.kindRules.map(\.kind) == ["article", "tool"])
         #expect(ontology.ingest.kindRules.first?.sections == ["Articles", "Papers"])
-        #expect(ontology.ingest.kindRules.last?.location == SourceLocation(file: folder + "/rules.yaml", line: 6, column: 5))
+        #expect(
+            ontology.ingest.kindRules.last?.location == SourceLocation(file: folder + "/rules.yaml", line: 6, column: 5)
+        )
 
         let tagging = ontology.tagging
         #expect(tagging.sectionRules.map(\.section) == ["Standards › Aviation"])
@@ -163,15 +165,15 @@ import Testing
     @Test func reportsEveryProblemSortedOneLineEach() throws {
         let folder = try OntologyScratch.make([
             "concepts/base.yaml": """
-                concepts:
-                  - id: alpha
-                    prefLabel: Alpha
-                    definition: The first concept.
-                    broader: [gamma]
-                  - id: beta
-                    prefLabel: Alpha
-                    definition: ""
-                """,
+            concepts:
+              - id: alpha
+                prefLabel: Alpha
+                definition: The first concept.
+                broader: [gamma]
+              - id: beta
+                prefLabel: Alpha
+                definition: ""
+            """,
             "rules.yaml": "sections:\n  - section: Standards\n    concepts: [delta]\n",
         ])
         defer { OntologyScratch.remove(folder) }
@@ -190,16 +192,16 @@ import Testing
     @Test func warningsComeBackWithTheOntology() throws {
         let folder = try OntologyScratch.make([
             "concepts/base.yaml": """
-                concepts:
-                  - id: alpha
-                    prefLabel: Alpha
-                    altLabels: [first, First]
-                    definition: The first concept.
-                  - id: beta
-                    prefLabel: Beta
-                    definition: The second concept.
-                    broader: [alpha, alpha]
-                """,
+            concepts:
+              - id: alpha
+                prefLabel: Alpha
+                altLabels: [first, First]
+                definition: The first concept.
+              - id: beta
+                prefLabel: Beta
+                definition: The second concept.
+                broader: [alpha, alpha]
+            """,
             "rules.yaml": "authorCitationKinds: [report]\n",
         ])
         defer { OntologyScratch.remove(folder) }

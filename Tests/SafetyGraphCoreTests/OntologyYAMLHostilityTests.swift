@@ -47,15 +47,16 @@ import Testing
             Issue.record("the document was accepted")
             return
         }
-        #expect(log.items.map(\.description) == [
-            "laughs.yaml:3:16: error: " + YAMLFileReader.aliasMessage
-        ])
+        #expect(
+            log.items.map(\.description) == [
+                "laughs.yaml:3:16: error: " + YAMLFileReader.aliasMessage
+            ])
     }
 
     @Test(arguments: [
         ("key: *a\n", 1, 6), ("- &a x\n", 1, 3), ("[a, *b]\n", 1, 5), ("{k: *a}\n", 1, 5), ("? *a\n: v\n", 1, 3),
         ("--- &a x\n", 1, 5), ("a:\n  - b\n  - *c\n", 3, 5), ("k: !!str &a v\n", 1, 10), ("a: [\n  *b]\n", 2, 3),
-        ("'q': *a\n", 1, 6), ("- - - &x y\n", 1, 7),
+        ("'q': *a\n", 1, 6), ("- - - &x y\n", 1, 7), ("a: b\r\nc: *d\r\n", 2, 4), ("a: b\rc: *d\r", 2, 4),
     ])
     func prescanFindsAnchorsAndAliases(text: String, line: Int, column: Int) {
         #expect(YAMLPrescan.check(text) == .anchorOrAlias(line: line, column: column))
@@ -85,7 +86,10 @@ import Testing
     @Test(arguments: [
         (String(repeating: "[", count: 100_000), "more than 32 nested flow collections"),
         (String(repeating: "{a: ", count: 10_000), "more than 32 nested flow collections"),
-        ((0..<300).map { String(repeating: " ", count: $0) + "k:" }.joined(separator: "\n"), "indented past column 128"),
+        (
+            (0..<300).map { String(repeating: " ", count: $0) + "k:" }.joined(separator: "\n"),
+            "indented past column 128"
+        ),
         (String(repeating: "- ", count: 50_000) + "x", "nested past column 128"),
     ])
     func refusesDeepNestingQuickly(text: String, reason: String) throws {
@@ -103,7 +107,8 @@ import Testing
 
     @Test func acceptsTheNestingOntologiesNeed() {
         var log = DiagnosticLog()
-        let text = (0..<20).map { String(repeating: "  ", count: $0) + "k\($0):" }.joined(separator: "\n") + " [[[x]]]\n"
+        let text =
+            (0..<20).map { String(repeating: "  ", count: $0) + "k\($0):" }.joined(separator: "\n") + " [[[x]]]\n"
         guard case .document(let root) = YAMLFileReader.parse(text, displayPath: "ok.yaml", log: &log) else {
             Issue.record("refused: \(log.items)")
             return
@@ -120,9 +125,10 @@ import Testing
         let folder = try OntologyScratch.make(data: ["concepts/more.yaml": bytes])
         defer { OntologyScratch.remove(folder) }
         let error = try #require(OntologyScratch.failure(folder))
-        #expect(error.errors.map(\.description) == [
-            folder + "/concepts/more.yaml:2:12: error: file is not valid UTF-8 (byte 0xE9); save it as UTF-8"
-        ])
+        #expect(
+            error.errors.map(\.description) == [
+                folder + "/concepts/more.yaml:2:12: error: file is not valid UTF-8 (byte 0xE9); save it as UTF-8"
+            ])
     }
 
     @Test func acceptsAByteOrderMarkAndCRLF() throws {
@@ -140,9 +146,10 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder + "/" + path, withIntermediateDirectories: true)
         let error = try #require(OntologyScratch.failure(folder))
         #expect(error.kind == .invalidData)
-        #expect(error.errors.map(\.description) == [
-            "error: \(folder)/\(path): is a directory, expected a YAML file"
-        ])
+        #expect(
+            error.errors.map(\.description) == [
+                "error: \(folder)/\(path): is a directory, expected a YAML file"
+            ])
     }
 
     @Test func refusesAFileOverTheSizeLimit() throws {
@@ -151,9 +158,10 @@ import Testing
         let folder = try OntologyScratch.make(data: ["concepts/more.yaml": big])
         defer { OntologyScratch.remove(folder) }
         let error = try #require(OntologyScratch.failure(folder))
-        #expect(error.errors.map(\.description) == [
-            folder + "/concepts/more.yaml:1:1: error: file is larger than 8 MiB; ontology files must be smaller"
-        ])
+        #expect(
+            error.errors.map(\.description) == [
+                folder + "/concepts/more.yaml:1:1: error: file is larger than 8 MiB; ontology files must be smaller"
+            ])
     }
 
     @Test func refusesControlCharactersWithTheirPosition() throws {

@@ -49,7 +49,9 @@ struct RawRules {
     var organizations: [RawConceptRule] = []
     var ignorePhrases: [Located<String>] = []
 
-    static let keys = ["navigationSections", "authorCitationKinds", "kinds", "sections", "organizations", "ignorePhrases"]
+    static let keys = [
+        "navigationSections", "authorCitationKinds", "kinds", "sections", "organizations", "ignorePhrases",
+    ]
 }
 
 /// One item of `kinds:`.

@@ -33,7 +33,8 @@ public enum OntologyLoader {
     /// does not exist or is not a directory, `.invalidData` for anything else.
     public static func load(folder: String) throws(OntologyError) -> (ontology: Ontology, warnings: [Diagnostic]) {
         guard isDirectory(folder) else {
-            let what = folder.isEmpty ? "no ontology folder was given" : "ontology folder \(quoted(folder)) does not exist"
+            let what =
+                folder.isEmpty ? "no ontology folder was given" : "ontology folder \(quoted(folder)) does not exist"
             throw OntologyError(
                 kind: .missingInput,
                 diagnostics: [Diagnostic(.error, code: OntologyIssue.missingFolder.rawValue, what)])
@@ -44,7 +45,8 @@ public enum OntologyLoader {
         let schemePath = join(folder, "scheme.yaml")
         switch YAMLFileReader.read(path: schemePath, displayPath: schemePath, log: &log) {
         case .missing:
-            log.error(.missingFile, "\(schemePath): file is missing; it gives the scheme's id, title and definition", at: nil)
+            log.error(
+                .missingFile, "\(schemePath): file is missing; it gives the scheme's id, title and definition", at: nil)
         case .failed: break
         case .document(let root):
             var reader = YAMLNodeReader(file: schemePath)
@@ -83,7 +85,8 @@ public enum OntologyLoader {
         let conceptsPath = join(folder, "concepts")
         guard isDirectory(conceptsPath) else {
             let problem = exists(conceptsPath) ? "is not a directory" : "folder is missing"
-            log.error(.missingFile, "\(conceptsPath): \(problem); the ontology needs at least one concept file", at: nil)
+            log.error(
+                .missingFile, "\(conceptsPath): \(problem); the ontology needs at least one concept file", at: nil)
             return []
         }
         let names: [String]
@@ -96,7 +99,8 @@ public enum OntologyLoader {
             return []
         }
         guard !names.isEmpty else {
-            log.error(.noConcepts, "\(conceptsPath): holds no *.yaml files; the ontology needs at least one concept", at: nil)
+            log.error(
+                .noConcepts, "\(conceptsPath): holds no *.yaml files; the ontology needs at least one concept", at: nil)
             return []
         }
         var concepts: [RawConcept] = []

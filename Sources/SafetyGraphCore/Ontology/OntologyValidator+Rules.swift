@@ -73,7 +73,8 @@ extension OntologyValidator {
     /// `labelUses`.
     mutating func checkTaggingRules(_ rules: RawRules, overrides: [RawOverride]) -> TaggingRules {
         let sectionRules = checkConceptRules(rules.sections, what: "section").map {
-            SectionRule(section: $0.name.value, concepts: $0.concepts.map { ConceptID($0.value) }, location: $0.location)
+            SectionRule(
+                section: $0.name.value, concepts: $0.concepts.map { ConceptID($0.value) }, location: $0.location)
         }
         let organizationRules = checkConceptRules(rules.organizations, what: "organization").map {
             OrganizationRule(
@@ -82,7 +83,8 @@ extension OntologyValidator {
         for phrase in rules.ignorePhrases {
             let normalized = LabelNormalizer.normalize(phrase.value)
             if normalized.isEmpty {
-                log.error(.emptyLabel, "ignore phrase \(quoted(phrase.value)) has no letters or digits", at: phrase.location)
+                log.error(
+                    .emptyLabel, "ignore phrase \(quoted(phrase.value)) has no letters or digits", at: phrase.location)
             } else if let use = labelUses[normalized] {
                 log.error(
                     .ignorePhraseIsLabel,
@@ -105,7 +107,9 @@ extension OntologyValidator {
             let subject = "\(what) rule \(quoted(rule.name.value))"
             let normalized = LabelNormalizer.normalize(rule.name.value)
             if normalized.isEmpty {
-                log.error(.emptyLabel, "\(what) name \(quoted(rule.name.value)) has no letters or digits", at: rule.name.location)
+                log.error(
+                    .emptyLabel, "\(what) name \(quoted(rule.name.value)) has no letters or digits",
+                    at: rule.name.location)
             } else if let first = names[normalized] {
                 log.warning(
                     .duplicateItem, "\(subject) is given twice (first at \(first)); both apply", at: rule.name.location)
@@ -115,7 +119,8 @@ extension OntologyValidator {
             var seen: Set<String> = []
             for concept in rule.concepts {
                 if !seen.insert(concept.value).inserted {
-                    log.warning(.duplicateItem, "\(subject) lists concept \(quoted(concept.value)) twice", at: concept.location)
+                    log.warning(
+                        .duplicateItem, "\(subject) lists concept \(quoted(concept.value)) twice", at: concept.location)
                 } else {
                     checkExists(concept, subject: "\(subject) names concept")
                 }
@@ -179,7 +184,9 @@ extension OntologyValidator {
         for item in items {
             let key = LabelNormalizer.normalize(item.value)
             if let first = seen[key] {
-                log.warning(.duplicateItem, "\(what) \(quoted(item.value)) is listed twice (first at \(first))", at: item.location)
+                log.warning(
+                    .duplicateItem, "\(what) \(quoted(item.value)) is listed twice (first at \(first))",
+                    at: item.location)
             } else {
                 seen[key] = item.location
             }

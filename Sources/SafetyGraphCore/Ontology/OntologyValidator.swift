@@ -6,7 +6,8 @@
 /// visited in reading order, so "the second" of two clashing things is the later one in the files.
 struct OntologyValidator {
     /// How a valid id looks, for messages.
-    static let idRule = "use lowercase ASCII letters and digits in groups joined by single hyphens, at most 64 characters"
+    static let idRule =
+        "use lowercase ASCII letters and digits in groups joined by single hyphens, at most 64 characters"
 
     var log = DiagnosticLog()
     /// Every id defined (valid or not, so one bad id does not also make every reference to it dangle) → its concept.
@@ -54,7 +55,9 @@ struct OntologyValidator {
                 continue
             }
             if !ConceptID.isValid(id.value) {
-                log.error(.invalidID, "concept id \(quoted(id.value)) is not valid: \(Self.idAdvice(id.value))", at: id.location)
+                log.error(
+                    .invalidID, "concept id \(quoted(id.value)) is not valid: \(Self.idAdvice(id.value))",
+                    at: id.location)
             }
             defined[id.value] = concept
             concepts.append(concept)
@@ -131,8 +134,10 @@ struct OntologyValidator {
     /// Logs `subject 'y', which does not exist` (with a spelling hint) unless the concept `item` names exists.
     mutating func checkExists(_ item: Located<String>, subject: String) {
         guard defined[item.value] == nil else { return }
-        let hint = Spelling.closest(to: item.value, among: defined.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
-        log.error(.danglingReference, "\(subject) \(quoted(item.value)), which does not exist\(hint)", at: item.location)
+        let hint =
+            Spelling.closest(to: item.value, among: defined.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+        log.error(
+            .danglingReference, "\(subject) \(quoted(item.value)), which does not exist\(hint)", at: item.location)
     }
 
     /// An absolute http(s) IRI: scheme, host, no spaces or control characters, no angle brackets.
@@ -149,7 +154,9 @@ struct OntologyValidator {
         for concept in concepts {
             guard let id = concept.id?.value else { continue }
             var seen: Set<String> = []
-            edges[id] = concept.broader.filter { $0.value != id && defined[$0.value] != nil && seen.insert($0.value).inserted }
+            edges[id] = concept.broader.filter {
+                $0.value != id && defined[$0.value] != nil && seen.insert($0.value).inserted
+            }
         }
         enum Mark { case onPath, done }
         var marks: [String: Mark] = [:]
@@ -195,12 +202,14 @@ struct OntologyValidator {
                 let normalized = LabelNormalizer.normalize(label.value)
                 guard !normalized.isEmpty else {
                     log.error(
-                        .emptyLabel, "\(field) \(quoted(label.value)) of concept \(quoted(id)) has no letters or digits",
+                        .emptyLabel,
+                        "\(field) \(quoted(label.value)) of concept \(quoted(id)) has no letters or digits",
                         at: label.location)
                     continue
                 }
                 guard let first = labelUses[normalized] else {
-                    labelUses[normalized] = LabelUse(concept: id, field: field, label: label.value, location: label.location)
+                    labelUses[normalized] = LabelUse(
+                        concept: id, field: field, label: label.value, location: label.location)
                     continue
                 }
                 if first.concept == id {
@@ -238,7 +247,9 @@ struct OntologyValidator {
                 let definition = draft.definition?.value
             else { return nil }
             var seenLabels: Set<String> = [LabelNormalizer.normalize(prefLabel)]
-            let altLabels = draft.altLabels.map(\.value).filter { seenLabels.insert(LabelNormalizer.normalize($0)).inserted }
+            let altLabels = draft.altLabels.map(\.value).filter {
+                seenLabels.insert(LabelNormalizer.normalize($0)).inserted
+            }
             let hiddenLabels = draft.hiddenLabels.map(\.value).filter {
                 seenLabels.insert(LabelNormalizer.normalize($0)).inserted
             }

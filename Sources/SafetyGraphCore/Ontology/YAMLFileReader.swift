@@ -90,7 +90,8 @@ enum YAMLFileReader {
                     at: SourceLocation(file: displayPath, line: line, column: column))
                 return nil
             case .emptyInput:
-                log.error(.notUTF8, "file is not valid UTF-8", at: SourceLocation(file: displayPath, line: 1, column: 1))
+                log.error(
+                    .notUTF8, "file is not valid UTF-8", at: SourceLocation(file: displayPath, line: 1, column: 1))
                 return nil
             }
         }
@@ -109,8 +110,9 @@ enum YAMLFileReader {
             log.error(.yamlAlias, aliasMessage, at: at(line, column))
             return .failed
         case .tooDeep(let line, let column, let reason):
-            log.error(.yamlTooDeep, "YAML nesting is too deep (\(reason)); ontology files need only a few levels",
-                      at: at(line, column))
+            log.error(
+                .yamlTooDeep, "YAML nesting is too deep (\(reason)); ontology files need only a few levels",
+                at: at(line, column))
             return .failed
         case nil:
             break

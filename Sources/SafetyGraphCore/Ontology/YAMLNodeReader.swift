@@ -36,7 +36,8 @@ struct YAMLNodeReader {
     /// `what` names the expected thing for the message: "a concept", "the top level of the file".
     mutating func fields(of node: Node, what: String) -> [Field]? {
         guard case .mapping(let mapping) = node else {
-            log.error(.wrongType, "\(what) must be a mapping (key: value), not \(Self.describe(node))", at: location(node))
+            log.error(
+                .wrongType, "\(what) must be a mapping (key: value), not \(Self.describe(node))", at: location(node))
             return nil
         }
         var fields: [Field] = []

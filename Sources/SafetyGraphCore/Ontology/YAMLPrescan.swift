@@ -42,28 +42,21 @@ struct YAMLPrescan {
     /// The first problem in `text`, or nil when it is safe to compose.
     static func check(_ text: String) -> Finding? {
         var scan = YAMLPrescan()
-        var lineNumber = 0
-        var found: Finding?
-        text.utf8.withContiguousStorageIfAvailable { buffer in
-            found = scan.run(buffer, lineNumber: &lineNumber)
-        } ?? {
-            let bytes = Array(text.utf8)
-            bytes.withUnsafeBufferPointer { found = scan.run($0, lineNumber: &lineNumber) }
-        }()
-        return found
+        // One copy of at most 8 MiB buys plain indexing over the bytes.
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { scan.run($0) }
     }
 
-    private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: inout Int) -> Finding? {
+    private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) -> Finding? {
         var start = 0
+        var lineNumber = 0
         while start <= bytes.count {
+            // Lines end at LF, CR or CRLF, as in libyaml.
             var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            var lineEnd = end
-            if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
             lineNumber += 1
-            if let finding = scanLine(bytes, from: start, to: lineEnd, line: lineNumber) { return finding }
-            if end >= bytes.count { break }
-            start = end + 1
+            if let finding = scanLine(bytes, from: start, to: end, line: lineNumber) { return finding }
+            start = end + (end + 1 < bytes.count && bytes[end] == 0x0D && bytes[end + 1] == 0x0A ? 2 : 1)
         }
         return nil
     }
@@ -94,7 +87,8 @@ struct YAMLPrescan {
                 inPlain = false
                 afterQuoted = false
                 if !isBlank, !isComment, indent > Self.maxBlockColumn {
-                    return .tooDeep(line: line, column: indent + 1, reason: "indented past column \(Self.maxBlockColumn)")
+                    return .tooDeep(
+                        line: line, column: indent + 1, reason: "indented past column \(Self.maxBlockColumn)")
                 }
             }
         }
@@ -157,19 +151,20 @@ struct YAMLPrescan {
                     openQuote = c
                     scalarStart = column
                     expectingNode = false
-                } else if (c == pipe || c == greater), flowDepth == 0 {
+                } else if c == pipe || c == greater, flowDepth == 0 {
                     blockScalarOwner = owner
                     return nil  // the rest of the line is the block scalar header
                 } else if c == lbracket || c == lbrace {
                     if let finding = enterFlow(line: line, column: column) { return finding }
-                } else if (c == dash || c == question), nextIsBlank, flowDepth == 0 {
+                } else if c == dash || c == question, nextIsBlank, flowDepth == 0 {
                     if column > Self.maxBlockColumn {
-                        return .tooDeep(line: line, column: column + 1, reason: "nested past column \(Self.maxBlockColumn)")
+                        return .tooDeep(
+                            line: line, column: column + 1, reason: "nested past column \(Self.maxBlockColumn)")
                     }
                     owner = column
-                } else if (c == question || c == colon), nextIsBlank {
+                } else if c == question || c == colon, nextIsBlank {
                     // An explicit key or value indicator: the node still follows.
-                } else if (c == rbracket || c == rbrace), flowDepth > 0 {
+                } else if c == rbracket || c == rbrace, flowDepth > 0 {
                     flowDepth -= 1
                     expectingNode = false
                 } else if c != comma {
@@ -184,10 +179,10 @@ struct YAMLPrescan {
                     owner = scalarStart
                 } else if c == comma, flowDepth > 0 {
                     expectingNode = true
-                } else if (c == rbracket || c == rbrace), flowDepth > 0 {
+                } else if c == rbracket || c == rbrace, flowDepth > 0 {
                     flowDepth -= 1
                     inPlain = false
-                } else if (c == lbracket || c == lbrace), flowDepth > 0 {
+                } else if c == lbracket || c == lbrace, flowDepth > 0 {
                     // Not valid YAML after a scalar, but count it rather than guess.
                     if let finding = enterFlow(line: line, column: column) { return finding }
                 }
@@ -204,7 +199,8 @@ struct YAMLPrescan {
     private mutating func enterFlow(line: Int, column: Int) -> Finding? {
         flowDepth += 1
         guard flowDepth > Self.maxFlowDepth else { return nil }
-        return .tooDeep(line: line, column: column + 1, reason: "more than \(Self.maxFlowDepth) nested flow collections")
+        return .tooDeep(
+            line: line, column: column + 1, reason: "more than \(Self.maxFlowDepth) nested flow collections")
     }
 
     private enum Marker { case none, prefix, wholeLine }
