@@ -134,6 +134,10 @@ private func concepts(_ body: String) -> [String: String?] {
             at: "concepts/more.yaml:2:9", .invalidID,
             "no two ids can differ only in case (try 'adversarial-robustness')"),
         BrokenOntology(
+            "ids differing only in case", concepts("  - id: Alpha\n    prefLabel: Gamma\n    definition: G.\n"),
+            at: "concepts/more.yaml:2:9", .invalidID,
+            "concept id 'Alpha' differs only in case from 'alpha' at "),
+        BrokenOntology(
             "invalid id with a path", concepts("  - id: ../gamma\n    prefLabel: Gamma\n    definition: G.\n"),
             at: "concepts/more.yaml:2:9", .invalidID, "concept id '../gamma' is not valid"),
         BrokenOntology(

@@ -45,6 +45,11 @@ struct OntologyValidator {
     // MARK: - Ids
 
     private mutating func checkIDs(_ drafts: [RawConcept]) {
+        var lowercaseIDs: [String: Located<String>] = [:]
+        for concept in drafts {
+            guard let id = concept.id, id.value == id.value.lowercased() else { continue }
+            if lowercaseIDs[id.value] == nil { lowercaseIDs[id.value] = id }
+        }
         for concept in drafts {
             guard let id = concept.id else { continue }  // already logged as missing
             if let first = defined[id.value] {
@@ -55,9 +60,13 @@ struct OntologyValidator {
                 continue
             }
             if !ConceptID.isValid(id.value) {
-                log.error(
-                    .invalidID, "concept id \(quoted(id.value)) is not valid: \(Self.idAdvice(id.value))",
-                    at: id.location)
+                var message = "concept id \(quoted(id.value)) is not valid: \(Self.idAdvice(id.value))"
+                if let twin = lowercaseIDs[id.value.lowercased()], twin.value != id.value {
+                    message =
+                        "concept id \(quoted(id.value)) differs only in case from \(quoted(twin.value)) at "
+                        + "\(twin.location); ids are lowercase so that this cannot happen: \(Self.idRule)"
+                }
+                log.error(.invalidID, message, at: id.location)
             }
             defined[id.value] = concept
             concepts.append(concept)

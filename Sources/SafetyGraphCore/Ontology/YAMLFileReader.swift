@@ -185,7 +185,7 @@ enum YAMLFileReader {
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return Diagnostic(
                 .error, code: OntologyIssue.yamlDuplicateKey.rawValue,
-                "key \(keys) appears more than once in this mapping", at: at(context.mark))
+                "key \(keys) appears more than once in this mapping (this is the first)", at: at(context.mark))
         default:
             return Diagnostic(
                 .error, code: OntologyIssue.yamlSyntax.rawValue, "YAML error: \(error)",
