@@ -1,0 +1,140 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Loads and validates an ontology folder:
+///
+/// ```
+/// Ontology/
+///   scheme.yaml        id, title, definition                      (required)
+///   concepts/*.yaml    `concepts:` lists, read in sorted name order (at least one concept in all)
+///   rules.yaml         kinds, sections, organizations, ...       (optional; defaults from IngestRules.standard)
+///   overrides.yaml     `overrides:` list                          (optional; none by default)
+/// ```
+///
+/// Every problem is reported, not just the first, as `folder/relative/file.yaml:line:column: error: …` with the
+/// folder as the caller gave it (never made absolute). Only `*.yaml` and `*.yml` files directly in `concepts/`
+/// are read; other files (a README, dot files) and sub-folders there are ignored.
+///
+/// Strictness, chosen so that the content stays easy to check:
+/// - a list field must be a YAML list (`altLabels: [x]`); a single string or an empty value is an error;
+/// - scalars are read as the text written (`no`, `1.0` stay text); strings are trimmed, and empty strings are
+///   errors everywhere;
+/// - YAML anchors and aliases are refused outright, as are files over 8 MiB and absurd nesting;
+/// - an empty `rules.yaml` or `overrides.yaml` means "nothing"; an empty `scheme.yaml` or concept file is an error.
+public enum OntologyLoader {
+    /// Loads the ontology in `folder` and returns it with the warnings found (sorted).
+    ///
+    /// Throws an `OntologyError` with every problem (errors and warnings, sorted): `.missingInput` when the folder
+    /// does not exist or is not a directory, `.invalidData` for anything else.
+    public static func load(folder: String) throws(OntologyError) -> (ontology: Ontology, warnings: [Diagnostic]) {
+        guard isDirectory(folder) else {
+            let what =
+                folder.isEmpty ? "no ontology folder was given" : "ontology folder \(quoted(folder)) does not exist"
+            throw OntologyError(
+                kind: .missingInput,
+                diagnostics: [Diagnostic(.error, code: OntologyIssue.missingFolder.rawValue, what)])
+        }
+        var log = DiagnosticLog()
+        var draft = OntologyDraft()
+
+        let schemePath = join(folder, "scheme.yaml")
+        switch YAMLFileReader.read(path: schemePath, displayPath: schemePath, log: &log) {
+        case .missing:
+            log.error(
+                .missingFile, "\(schemePath): file is missing; it gives the scheme's id, title and definition", at: nil)
+        case .failed: break
+        case .document(let root):
+            var reader = YAMLNodeReader(file: schemePath)
+            draft.scheme = OntologyFileParser.scheme(root, reader: &reader)
+            log.append(contentsOf: reader.log)
+        }
+
+        draft.concepts = readConcepts(folder: folder, log: &log)
+
+        let rulesPath = join(folder, "rules.yaml")
+        if case .document(let root) = YAMLFileReader.read(path: rulesPath, displayPath: rulesPath, log: &log) {
+            var reader = YAMLNodeReader(file: rulesPath)
+            draft.rules = OntologyFileParser.rules(root, reader: &reader)
+            log.append(contentsOf: reader.log)
+        }
+
+        let overridesPath = join(folder, "overrides.yaml")
+        if case .document(let root) = YAMLFileReader.read(path: overridesPath, displayPath: overridesPath, log: &log) {
+            var reader = YAMLNodeReader(file: overridesPath)
+            draft.overrides = OntologyFileParser.overrides(root, reader: &reader)
+            log.append(contentsOf: reader.log)
+        }
+
+        var validator = OntologyValidator()
+        let ontology = validator.validate(draft)
+        log.append(contentsOf: validator.log)
+        guard let ontology, !log.hasErrors else {
+            throw OntologyError(kind: .invalidData, diagnostics: log.items)
+        }
+        return (ontology, log.items.sorted())
+    }
+
+    // MARK: - Concept files
+
+    private static func readConcepts(folder: String, log: inout DiagnosticLog) -> [RawConcept] {
+        let conceptsPath = join(folder, "concepts")
+        guard isDirectory(conceptsPath) else {
+            let problem = exists(conceptsPath) ? "is not a directory" : "folder is missing"
+            log.error(
+                .missingFile, "\(conceptsPath): \(problem); the ontology needs at least one concept file", at: nil)
+            return []
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: conceptsPath)
+                .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+                .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        } catch {
+            log.error(.unreadable, "\(conceptsPath): cannot be listed", at: nil)
+            return []
+        }
+        guard !names.isEmpty else {
+            log.error(
+                .noConcepts, "\(conceptsPath): holds no *.yaml files; the ontology needs at least one concept", at: nil)
+            return []
+        }
+        var concepts: [RawConcept] = []
+        var anyFileRead = false
+        for name in names {
+            let path = join(conceptsPath, name)
+            guard case .document(let root) = YAMLFileReader.read(path: path, displayPath: path, log: &log) else {
+                continue
+            }
+            anyFileRead = true
+            var reader = YAMLNodeReader(file: path)
+            concepts += OntologyFileParser.concepts(root, reader: &reader)
+            log.append(contentsOf: reader.log)
+        }
+        if anyFileRead, concepts.isEmpty, !log.hasErrors {
+            log.error(.noConcepts, "\(conceptsPath): the ontology defines no concepts", at: nil)
+        }
+        return concepts
+    }
+
+    // MARK: - Paths
+
+    /// `folder/name` as the user would write it: no doubled slash, relative stays relative.
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return !path.isEmpty && stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    private static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+}
