@@ -1,0 +1,123 @@
+import Foundation
+
+/// The tagged entries and the concept scheme, linked and indexed for queries and exporters.
+///
+/// Entries are held sorted by id (one per id: a later duplicate id is dropped). Built once, it answers:
+/// look-up by id or by URL, entries per concept (own tags, or with everything narrower — the closure), counts,
+/// edges for exporters (see `KnowledgeGraph+Edges`), related entries (`KnowledgeGraph+Related`) and tag queries
+/// and topics (`Query/`). Tags naming a concept the scheme does not have are kept on the entry but not indexed.
+public struct KnowledgeGraph: Sendable {
+    /// The concept scheme the entries are tagged against.
+    public let scheme: ConceptScheme
+    /// All entries, sorted by id, ids unique.
+    public let entries: [TaggedEntry]
+    /// Most posting entries that `related(to:)` scans to find candidates (see `KnowledgeGraph+Related`).
+    public let relatedScanBudget: Int
+
+    let entryIndex: [EntryID: Int32]
+    let urlIndex: [String: Int32]
+    /// Concept id → index in `scheme.concepts` (sorted by id, so index order is id order).
+    let conceptIndex: [ConceptID: Int32]
+    /// Per concept: ancestor indices (broader*), sorted.
+    let ancestors: [[Int32]]
+    /// Per concept: entries whose stored tags include it, sorted.
+    let ownPostings: [[Int32]]
+    /// Per concept: entries tagged with it or anything narrower, sorted.
+    let closurePostings: [[Int32]]
+    /// Per entry: its stored tags and all their ancestors, sorted concept indices.
+    let entryClosure: [[Int32]]
+    /// Per concept: rarity weight `log(N / closure count)` (0 for unused concepts).
+    let weights: [Double]
+
+    /// Links `entries` to `scheme` and builds the indexes; `relatedScanBudget` bounds the work of one
+    /// related-entries look-up (default 4,096 posting entries).
+    public init(scheme: ConceptScheme, entries: [TaggedEntry], relatedScanBudget: Int = 4_096) {
+        self.scheme = scheme
+        self.relatedScanBudget = max(relatedScanBudget, 1)
+
+        // Entries: sorted by id, stable, first of each id kept.
+        let order = entries.indices.sorted { (entries[$0].id, $0) < (entries[$1].id, $1) }
+        var unique: [TaggedEntry] = []
+        unique.reserveCapacity(entries.count)
+        for i in order where unique.last?.id != entries[i].id { unique.append(entries[i]) }
+        self.entries = unique
+
+        var entryIndex: [EntryID: Int32] = [:]
+        var urlIndex: [String: Int32] = [:]
+        entryIndex.reserveCapacity(unique.count)
+        for (i, tagged) in unique.enumerated() {
+            entryIndex[tagged.id] = Int32(i)
+            let key = URLNormalizer.normalize(tagged.entry.url) ?? tagged.entry.url.trimmingWhitespace()
+            if urlIndex[key] == nil { urlIndex[key] = Int32(i) }
+        }
+        self.entryIndex = entryIndex
+        self.urlIndex = urlIndex
+
+        // Concepts.
+        let concepts = scheme.concepts
+        var conceptIndex: [ConceptID: Int32] = [:]
+        for (i, c) in concepts.enumerated() where conceptIndex[c.id] == nil { conceptIndex[c.id] = Int32(i) }
+        self.conceptIndex = conceptIndex
+        let ancestors = concepts.map { c in scheme.ancestors(of: c.id).compactMap { conceptIndex[$0] }.sorted() }
+        self.ancestors = ancestors
+
+        // Postings and closures.
+        var own = Array(repeating: [Int32](), count: concepts.count)
+        var closure = Array(repeating: [Int32](), count: concepts.count)
+        var entryClosure: [[Int32]] = []
+        entryClosure.reserveCapacity(unique.count)
+        for (i, tagged) in unique.enumerated() {
+            var set: [Int32] = []
+            for tag in tagged.tags {
+                guard let c = conceptIndex[tag.concept] else { continue }
+                if own[Int(c)].last != Int32(i) { own[Int(c)].append(Int32(i)) }
+                set.append(c)
+                set += ancestors[Int(c)]
+            }
+            set.sortAndUnique()
+            for c in set { closure[Int(c)].append(Int32(i)) }
+            entryClosure.append(set)
+        }
+        self.ownPostings = own
+        self.closurePostings = closure
+        self.entryClosure = entryClosure
+        let n = Double(unique.count)
+        self.weights = closure.map { $0.isEmpty ? 0 : log(n / Double($0.count)) }
+    }
+
+    // MARK: - Look-up
+
+    /// The entry with this id.
+    public func entry(_ id: EntryID) -> TaggedEntry? {
+        entryIndex[id].map { entries[Int($0)] }
+    }
+
+    /// The entry whose main URL normalises like `url` (see `URLNormalizer`).
+    public func entry(url: String) -> TaggedEntry? {
+        let key = URLNormalizer.normalize(url) ?? url.trimmingWhitespace()
+        return urlIndex[key].map { entries[Int($0)] }
+    }
+
+    /// Entries tagged with `concept` — or, with `includeNarrower`, with it or anything narrower — sorted by id.
+    /// Empty for an unknown concept.
+    public func entries(taggedWith concept: ConceptID, includeNarrower: Bool = true) -> [TaggedEntry] {
+        postings(of: concept, includeNarrower: includeNarrower).map { entries[Int($0)] }
+    }
+
+    /// The number of distinct entries `entries(taggedWith:includeNarrower:)` returns.
+    public func count(of concept: ConceptID, includeNarrower: Bool = true) -> Int {
+        postings(of: concept, includeNarrower: includeNarrower).count
+    }
+
+    /// Own and total (with narrower) entry counts of every concept, sorted by concept id.
+    public var conceptCounts: [ConceptCount] {
+        scheme.concepts.indices.map { i in
+            ConceptCount(concept: scheme.concepts[i].id, own: ownPostings[i].count, total: closurePostings[i].count)
+        }
+    }
+
+    func postings(of concept: ConceptID, includeNarrower: Bool) -> [Int32] {
+        guard let c = conceptIndex[concept] else { return [] }
+        return includeNarrower ? closurePostings[Int(c)] : ownPostings[Int(c)]
+    }
+}

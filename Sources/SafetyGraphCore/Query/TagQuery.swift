@@ -1,0 +1,20 @@
+/// A query over tags: entries with ALL of `all`, at least one of `any` (when given), and none of `not`.
+///
+/// With `includeNarrower` (the default) each concept stands for itself or anything narrower, so a query for a
+/// facet returns everything under it; without it only stored tags count. An empty query matches every entry.
+public struct TagQuery: Sendable, Hashable, Codable {
+    public var all: [ConceptID]
+    public var any: [ConceptID]
+    public var not: [ConceptID]
+    public var includeNarrower: Bool
+
+    public init(all: [ConceptID] = [], any: [ConceptID] = [], not: [ConceptID] = [], includeNarrower: Bool = true) {
+        self.all = all
+        self.any = any
+        self.not = not
+        self.includeNarrower = includeNarrower
+    }
+
+    /// Every concept the query names, sorted, without duplicates.
+    public var concepts: [ConceptID] { Array(Set(all + any + not)).sorted() }
+}

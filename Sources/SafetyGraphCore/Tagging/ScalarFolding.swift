@@ -1,0 +1,141 @@
+import Foundation
+
+/// How the tokenizer treats one character of text.
+enum ScalarKind: UInt8, Sendable {
+    /// Part of a word (letters, digits, spacing marks); its folded bytes are appended to the token.
+    case word
+    /// Ignored inside a word (combining marks, format characters such as a soft hyphen or a zero-width joiner).
+    case drop
+    /// Whitespace or a hyphen: separates words, and the words on either side may also be read joined
+    /// (`fine-tuning` = `fine tuning` = `finetuning`).
+    case joinable
+    /// Separates words; a multi-word label may span it but the words are never joined (`&`, `/`, symbols, emoji).
+    case soft
+    /// Ends a phrase: no label spans it (`,` `;` `:` `(` `)` quotes, line breaks).
+    case hard
+    /// `'` or `’`: dropped between two word characters (`model's` → `models`), a soft separator elsewhere.
+    case apostrophe
+    /// `.`: a soft separator (`U.S.`, `node.js`), but a hard one when it ends a sentence.
+    case period
+}
+
+/// Letter case of a word character, for the case-sensitive matching of acronym labels.
+enum ScalarCase: UInt8, Sendable {
+    case none, upper, lower
+}
+
+/// Case- and diacritic-folding of Unicode scalars, with a precomputed table for the common non-ASCII range.
+///
+/// ASCII is handled inline by the tokenizer. Scalars U+0080–U+1FFF (Latin, Greek, Cyrillic, Latin Extended
+/// Additional…) are folded once, at first use, through Foundation's case- and diacritic-insensitive folding,
+/// plus a few letters Foundation leaves alone (`ø`, `ł`, `đ`, `æ`, `œ`). Beyond that range letters are only
+/// lowercased, which keeps the table small and avoids calling Foundation per scalar on CJK text.
+struct ScalarFolding: Sendable {
+    static let shared = ScalarFolding()
+
+    private static let tableStart: UInt32 = 0x80
+    private static let tableEnd: UInt32 = 0x2000
+
+    /// Per scalar in the table range: kind (bits 0–7), case (bits 8–15), byte count (bits 16–23).
+    private let info: [UInt32]
+    /// Per scalar in the table range: offset of its folded bytes in `bytes`.
+    private let offsets: [UInt32]
+    private let bytes: [UInt8]
+
+    private init() {
+        var info: [UInt32] = []
+        var offsets: [UInt32] = []
+        var bytes: [UInt8] = []
+        let count = Int(Self.tableEnd - Self.tableStart)
+        info.reserveCapacity(count)
+        offsets.reserveCapacity(count)
+        for value in Self.tableStart..<Self.tableEnd {
+            offsets.append(UInt32(bytes.count))
+            guard let scalar = Unicode.Scalar(value) else {
+                info.append(UInt32(ScalarKind.soft.rawValue))
+                continue
+            }
+            let (kind, letterCase, folded) = Self.classify(scalar, useFoundation: true)
+            let utf8 = Array(folded.utf8.prefix(255))
+            bytes.append(contentsOf: utf8)
+            info.append(UInt32(kind.rawValue) | UInt32(letterCase.rawValue) << 8 | UInt32(utf8.count) << 16)
+        }
+        self.info = info
+        self.offsets = offsets
+        self.bytes = bytes
+    }
+
+    /// Calls `body` with the kind, case and folded UTF-8 bytes of a non-ASCII scalar.
+    @inline(__always)
+    func withFolded<R>(_ value: UInt32, _ body: (ScalarKind, ScalarCase, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if value >= Self.tableStart, value < Self.tableEnd {
+            let i = Int(value - Self.tableStart)
+            let packed = info[i]
+            let kind = ScalarKind(rawValue: UInt8(packed & 0xff)) ?? .soft
+            let letterCase = ScalarCase(rawValue: UInt8((packed >> 8) & 0xff)) ?? .none
+            let length = Int(packed >> 16)
+            return bytes.withUnsafeBufferPointer { all in
+                let start = Int(offsets[i])
+                return body(kind, letterCase, UnsafeBufferPointer(rebasing: all[start..<(start + length)]))
+            }
+        }
+        guard let scalar = Unicode.Scalar(value) else { return body(.soft, .none, UnsafeBufferPointer(start: nil, count: 0)) }
+        let (kind, letterCase, folded) = Self.classify(scalar, useFoundation: false)
+        var utf8 = Array(folded.utf8)
+        return utf8.withUnsafeMutableBufferPointer { body(kind, letterCase, UnsafeBufferPointer($0)) }
+    }
+
+    // MARK: - Classification
+
+    /// Letters that survive Foundation's diacritic folding but are read as a base letter by English speakers.
+    private static let extraFolds: [UInt32: String] = [
+        0xD8: "o", 0xF8: "o", 0x110: "d", 0x111: "d", 0x141: "l", 0x142: "l", 0xC6: "ae", 0xE6: "ae",
+        0x152: "oe", 0x153: "oe", 0x126: "h", 0x127: "h", 0x131: "i", 0xDE: "th", 0xFE: "th",
+    ]
+
+    static func classify(_ scalar: Unicode.Scalar, useFoundation: Bool) -> (ScalarKind, ScalarCase, String) {
+        let properties = scalar.properties
+        switch scalar.value {
+        case 0x2010, 0x2011: return (.joinable, .none, "")  // hyphen, non-breaking hyphen
+        case 0x2019, 0x02BC: return (.apostrophe, .none, "")  // right single quotation mark, modifier apostrophe
+        case 0x3002, 0xFF0C, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F: return (.hard, .none, "")  // CJK sentence punctuation
+        default: break
+        }
+        if properties.isWhitespace {
+            let isLineBreak = [0x85, 0x2028, 0x2029].contains(scalar.value)
+            return (isLineBreak ? .hard : .joinable, .none, "")
+        }
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber, .otherNumber, .spacingMark:
+            let letterCase: ScalarCase =
+                properties.isUppercase ? .upper : (properties.isLowercase || properties.changesWhenUppercased ? .lower : .none)
+            return (.word, letterCase, fold(scalar, useFoundation: useFoundation))
+        case .nonspacingMark, .enclosingMark, .format:
+            return (.drop, .none, "")
+        case .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation:
+            return (.hard, .none, "")
+        default:
+            return (.soft, .none, "")
+        }
+    }
+
+    private static func fold(_ scalar: Unicode.Scalar, useFoundation: Bool) -> String {
+        if let extra = extraFolds[scalar.value] { return extra }
+        let folded: String
+        if useFoundation {
+            folded = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        } else {
+            folded = scalar.properties.lowercaseMapping
+        }
+        // Keep only word scalars: folding may leave combining marks behind.
+        var out = String.UnicodeScalarView()
+        for s in folded.unicodeScalars {
+            switch s.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .format: continue
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,189 @@
+/// Splits text into folded word tokens for label matching, and folds rule keys (section names, organisations).
+///
+/// Words are runs of letters and digits; case and diacritics are folded (`Détection` → `detection`), combining
+/// marks and format characters are ignored, an apostrophe inside a word is dropped (`model's` → `models`).
+/// Between words it records whether a label may span the gap (not across `,` `;` `:` brackets, quotes, line
+/// breaks or a sentence-ending period) and whether the two words may be read as one (only whitespace and hyphens
+/// between them). A period is a sentence end when followed by whitespace or the end and preceded by a word of two
+/// or more characters, so `U.S. Army` and `e.g. robustness` stay one phrase while `the model. Cards` does not.
+///
+/// This is the tagger's own normaliser (the ontology loader has its own `LabelNormalizer`); both follow the
+/// matching semantics of the ontology format.
+enum TextNormalizer {
+    // MARK: - Tokenizing
+
+    /// Appends the tokens of `text` to `buffer` (after clearing it).
+    static func tokenize(_ text: String, into buffer: inout TokenBuffer) {
+        buffer.removeAll()
+        var text = text
+        text.withUTF8 { utf8 in tokenize(utf8: utf8, into: &buffer) }
+    }
+
+    /// The folded tokens of `text`.
+    static func tokens(_ text: String) -> [String] {
+        var buffer = TokenBuffer()
+        tokenize(text, into: &buffer)
+        return buffer.tokens
+    }
+
+    /// A key for comparing headings and organisation names: folded tokens joined by single spaces, so case,
+    /// diacritics, emoji, punctuation and spacing do not matter (`🛠️ Model  Fairness & Privacy` →
+    /// `model fairness privacy`).
+    static func ruleKey(_ text: String) -> String {
+        tokens(text).joined(separator: " ")
+    }
+
+    // MARK: - Scanner
+
+    private struct Scanner {
+        var inWord = false
+        var pendingApostrophe = false
+        var lowerCount = 0
+        var upperCount = 0
+        var lastIsLowerS = false
+        var gapHard = true
+        var gapJoinable = true
+        var previousTokenLength = 0
+
+        @inline(__always)
+        mutating func startWordIfNeeded(_ buffer: inout TokenBuffer) {
+            if pendingApostrophe { pendingApostrophe = false }  // `model's`: the apostrophe is dropped
+            if inWord { return }
+            inWord = true
+            lowerCount = 0
+            upperCount = 0
+            lastIsLowerS = false
+            var flag: UInt8 = 0
+            if gapHard { flag |= TokenBuffer.Flag.hardBefore }
+            if gapJoinable && !gapHard { flag |= TokenBuffer.Flag.joinableBefore }
+            buffer.flags.append(flag)
+        }
+
+        @inline(__always)
+        mutating func noteCase(_ letterCase: ScalarCase, isLowerS: Bool) {
+            switch letterCase {
+            case .upper: upperCount += 1
+            case .lower: lowerCount += 1
+            case .none: break
+            }
+            lastIsLowerS = isLowerS
+        }
+
+        mutating func endWord(_ buffer: inout TokenBuffer) {
+            guard inWord else { return }
+            inWord = false
+            let i = buffer.flags.count - 1
+            var flag = buffer.flags[i]
+            if lowerCount == 0 { flag |= TokenBuffer.Flag.noLower | TokenBuffer.Flag.acronymShape }
+            if lowerCount == 1 && lastIsLowerS && upperCount >= 1 { flag |= TokenBuffer.Flag.acronymShape }
+            buffer.flags[i] = flag
+            let start = Int(buffer.starts[buffer.starts.count - 1])
+            previousTokenLength = buffer.bytes.count - start
+            buffer.starts.append(Int32(truncatingIfNeeded: buffer.bytes.count))
+            gapHard = false
+            gapJoinable = true
+            if pendingApostrophe {
+                pendingApostrophe = false
+                gapJoinable = false
+            }
+        }
+
+        /// A non-word character: ends the current word and records what the gap allows.
+        @inline(__always)
+        mutating func separator(_ kind: ScalarKind, nextIsSpaceOrEnd: Bool, _ buffer: inout TokenBuffer) {
+            switch kind {
+            case .drop:
+                return
+            case .apostrophe:
+                if inWord && !pendingApostrophe {
+                    pendingApostrophe = true
+                    return
+                }
+                endWord(&buffer)
+                gapJoinable = false
+            case .period:
+                endWord(&buffer)
+                if nextIsSpaceOrEnd && previousTokenLength >= 2 { gapHard = true } else { gapJoinable = false }
+            case .joinable:
+                endWord(&buffer)
+            case .soft:
+                endWord(&buffer)
+                gapJoinable = false
+            case .hard:
+                endWord(&buffer)
+                gapHard = true
+            case .word:
+                return
+            }
+        }
+    }
+
+    private static func tokenize(utf8: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
+        // Offsets are Int32: refuse to index beyond that (a 2 GB field is not a reading-list entry).
+        let end = min(utf8.count, Int(Int32.max) / 2)
+        var s = Scanner()
+        let folding = ScalarFolding.shared
+        var i = 0
+        while i < end {
+            let byte = utf8[i]
+            if byte < 0x80 {
+                i += 1
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    s.startWordIfNeeded(&buffer)
+                    s.noteCase(.lower, isLowerS: byte == UInt8(ascii: "s"))
+                    buffer.bytes.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    s.startWordIfNeeded(&buffer)
+                    s.noteCase(.upper, isLowerS: false)
+                    buffer.bytes.append(byte | 0x20)
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    s.startWordIfNeeded(&buffer)
+                    s.noteCase(.none, isLowerS: false)
+                    buffer.bytes.append(byte)
+                default:
+                    let nextIsSpaceOrEnd = i >= end || isSpaceByte(utf8[i])
+                    s.separator(asciiKind(byte), nextIsSpaceOrEnd: nextIsSpaceOrEnd, &buffer)
+                }
+                continue
+            }
+            // Decode one multi-byte scalar (Swift strings hold valid UTF-8).
+            let length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
+            guard i + length <= end else { break }
+            var value = UInt32(byte) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+            for k in 1..<length { value = value << 6 | (UInt32(utf8[i + k]) & 0x3F) }
+            i += length
+            folding.withFolded(value) { kind, letterCase, folded in
+                if kind == .word {
+                    s.startWordIfNeeded(&buffer)
+                    s.noteCase(letterCase, isLowerS: false)
+                    buffer.bytes.append(contentsOf: folded)
+                } else {
+                    let nextIsSpaceOrEnd = i >= end || isSpaceByte(utf8[i])
+                    s.separator(kind, nextIsSpaceOrEnd: nextIsSpaceOrEnd, &buffer)
+                }
+            }
+        }
+        s.endWord(&buffer)
+    }
+
+    @inline(__always)
+    private static func isSpaceByte(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    @inline(__always)
+    private static func asciiKind(_ byte: UInt8) -> ScalarKind {
+        switch byte {
+        case 0x20, 0x09, UInt8(ascii: "-"): return .joinable
+        case 0x0A, 0x0B, 0x0C, 0x0D: return .hard
+        case UInt8(ascii: "'"): return .apostrophe
+        case UInt8(ascii: "."): return .period
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+            UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+            UInt8(ascii: "}"), UInt8(ascii: "\""), UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+            return .hard
+        default: return .soft
+        }
+    }
+}
