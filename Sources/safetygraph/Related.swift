@@ -31,7 +31,7 @@ struct Related: ParsableCommand {
         try reportingFailures {
             let loaded = try ProjectLoader.load(project)
             let key = entry.trimmingWhitespace()
-            guard let subject = loaded.graph.entry(id: EntryID(key)) ?? loaded.graph.entry(url: key) else {
+            guard let subject = loaded.graph.entry(EntryID(key)) ?? loaded.graph.entry(url: key) else {
                 throw Failure(Failure.usage, "error: no entry has the id or URL '\(key)' (ids are listed by `safetygraph query`)")
             }
             let related = loaded.graph.related(to: subject.id, limit: limit)
