@@ -11,9 +11,12 @@ struct Citation: Sendable, Equatable {
     var year: Int?
     /// True when the form itself says these are people: `et al.`, `&`, `and`, or several names before a year.
     var namesArePeople: Bool
+    /// Set when the entry names its people elsewhere (`… with Lucas García`): the citation is then the publisher,
+    /// even when it joins two names with `&`.
+    var isOrganizationOnly = false
 
     /// Whether the names are people (authors) rather than one organisation, given the entry's kind.
-    func isPeople(authorCitationKind: Bool) -> Bool { namesArePeople || authorCitationKind }
+    func isPeople(authorCitationKind: Bool) -> Bool { !isOrganizationOnly && (namesArePeople || authorCitationKind) }
 
     // MARK: - Parsing
 
@@ -52,10 +55,10 @@ struct Citation: Sendable, Equatable {
         // The first plausible year ends the names.
         guard let (year, range) = firstYear(in: text) else { return nil }
         var names = String(text[..<range.lowerBound])
-        while let last = names.last, "( .,".contains(last) { names.removeLast() }
+        while let last = names.last, "( ,".contains(last) { names.removeLast() }
         let (withoutEtAl, hadEtAl) = removingEtAl(names)
-        let cleaned = TextNormalizer.trimmingSeparators(withoutEtAl, extra: ".")
-        let list = cleaned.isEmpty ? [] : splitAPANames(cleaned)
+        let cleaned = TextNormalizer.trimmingSeparators(withoutEtAl)
+        let list = cleaned.isEmpty ? [] : splitAPANames(cleaned).map(droppingSentenceDot)
         return Citation(names: list, year: year, namesArePeople: hadEtAl || list.count > 1)
     }
 
@@ -119,7 +122,8 @@ struct Citation: Sendable, Equatable {
     /// (initials join the surname before them); `C.-J. Wu, R. Raghavendra` stay two names.
     static func splitAPANames(_ text: String) -> [String] {
         var names: [String] = []
-        let parts = text.replacingOccurrences(of: "&", with: ",").split(separator: ",")
+        let parts = text.replacingOccurrences(of: "&", with: ",").replacingOccurrences(of: " and ", with: ", ")
+            .split(separator: ",")
         for raw in parts {
             var part = raw.trimmingWhitespace()
             if part.lowercased().hasPrefix("and ") { part = String(part.dropFirst(4)) }
@@ -132,6 +136,13 @@ struct Citation: Sendable, Equatable {
             }
         }
         return names
+    }
+
+    /// `Cunningham, Scott.` → `Cunningham, Scott`, but `Oprea, A.` keeps the dot of its initial.
+    static func droppingSentenceDot(_ name: String) -> String {
+        guard name.hasSuffix("."), !name.hasSuffix("..") else { return name }
+        let lastWord = name.dropLast().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." }).last ?? ""
+        return lastWord.count > 1 ? String(name.dropLast()) : name
     }
 
     /// `S.`, `A. R.`, `K.R.`, `H.-H.`: only capital letters, dots, hyphens and spaces, at least one letter.

@@ -34,17 +34,17 @@ struct EntryFields: Sendable, Equatable {
     /// The joined description, or nil when there is none.
     var description: String? {
         let joined = TextNormalizer.collapseWhitespace(descriptionParts.joined(separator: " "))
-        let trimmed = TextNormalizer.trimmingSeparators(joined)
+        let trimmed = TextNormalizer.trimmingSeparators(TextNormalizer.droppingLeadingSeparators(joined, extra: ".)"))
         return trimmed.isEmpty ? nil : trimmed
     }
 
     /// Applies a citation: people become authors (when none are known yet), otherwise the single name is the
     /// organisation. The year fills in when still unknown.
     mutating func apply(_ citation: Citation, authorCitationKind: Bool) {
-        if citation.isPeople(authorCitationKind: authorCitationKind) {
+        if citation.isPeople(authorCitationKind: authorCitationKind) && !citation.isOrganizationOnly {
             if authors.isEmpty { authors = citation.names }
-        } else if organization == nil, let name = citation.names.first {
-            organization = name
+        } else if organization == nil, !citation.names.isEmpty {
+            organization = citation.names.joined(separator: " & ")
         }
         if year == nil { year = citation.year }
     }

@@ -31,12 +31,7 @@ enum ItemReader {
 
         // The text before the main link: leading emoji, then a citation `( … )`, then whatever remains.
         let preTokens = Array(tokens[..<mainIndex])
-        var rest = TextNormalizer.droppingLeadingEmoji(InlineToken.plainText(preTokens))
-        if rest.hasPrefix("("), let close = matchingParenthesis(in: rest),
-           let citation = Citation.parse(String(rest[rest.index(after: rest.startIndex)..<close])) {
-            fields.apply(citation, authorCitationKind: authorCitationKind)
-            rest = String(rest[rest.index(after: close)...]).trimmingWhitespace()
-        }
+        let (rest, leadCitation) = splittingLeadCitation(InlineToken.plainText(preTokens))
         let quoted = quotedTitle(rest)
         let tagIndices = keywordIndices(tokens, mainIndex: mainIndex, includeBefore: quoted != nil)
         for index in tagIndices.sorted() { if case .code(let tag) = tokens[index] { fields.addKeyword(tag) } }
@@ -64,9 +59,19 @@ enum ItemReader {
         fields.title = cleanTitle(fields.title)
 
         var post = postText(tokens, after: mainIndex, skipping: tagIndices)
-        readTrailingAttribution(&post, into: &fields)
+        let namedPeople = readTrailingAttribution(&post, into: &fields)
+        if var leadCitation {
+            leadCitation.isOrganizationOnly = namedPeople
+            fields.apply(leadCitation, authorCitationKind: authorCitationKind)
+        }
         if proseBefore {
-            fields.descriptionParts.append(rest + " " + main.text + " " + post)
+            // The link sits inside a sentence: the whole sentence describes the entry.
+            let kept = tokens.indices.filter { index in
+                if tagIndices.contains(index) { return false }
+                if index != mainIndex, let link = tokens[index].link, isDescriptionNoise(link.text) { return false }
+                return true
+            }
+            fields.descriptionParts.append(splittingLeadCitation(InlineToken.plainText(kept.map { tokens[$0] })).rest)
         } else {
             fields.descriptionParts.append(meta)
             fields.descriptionParts.append(post)
@@ -233,27 +238,45 @@ enum ItemReader {
     private static func postText(_ tokens: [InlineToken], after mainIndex: Int, skipping tags: Set<Int>) -> String {
         var pieces: [InlineToken] = []
         for index in (mainIndex + 1)..<tokens.count where !tags.contains(index) {
-            if case .link(let link) = tokens[index], isGeneric(link.text, preHasProse: false) { continue }
+            if case .link(let link) = tokens[index], isDescriptionNoise(link.text) { continue }
             pieces.append(tokens[index])
         }
         return TextNormalizer.droppingLeadingSeparators(InlineToken.plainText(pieces), extra: ")")
     }
 
     /// `@ MIT` → organisation; `with Lucas García and Martin Becker` → authors. Consumed text is removed.
-    private static func readTrailingAttribution(_ post: inout String, into fields: inout EntryFields) {
+    /// Returns whether people were named this way.
+    private static func readTrailingAttribution(_ post: inout String, into fields: inout EntryFields) -> Bool {
         if post.hasPrefix("@") {
             let org = TextNormalizer.trimmingSeparators(String(post.dropFirst()))
             if !org.isEmpty, org.count <= 120 {
                 if fields.organization == nil { fields.organization = org }
                 post = ""
             }
-            return
+            return false
         }
-        guard post.lowercased().hasPrefix("with ") else { return }
+        guard post.lowercased().hasPrefix("with ") else { return false }
         let names = Citation.splitNames(String(post.dropFirst(5)).replacingOccurrences(of: " & ", with: ", "))
-        guard !names.isEmpty, names.allSatisfy(NameHeuristics.looksLikePersonName) else { return }
+        guard !names.isEmpty, names.allSatisfy(NameHeuristics.looksLikePersonName) else { return false }
         fields.authors.append(contentsOf: names.filter { !fields.authors.contains($0) })
         post = ""
+        return true
+    }
+
+    /// A secondary link whose text says nothing about the entry (`[code]`, `here`): left out of the description.
+    static func isDescriptionNoise(_ text: String) -> Bool {
+        let word = TextNormalizer.trimmingSeparators(text.lowercased(), extra: "[]().!")
+        return isBracketed(text) || word.isEmpty || genericLinkWords.contains(word)
+    }
+
+    /// Leading emoji dropped, then a leading `( … )` citation split off when it reads as one.
+    static func splittingLeadCitation(_ text: String) -> (rest: String, citation: Citation?) {
+        let rest = TextNormalizer.droppingLeadingEmoji(text)
+        guard rest.hasPrefix("("), let close = matchingParenthesis(in: rest),
+              let citation = Citation.parse(String(rest[rest.index(after: rest.startIndex)..<close])) else {
+            return (rest, nil)
+        }
+        return (String(rest[rest.index(after: close)...]).trimmingWhitespace(), citation)
     }
 
     // MARK: - Helpers
