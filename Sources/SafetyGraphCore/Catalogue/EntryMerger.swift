@@ -1,0 +1,110 @@
+// MARK: - EntryMerger
+
+/// Merges entries from one or more lists by id (the normalised URL): the same resource listed twice becomes one
+/// entry with every section path and source location.
+///
+/// Scalar fields (title, url, year, organisation, description, kind, GitHub repository) come from the first
+/// occurrence — first by the order the lists are given, then by line — and a field the first occurrence lacks is
+/// filled from a later one (`resource`, the fallback kind, counts as lacking). List fields are unions: section
+/// paths and sources sorted, other URLs, authors and keywords in first-seen order without duplicates.
+/// Every repeated URL yields a `duplicate-url` warning at the repeat, naming where the URL was first seen.
+///
+/// Merging is by hash: linear in the number of entries, whatever the number of duplicates.
+public enum EntryMerger {
+    /// Merges `lists` (in the order given) into entries sorted by id, plus a warning per repeated URL.
+    public static func merge(_ lists: [[Entry]]) -> (entries: [Entry], diagnostics: [Diagnostic]) {
+        var accumulators: [Accumulator] = []
+        var indexOfID: [EntryID: Int] = [:]
+        var diagnostics: [Diagnostic] = []
+        for list in lists {
+            // Within a list, earlier lines come first (stable for entries without sources).
+            let ordered = list.enumerated().sorted { a, b in
+                let la = a.element.sources.first, lb = b.element.sources.first
+                if let la, let lb, la != lb { return la < lb }
+                return a.offset < b.offset
+            }.map(\.element)
+            for entry in ordered {
+                if let index = indexOfID[entry.id] {
+                    diagnostics.append(duplicateWarning(entry, first: accumulators[index].entry))
+                    accumulators[index].absorb(entry)
+                } else {
+                    indexOfID[entry.id] = accumulators.count
+                    accumulators.append(Accumulator(entry))
+                }
+            }
+        }
+        let entries = accumulators.map { $0.finished() }.sorted { $0.id < $1.id }
+        return (entries, diagnostics)
+    }
+
+    private static func duplicateWarning(_ repeated: Entry, first: Entry) -> Diagnostic {
+        let firstPlace = first.sources.first.map { "\($0)" } ?? "another list"
+        return Diagnostic(
+            .warning, code: "duplicate-url",
+            "duplicate URL \(repeated.url) (first listed at \(firstPlace)); merged into one entry",
+            at: repeated.sources.first)
+    }
+
+    /// An entry being merged, with sets that keep every union linear.
+    private struct Accumulator {
+        var entry: Entry
+        var sectionPaths: Set<[String]>
+        var sources: Set<SourceLocation>
+        var otherURLKeys: Set<String>
+        var authorSet: Set<String>
+        var keywordKeys: Set<String>
+
+        init(_ entry: Entry) {
+            self.entry = entry
+            sectionPaths = Set(entry.sectionPaths)
+            sources = Set(entry.sources)
+            otherURLKeys = Set(entry.otherURLs.map(Self.urlKey))
+            otherURLKeys.insert(Self.urlKey(entry.url))
+            authorSet = Set(entry.authors)
+            keywordKeys = Set(entry.keywords.map { $0.lowercased() })
+            self.entry.otherURLs = Self.unique(entry.otherURLs, key: Self.urlKey, excluding: [Self.urlKey(entry.url)])
+            self.entry.authors = Self.unique(entry.authors, key: { $0 }, excluding: [])
+            self.entry.keywords = Self.unique(entry.keywords, key: { $0.lowercased() }, excluding: [])
+        }
+
+        mutating func absorb(_ other: Entry) {
+            sectionPaths.formUnion(other.sectionPaths)
+            sources.formUnion(other.sources)
+            for url in other.otherURLs + [other.url] where otherURLKeys.insert(Self.urlKey(url)).inserted {
+                entry.otherURLs.append(url)
+            }
+            if entry.authors.isEmpty {
+                for author in other.authors where authorSet.insert(author).inserted { entry.authors.append(author) }
+            }
+            for keyword in other.keywords where keywordKeys.insert(keyword.lowercased()).inserted {
+                entry.keywords.append(keyword)
+            }
+            if entry.title.isEmpty { entry.title = other.title }
+            if entry.year == nil { entry.year = other.year }
+            if entry.organization == nil { entry.organization = other.organization }
+            if entry.description == nil { entry.description = other.description }
+            if entry.githubRepo == nil { entry.githubRepo = other.githubRepo }
+            if entry.kind == .resource { entry.kind = other.kind }
+        }
+
+        func finished() -> Entry {
+            var result = entry
+            result.sectionPaths = sectionPaths.sorted(by: Self.pathOrder)
+            result.sources = sources.sorted()
+            return result
+        }
+
+        static func urlKey(_ url: String) -> String { URLNormalizer.normalize(url) ?? url.trimmingWhitespace() }
+
+        static func unique(_ values: [String], key: (String) -> String, excluding: Set<String>) -> [String] {
+            var seen = excluding
+            return values.filter { seen.insert(key($0)).inserted }
+        }
+
+        /// Lexicographic order of paths, component by component (a prefix sorts first).
+        static func pathOrder(_ a: [String], _ b: [String]) -> Bool {
+            for (x, y) in zip(a, b) where x != y { return x < y }
+            return a.count < b.count
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import SafetyGraphCore
+
+// MARK: - MacRomanRepair
+
+/// Detects and undoes one specific damage: UTF-8 text that was decoded as Mac OS Roman and saved again as UTF-8
+/// (`What’s` became `What‚Äôs`, `🌟` became `üåü`).
+///
+/// Detection is deliberately conservative. The text is re-encoded to Mac OS Roman bytes; that only succeeds when
+/// every non-ASCII character is one Mac OS Roman can encode (a real emoji, CJK text or most typographic symbols
+/// make it fail, and then the text is left exactly as it is). The bytes must then be valid UTF-8 that contains at
+/// least one multi-byte sequence. Clean text practically never passes: a lone `é` becomes byte 0x8E, which is not
+/// valid UTF-8 on its own.
+enum MacRomanRepair {
+    /// The outcome of a successful repair.
+    struct Repair: Equatable {
+        var text: String
+        /// Number of multi-byte UTF-8 sequences restored.
+        var sequences: Int
+        /// 1-based line of the first damaged character.
+        var firstLine: Int
+    }
+
+    /// The repaired text, or nil when `text` does not look like Mac OS Roman mojibake.
+    static func repair(_ text: String) -> Repair? {
+        let utf8 = text.utf8
+        // Fast path: pure ASCII (most files) cannot be mojibake.
+        guard utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var line = 1
+        var firstLine = 0
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                if scalar == "\n" { line += 1 }
+                bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+                continue
+            }
+            // A character Mac OS Roman cannot encode: this is not (whole-file) mojibake; leave the text alone.
+            guard let byte = encodeTable[scalar.value] else { return nil }
+            if firstLine == 0 { firstLine = line }
+            bytes.append(byte)
+        }
+        guard UTF8Validation.firstInvalidOffset(bytes) == nil else { return nil }
+        let sequences = bytes.reduce(0) { $0 + ($1 >= 0xC0 ? 1 : 0) }
+        guard sequences > 0 else { return nil }
+        return Repair(text: String(decoding: bytes, as: UTF8.self), sequences: sequences, firstLine: firstLine)
+    }
+
+    // MARK: - The Mac OS Roman table
+
+    /// Unicode scalars of Mac OS Roman bytes 0x80…0xFF (Apple's standard mapping; 0xDB is the euro sign since
+    /// Mac OS 8.5, 0xF0 the Apple logo in the private use area).
+    static let highHalf: [UInt32] = [
+        0x00C4, 0x00C5, 0x00C7, 0x00C9, 0x00D1, 0x00D6, 0x00DC, 0x00E1, 0x00E0, 0x00E2, 0x00E4, 0x00E3, 0x00E5, 0x00E7,
+        0x00E9, 0x00E8, 0x00EA, 0x00EB, 0x00ED, 0x00EC, 0x00EE, 0x00EF, 0x00F1, 0x00F3, 0x00F2, 0x00F4, 0x00F6, 0x00F5,
+        0x00FA, 0x00F9, 0x00FB, 0x00FC, 0x2020, 0x00B0, 0x00A2, 0x00A3, 0x00A7, 0x2022, 0x00B6, 0x00DF, 0x00AE, 0x00A9,
+        0x2122, 0x00B4, 0x00A8, 0x2260, 0x00C6, 0x00D8, 0x221E, 0x00B1, 0x2264, 0x2265, 0x00A5, 0x00B5, 0x2202, 0x2211,
+        0x220F, 0x03C0, 0x222B, 0x00AA, 0x00BA, 0x03A9, 0x00E6, 0x00F8, 0x00BF, 0x00A1, 0x00AC, 0x221A, 0x0192, 0x2248,
+        0x2206, 0x00AB, 0x00BB, 0x2026, 0x00A0, 0x00C0, 0x00C3, 0x00D5, 0x0152, 0x0153, 0x2013, 0x2014, 0x201C, 0x201D,
+        0x2018, 0x2019, 0x00F7, 0x25CA, 0x00FF, 0x0178, 0x2044, 0x20AC, 0x2039, 0x203A, 0xFB01, 0xFB02, 0x2021, 0x00B7,
+        0x201A, 0x201E, 0x2030, 0x00C2, 0x00CA, 0x00C1, 0x00CB, 0x00C8, 0x00CD, 0x00CE, 0x00CF, 0x00CC, 0x00D3, 0x00D4,
+        0xF8FF, 0x00D2, 0x00DA, 0x00DB, 0x00D9, 0x0131, 0x02C6, 0x02DC, 0x00AF, 0x02D8, 0x02D9, 0x02DA, 0x00B8, 0x02DD,
+        0x02DB, 0x02C7,
+    ]
+
+    /// Scalar → Mac OS Roman byte, for the high half, plus the older or look-alike code points decoders used for
+    /// two bytes (0xDB as the currency sign ¤, 0xBD as the ohm sign Ω).
+    static let encodeTable: [UInt32: UInt8] = {
+        var table: [UInt32: UInt8] = [:]
+        for (offset, scalar) in highHalf.enumerated() { table[scalar] = UInt8(0x80 + offset) }
+        table[0x00A4] = 0xDB
+        table[0x2126] = 0xBD
+        return table
+    }()
+}

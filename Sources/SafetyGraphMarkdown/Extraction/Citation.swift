@@ -1,0 +1,155 @@
+import SafetyGraphCore
+
+// MARK: - Citation
+
+/// A citation as lists write it, read from an already-extracted plain-text fragment: `(Bach et al., 2024)`,
+/// `(Belani, Vukovic & Car, 2019)`, `(MathWorks, 2023)`, `(ISTQB)`, the APA lead `Oprea, A. et al. (2023).`, or a
+/// link text such as `Luss et al., 2019`.
+struct Citation: Sendable, Equatable {
+    /// The names as written, `et al.` removed.
+    var names: [String]
+    var year: Int?
+    /// True when the form itself says these are people: `et al.`, `&`, `and`, or several names before a year.
+    var namesArePeople: Bool
+    /// Set when the entry names its people elsewhere (`… with Lucas García`): the citation is then the publisher,
+    /// even when it joins two names with `&`.
+    var isOrganizationOnly = false
+
+    /// Whether the names are people (authors) rather than one organisation, given the entry's kind.
+    func isPeople(authorCitationKind: Bool) -> Bool { !isOrganizationOnly && (namesArePeople || authorCitationKind) }
+
+    // MARK: - Parsing
+
+    /// Reads the inside of a parenthesised citation (without the parentheses). Nil when it is empty.
+    /// Without a year, the text is one name (`(ISTQB)`, `(Data, Responsible)`) unless it says `et al.`.
+    static func parse(_ inner: String) -> Citation? {
+        var text = TextNormalizer.collapseWhitespace(inner)
+        guard !text.isEmpty, text.count <= 300 else { return nil }
+        var year: Int?
+        let parts = text.split(separator: ",").map { $0.trimmingWhitespace() }
+        if let last = parts.last, let found = yearValue(last), parts.count >= 2 {
+            year = found
+            text = parts.dropLast().joined(separator: ", ")
+        } else if parts.count == 1, let found = trailingYear(text) {
+            // `CSIS. 2024`, `van Wynsberghe, A. 2021` (no comma before the year)
+            year = found.year
+            text = found.rest
+        }
+        let (withoutEtAl, hadEtAl) = removingEtAl(text)
+        text = TextNormalizer.trimmingSeparators(withoutEtAl, extra: ".")
+        guard !text.isEmpty else { return nil }
+        let hasConjunction = text.contains("&") || text.contains(" and ")
+        if year == nil && !hadEtAl && !hasConjunction {
+            return Citation(names: [text], year: nil, namesArePeople: false)
+        }
+        let names = splitNames(text)
+        guard !names.isEmpty else { return nil }
+        return Citation(names: names, year: year, namesArePeople: hadEtAl || hasConjunction || names.count > 1)
+    }
+
+    /// Reads an APA-style author lead before a title: `Barocas, S., Hardt, M., & Narayanan, A. (2023). ` or
+    /// `Araujo, R. 2024. `. Nil when there is no year in it.
+    static func parseLead(_ lead: String) -> Citation? {
+        let text = TextNormalizer.collapseWhitespace(lead)
+        guard !text.isEmpty, text.count <= 2000 else { return nil }
+        // The first plausible year ends the names.
+        guard let (year, range) = firstYear(in: text) else { return nil }
+        var names = String(text[..<range.lowerBound])
+        while let last = names.last, "( ,".contains(last) { names.removeLast() }
+        let (withoutEtAl, hadEtAl) = removingEtAl(names)
+        let cleaned = TextNormalizer.trimmingSeparators(withoutEtAl)
+        let list = cleaned.isEmpty ? [] : splitAPANames(cleaned).map(droppingSentenceDot)
+        return Citation(names: list, year: year, namesArePeople: hadEtAl || list.count > 1)
+    }
+
+    // MARK: - Helpers
+
+    /// `2024` or `2024a` as a year between 1900 and 2100.
+    static func yearValue(_ text: String) -> Int? {
+        var digits = Substring(text.trimmingWhitespace())
+        if let last = digits.last, last.isLetter, last.isLowercase, digits.count == 5 { digits.removeLast() }
+        guard digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits),
+              (1900...2100).contains(value) else { return nil }
+        return value
+    }
+
+    /// The first 4-digit year (1900–2100) standing as a word of its own in `text`, with its range.
+    static func firstYear(in text: String) -> (Int, Range<String.Index>)? {
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard text[index].isASCII, text[index].isNumber else {
+                index = text.index(after: index)
+                continue
+            }
+            let run = text[index...].prefix { $0.isASCII && $0.isNumber }
+            let before = index == text.startIndex ? nil : text[text.index(before: index)]
+            let after = run.endIndex < text.endIndex ? text[run.endIndex] : nil
+            if run.count == 4, let value = Int(run), (1900...2100).contains(value),
+               !(before?.isLetter ?? false), !(before?.isNumber ?? false), !(after?.isNumber ?? false) {
+                return (value, index..<run.endIndex)
+            }
+            index = run.endIndex
+        }
+        return nil
+    }
+
+    private static func trailingYear(_ text: String) -> (year: Int, rest: String)? {
+        guard let space = text.lastIndex(of: " ") else { return nil }
+        guard let year = yearValue(String(text[text.index(after: space)...])) else { return nil }
+        return (year, String(text[..<space]))
+    }
+
+    /// Removes `et al.`, `et al`, `et all.` and `and et all.`; says whether it was there.
+    static func removingEtAl(_ text: String) -> (String, Bool) {
+        for marker in [" and et all.", " and et all", " et all.", " et al.", " et all", " et al", ", et al.", ", et al"] {
+            if let range = text.range(of: marker, options: .caseInsensitive) {
+                var result = text
+                result.removeSubrange(range)
+                return (result, true)
+            }
+        }
+        return (text, false)
+    }
+
+    /// `Belani, Vukovic & Car` → three names; `Mahoney, T., Varshney, K.R.` → two (initials join their surname).
+    static func splitNames(_ text: String) -> [String] {
+        splitAPANames(text.replacingOccurrences(of: " and ", with: ", "))
+            .map { TextNormalizer.trimmingSeparators($0) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// APA names: `Barocas, S., Hardt, M., & Narayanan, A.` → `Barocas, S.`, `Hardt, M.`, `Narayanan, A.`
+    /// (initials join the surname before them); `C.-J. Wu, R. Raghavendra` stay two names.
+    static func splitAPANames(_ text: String) -> [String] {
+        var names: [String] = []
+        let parts = text.replacingOccurrences(of: "&", with: ",").replacingOccurrences(of: " and ", with: ", ")
+            .split(separator: ",")
+        for raw in parts {
+            var part = raw.trimmingWhitespace()
+            if part.lowercased().hasPrefix("and ") { part = String(part.dropFirst(4)) }
+            part = part.trimmingWhitespace()
+            if part.isEmpty { continue }
+            if isInitials(part), let last = names.popLast() {
+                names.append("\(last), \(part)")
+            } else {
+                names.append(part)
+            }
+        }
+        return names
+    }
+
+    /// `Cunningham, Scott.` → `Cunningham, Scott`, but `Oprea, A.` keeps the dot of its initial.
+    static func droppingSentenceDot(_ name: String) -> String {
+        guard name.hasSuffix("."), !name.hasSuffix("..") else { return name }
+        let lastWord = name.dropLast().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." }).last ?? ""
+        return lastWord.count > 1 ? String(name.dropLast()) : name
+    }
+
+    /// `S.`, `A. R.`, `K.R.`, `H.-H.`: only capital letters, dots, hyphens and spaces, at least one letter.
+    static func isInitials(_ text: String) -> Bool {
+        let letters = text.filter(\.isLetter)
+        guard !letters.isEmpty, letters.count <= 4, letters.allSatisfy(\.isUppercase) else { return false }
+        guard letters.count == 1 || text.contains(".") else { return false }  // `IBM` is a name, `K.R.` initials
+        return text.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == " " }
+    }
+}

@@ -1,0 +1,207 @@
+import SafetyGraphCore
+
+// MARK: - EntryExtractor
+
+/// Walks a parsed document once, in document order, and turns list items and table rows into entries.
+///
+/// The walk is a single loop over the arena (pre-order), so it is linear in the size of the document and uses no
+/// recursion. Headings at the top level set the section path; items and rows under navigation sections are skipped.
+/// Sub-items without links belong to the entry above them (author lines, `Key Word:` lines, `<details>` digests).
+struct EntryExtractor {
+    let tree: MarkdownTree
+    let path: String
+    let rules: IngestRules
+
+    /// An entry being built: its fields and where it was found.
+    private struct Draft {
+        var fields: EntryFields
+        var sectionPath: [String]
+        var kind: EntryKind
+        var line: Int
+        /// The text of a link-less parent item (`The gospel of Trustworthy AI according to`), used when the entry
+        /// has no description of its own.
+        var groupContext: String?
+    }
+
+    private struct State {
+        var drafts: [Draft] = []
+        var diagnostics: [Diagnostic] = []
+        /// Item node → index of the draft it produced.
+        var draftOfItem: [Int: Int] = [:]
+        /// Link-less item node → its text, as context for the entries nested in it.
+        var groupTextOfItem: [Int: String] = [:]
+        /// Table node → the role of each column.
+        var tableRoles: [Int: [TableRowReader.Role]] = [:]
+    }
+
+    func extract() -> (entries: [Entry], diagnostics: [Diagnostic]) {
+        guard !tree.nodes.isEmpty else { return ([], []) }
+        let classifier = EntryClassifier(rules: rules)
+        var sections = SectionTracker(rules: rules)
+        var state = State()
+        let titleHeading = documentTitleHeading()
+        for index in tree.nodes.indices {
+            let node = tree.nodes[index]
+            switch node.kind {
+            case .heading(let level) where node.parent == 0:
+                if index != titleHeading { sections.enter(level: level, text: InlineCollector.text(in: tree, at: index)) }
+            case .item where !sections.isNavigation:
+                readItem(index, sections: sections, classifier: classifier, state: &state)
+            case .table where !sections.isNavigation:
+                state.tableRoles[index] = headerRoles(ofTable: index)
+            case .tableRow(isHeader: false) where !sections.isNavigation:
+                readRow(index, sections: sections, classifier: classifier, state: &state)
+            default:
+                break
+            }
+        }
+        return (state.drafts.compactMap(entry), state.diagnostics)
+    }
+
+    // MARK: - List items
+
+    private func readItem(_ index: Int, sections: SectionTracker, classifier: EntryClassifier, state: inout State) {
+        let tokens = InlineCollector.tokens(in: tree, container: index)
+        let links = tokens.compactMap(\.link)
+        let entryLinks = links.filter(\.isEntryLink)
+        let parentItem = enclosingItem(of: index)
+        let parentDraft = parentItem.flatMap { state.draftOfItem[$0] }
+        guard let mainLink = entryLinks.first else {
+            if let broken = links.first(where: \.isBroken) {
+                state.diagnostics.append(unreadable(index, link: broken))
+            } else if let parentDraft {
+                attach(tokens, to: &state.drafts[parentDraft].fields)
+            } else {
+                let text = InlineToken.plainText(tokens)
+                if !text.isEmpty { state.groupTextOfItem[index] = text }
+            }
+            return
+        }
+        // `Slides available [here](url)` under an entry is part of that entry, not an entry of its own.
+        if let parentDraft, ItemReader.isGeneric(mainLink.text, preHasProse: false) {
+            for link in entryLinks { state.drafts[parentDraft].fields.addOtherURL(link.url) }
+            return
+        }
+        let sectionPath = sections.path
+        let kind = classifier.kind(forSectionPath: sectionPath, url: mainLink.url)
+        guard let fields = ItemReader.read(tokens, authorCitationKind: classifier.citationNamesPeople(kind: kind)),
+              !fields.title.isEmpty else {
+            state.diagnostics.append(Diagnostic(
+                .warning, code: "unparseable-item", "list item has a link but no title; it is not an entry",
+                at: location(of: index)))
+            return
+        }
+        state.drafts.append(Draft(
+            fields: fields, sectionPath: sectionPath, kind: kind, line: tree.nodes[index].line,
+            groupContext: parentItem.flatMap { state.groupTextOfItem[$0] }))
+        state.draftOfItem[index] = state.drafts.count - 1
+    }
+
+    /// A link-less sub-item's contribution to its parent entry.
+    private func attach(_ tokens: [InlineToken], to fields: inout EntryFields) {
+        let text = InlineToken.plainText(tokens)
+        guard !text.isEmpty else { return }
+        if let colon = text.firstIndex(of: ":"),
+           ["key word", "key words", "keyword", "keywords", "tags"].contains(text[..<colon].lowercased().trimmingWhitespace()) {
+            let body = text[text.index(after: colon)...]
+            let separator: Character = body.contains(";") ? ";" : ","
+            for keyword in body.split(separator: separator) { fields.addKeyword(String(keyword)) }
+        } else if tokens.allSatisfy({ if case .htmlBlock = $0 { true } else { $0 == .space } }) {
+            fields.descriptionParts.append(text)
+        } else if fields.authors.isEmpty, let names = NameHeuristics.authorNames(text) {
+            fields.authors = names
+        } else {
+            fields.descriptionParts.append(text)
+        }
+    }
+
+    /// The list item that directly contains the list that contains `index` (item → list → item).
+    private func enclosingItem(of index: Int) -> Int? {
+        let list = tree.nodes[index].parent
+        guard list >= 0, tree.nodes[list].kind == .list else { return nil }
+        let item = tree.nodes[list].parent
+        return item >= 0 && tree.nodes[item].kind == .item ? item : nil
+    }
+
+    // MARK: - Table rows
+
+    private func headerRoles(ofTable index: Int) -> [TableRowReader.Role] {
+        guard let header = tree.children(of: index).first(where: { tree.nodes[$0].kind == .tableRow(isHeader: true) })
+        else { return [] }
+        return tree.children(of: header).map { TableRowReader.role(ofHeader: InlineCollector.text(in: tree, at: $0)) }
+    }
+
+    private func readRow(_ index: Int, sections: SectionTracker, classifier: EntryClassifier, state: inout State) {
+        let cells = tree.children(of: index).map { InlineCollector.tokens(in: tree, container: $0) }
+        let links = cells.flatMap { $0.compactMap(\.link) }
+        guard let mainLink = links.first(where: \.isEntryLink) else {
+            if let broken = links.first(where: \.isBroken) { state.diagnostics.append(unreadable(index, link: broken)) }
+            return
+        }
+        let sectionPath = sections.path
+        let kind = classifier.kind(forSectionPath: sectionPath, url: mainLink.url)
+        guard let fields = TableRowReader.read(cells: cells, roles: state.tableRoles[tree.nodes[index].parent] ?? []),
+              !fields.title.isEmpty else {
+            state.diagnostics.append(Diagnostic(
+                .warning, code: "unparseable-item", "table row has a link but no title; it is not an entry",
+                at: location(of: index)))
+            return
+        }
+        state.drafts.append(Draft(
+            fields: fields, sectionPath: sectionPath, kind: kind, line: tree.nodes[index].line, groupContext: nil))
+    }
+
+    // MARK: - Document title
+
+    /// The first heading when it is an h1 with no entry between it and the next heading: the list's own title
+    /// (`# Awesome Safety-Critical AI`), which is not a section. Lists whose first h1 directly holds entries keep it.
+    private func documentTitleHeading() -> Int? {
+        let headings = tree.children(of: 0).filter {
+            if case .heading = tree.nodes[$0].kind { true } else { false }
+        }
+        guard let first = headings.first, tree.nodes[first].kind == .heading(level: 1) else { return nil }
+        let end = headings.dropFirst().first ?? tree.nodes.count
+        var openEnds: [Int] = []
+        for j in (first + 1)..<end {
+            while let last = openEnds.last, last <= j { openEnds.removeLast() }
+            switch tree.nodes[j].kind {
+            case .item, .tableRow(isHeader: false):
+                openEnds.append(tree.nodes[j].end)
+            case .link where !openEnds.isEmpty:
+                if InlineCollector.link(in: tree, at: j).isEntryLink { return nil }
+            default:
+                break
+            }
+        }
+        return first
+    }
+
+    // MARK: - Output
+
+    private func entry(_ draft: Draft) -> Entry? {
+        let fields = draft.fields
+        guard let normalized = URLNormalizer.normalize(fields.url) else { return nil }
+        return Entry(
+            id: URLNormalizer.entryID(forNormalized: normalized), title: fields.title, url: fields.url,
+            otherURLs: fields.otherURLs, authors: fields.authors, year: fields.year,
+            organization: fields.organization,
+            description: fields.description ?? draft.groupContext.map(TextNormalizer.collapseWhitespace),
+            keywords: fields.keywords, sectionPaths: [draft.sectionPath], kind: draft.kind,
+            githubRepo: EntryClassifier.githubRepository(of: fields.url),
+            sources: [SourceLocation(file: path, line: draft.line)])
+    }
+
+    private func location(of index: Int) -> SourceLocation {
+        SourceLocation(file: path, line: tree.nodes[index].line, column: tree.nodes[index].column)
+    }
+
+    private func unreadable(_ index: Int, link: LinkToken) -> Diagnostic {
+        let target = link.url.trimmingWhitespace()
+        let reason = target.isEmpty ? "has an empty URL" : "points to '\(target.prefix(200))', which is not an http(s) URL"
+        let what = tree.nodes[index].kind == .item ? "list item" : "table row"
+        return Diagnostic(
+            .warning, code: "unparseable-item",
+            "\(what) looks like an entry but its link '\(link.text.prefix(120))' \(reason); it is not an entry",
+            at: location(of: index))
+    }
+}

@@ -1,0 +1,51 @@
+import SafetyGraphCore
+
+// MARK: - EntryFields
+
+/// What a list item or table row says about its resource, before it becomes an `Entry` (id, kind, section and
+/// source are added by the extractor).
+struct EntryFields: Sendable, Equatable {
+    var title = ""
+    var url = ""
+    var otherURLs: [String] = []
+    var authors: [String] = []
+    var year: Int?
+    var organization: String?
+    /// Description fragments in reading order; joined with a space.
+    var descriptionParts: [String] = []
+    var keywords: [String] = []
+
+    /// Appends a link to `otherURLs` unless it is the main link or already there (compared normalised).
+    mutating func addOtherURL(_ raw: String) {
+        let url = raw.trimmingWhitespace()
+        guard let normalized = URLNormalizer.normalize(url) else { return }
+        if URLNormalizer.normalize(self.url) == normalized { return }
+        if otherURLs.contains(where: { URLNormalizer.normalize($0) == normalized }) { return }
+        otherURLs.append(url)
+    }
+
+    mutating func addKeyword(_ raw: String) {
+        let keyword = TextNormalizer.trimmingSeparators(TextNormalizer.removingEmoji(raw), extra: ".'\"‘’“”")
+        guard !keyword.isEmpty, keyword.count <= 80 else { return }
+        if keywords.contains(where: { $0.lowercased() == keyword.lowercased() }) { return }
+        keywords.append(keyword)
+    }
+
+    /// The joined description, or nil when there is none.
+    var description: String? {
+        let joined = TextNormalizer.collapseWhitespace(descriptionParts.joined(separator: " "))
+        let trimmed = TextNormalizer.trimmingSeparators(TextNormalizer.droppingLeadingSeparators(joined, extra: ".)"))
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Applies a citation: people become authors (when none are known yet), otherwise the single name is the
+    /// organisation. The year fills in when still unknown.
+    mutating func apply(_ citation: Citation, authorCitationKind: Bool) {
+        if citation.isPeople(authorCitationKind: authorCitationKind) && !citation.isOrganizationOnly {
+            if authors.isEmpty { authors = citation.names }
+        } else if organization == nil, !citation.names.isEmpty {
+            organization = citation.names.joined(separator: " & ")
+        }
+        if year == nil { year = citation.year }
+    }
+}

@@ -1,0 +1,85 @@
+import SafetyGraphCore
+
+// MARK: - InlineToken
+
+/// A flattened piece of an item's (or cell's) own inline content, as the entry reader needs it.
+enum InlineToken: Sendable, Equatable {
+    case text(String)
+    /// A soft or hard line break, or a boundary between two paragraphs.
+    case space
+    /// A code span (backticks), without the backticks.
+    case code(String)
+    case link(LinkToken)
+    /// Strong emphasis that holds no link: its plain text (the bold title of `**Title**. [Article](url)` items).
+    case strong(String)
+    /// Inline HTML (a tag); it carries no visible text of its own.
+    case html(String)
+    /// The visible text of an HTML block inside an item (a `<details>` digest), tags removed.
+    case htmlBlock(String)
+
+    /// The text a reader sees for this token.
+    var plainText: String {
+        switch self {
+        case .text(let text), .code(let text), .strong(let text), .htmlBlock(let text): return text
+        case .link(let link): return link.text
+        case .space: return " "
+        case .html(let tag): return tag.lowercased().hasPrefix("<br") ? " " : ""
+        }
+    }
+
+    var link: LinkToken? {
+        if case .link(let link) = self { return link }
+        return nil
+    }
+
+    /// The plain text of a run of tokens, whitespace collapsed.
+    static func plainText<S: Sequence>(_ tokens: S) -> String where S.Element == InlineToken {
+        TextNormalizer.collapseWhitespace(tokens.map(\.plainText).joined())
+    }
+}
+
+/// A link as written: destination, visible text, and whether its only content is an image (a badge).
+struct LinkToken: Sendable, Equatable {
+    var url: String
+    var text: String
+    var imageOnly: Bool
+    var line: Int
+    var column: Int
+
+    /// The normalised destination when it is an http(s) URL, else nil.
+    var normalizedURL: String? { URLNormalizer.normalize(url) }
+
+    /// A web link that can be an entry's link: http(s), not a badge, not a "back to top" link.
+    var isEntryLink: Bool {
+        guard !imageOnly, normalizedURL != nil else { return false }
+        return !text.lowercased().contains("back to top")
+    }
+
+    /// A link that looks meant to be an entry's link but cannot be read: an empty destination, a script or other
+    /// non-web scheme, a malformed http(s) URL, or a bare domain written without `https://`.
+    var isBroken: Bool {
+        if imageOnly { return false }
+        let target = url.trimmingWhitespace()
+        if target.isEmpty { return true }
+        if target.hasPrefix("#") || target.hasPrefix("/") || target.hasPrefix(".") { return false }
+        let lower = target.lowercased()
+        if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") { return false }
+        if lower.hasPrefix("javascript:") || lower.hasPrefix("data:") || lower.hasPrefix("vbscript:") { return true }
+        if lower.hasPrefix("http:") || lower.hasPrefix("https:") { return normalizedURL == nil }
+        if lower.contains("://") { return true }
+        return Self.looksLikeBareDomain(lower)
+    }
+
+    /// `example.org` or `example.org/page`: a domain whose last label is letters and is not a file extension.
+    static func looksLikeBareDomain(_ target: String) -> Bool {
+        let host = target.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }), let last = labels.last else { return false }
+        guard (2...6).contains(last.count), last.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        let fileExtensions: Set<Substring> = [
+            "md", "markdown", "png", "jpg", "jpeg", "gif", "svg", "webp", "html", "htm", "pdf", "txt", "yml", "yaml",
+            "json", "csv", "ipynb", "py", "rst", "bib", "tex", "zip",
+        ]
+        return !fileExtensions.contains(last)
+    }
+}

@@ -1,0 +1,298 @@
+import SafetyGraphCore
+
+// MARK: - ItemReader
+
+/// Reads the fields of one list item from its own inline tokens.
+///
+/// The formats it understands (all seen in real lists):
+/// - `[Title](url) - description`, `[Title](url): description`, `[Title](url) > description`, `[Title](url) @ Org`
+/// - `(Name et al., 2020) [Title](url)`, `(Org, 2023) [Title](url) with Person and Person`, `(ISTQB) [Title](url)`
+/// - `"Title", 2023-07, Venue, \`tag\`, [[paper]](url) [[repo]](url)`
+/// - `Title. [[paper]](url) [[code]](url)`, `Title ([Name et al., 2019](url))`
+/// - `Surname, A. et al. (2023). **Title**. Venue. [Article](url) \`tag\``
+/// - prose with a link inside: `A collection of [scary use cases](url), hoping …`
+enum ItemReader {
+    /// Link texts that name the kind of link rather than the resource (`[paper]`, `[Article]`, `here`).
+    static let genericLinkWords: Set<String> = [
+        "paper", "papers", "code", "repo", "repository", "github", "gitlab", "site", "page", "project", "project page",
+        "website", "web", "link", "here", "this", "pdf", "slides", "video", "videos", "blog", "blog post", "article",
+        "book", "source", "dataset", "data", "demo", "note", "notes", "arxiv", "homepage", "talk", "poster", "doi",
+        "url", "preprint", "benchmark", "visualization", "article and materials", "materials", "tweet", "thread",
+        "official", "openreview", "proceedings", "supplementary", "documentation", "docs", "read more", "more",
+        "report", "full text", "abstract", "leaderboard", "press", "news", "podcast", "model", "models", "checkpoint",
+    ]
+
+    static func read(_ tokens: [InlineToken], authorCitationKind: Bool) -> EntryFields? {
+        guard let mainIndex = tokens.firstIndex(where: { $0.link?.isEntryLink == true }),
+              let main = tokens[mainIndex].link else { return nil }
+        var fields = EntryFields()
+        fields.url = main.url.trimmingWhitespace()
+        for case .link(let link) in tokens where link.isEntryLink { fields.addOtherURL(link.url) }
+
+        // The text before the main link: leading emoji, then a citation `( … )`, then whatever remains.
+        let preTokens = Array(tokens[..<mainIndex])
+        let (rest, leadCitation) = splittingLeadCitation(InlineToken.plainText(preTokens))
+        let quoted = quotedTitle(rest)
+        let tagIndices = keywordIndices(tokens, mainIndex: mainIndex, includeBefore: quoted != nil)
+        for index in tagIndices.sorted() { if case .code(let tag) = tokens[index] { fields.addKeyword(tag) } }
+        let preHasProse = rest.contains { $0.isLetter || $0.isNumber }
+
+        var meta = ""
+        var proseBefore = false
+        if let quoted {
+            fields.title = quoted.title
+            meta = readQuotedMeta(
+                InlineToken.plainText(preTokens.indices.filter { !tagIndices.contains($0) }.map { preTokens[$0] }),
+                into: &fields)
+        } else if isGeneric(main.text, preHasProse: preHasProse) {
+            meta = readTitleBeforeGenericLink(preTokens, rest: rest, tagIndices: tagIndices, into: &fields)
+            if preHasProse, fields.authors.isEmpty, fields.year == nil, isCitationLike(main.text),
+               var citation = Citation.parseLead(main.text) {
+                citation.namesArePeople = true  // a citation written as the link text names the authors
+                fields.apply(citation, authorCitationKind: authorCitationKind)
+            }
+            if fields.title.isEmpty, !isBracketed(main.text) { fields.title = main.text }
+        } else {
+            fields.title = main.text
+            proseBefore = preHasProse
+        }
+        fields.title = cleanTitle(fields.title)
+
+        var post = postText(tokens, after: mainIndex, skipping: tagIndices)
+        let namedPeople = readTrailingAttribution(&post, into: &fields)
+        if var leadCitation {
+            leadCitation.isOrganizationOnly = namedPeople
+            fields.apply(leadCitation, authorCitationKind: authorCitationKind)
+        }
+        if proseBefore {
+            // The link sits inside a sentence: the whole sentence describes the entry.
+            let kept = tokens.indices.filter { index in
+                if tagIndices.contains(index) { return false }
+                if index != mainIndex, let link = tokens[index].link, isDescriptionNoise(link.text) { return false }
+                return true
+            }
+            fields.descriptionParts.append(splittingLeadCitation(InlineToken.plainText(kept.map { tokens[$0] })).rest)
+        } else {
+            fields.descriptionParts.append(meta)
+            fields.descriptionParts.append(post)
+        }
+        return fields
+    }
+
+    // MARK: - Titles
+
+    /// A title as stored: backticks already gone (code spans are plain text), emoji at the ends and the
+    /// surrounding quotes removed, whitespace collapsed.
+    static func cleanTitle(_ raw: String) -> String {
+        var title = TextNormalizer.trimmingEmoji(raw)
+        for (open, close) in [("\"", "\""), ("“", "”"), ("'", "'")]
+        where title.count >= 2 && title.hasPrefix(open) && title.hasSuffix(close) {
+            title = String(title.dropFirst().dropLast()).trimmingWhitespace()
+        }
+        return title
+    }
+
+    static func isBracketed(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace()
+        return trimmed.count >= 2 && trimmed.hasPrefix("[") && trimmed.hasSuffix("]")
+    }
+
+    /// Whether a link's text names the link's kind (`[paper]`, `Article`, `here`, a bare URL, a year) rather than
+    /// the resource; then the title is looked for elsewhere in the item.
+    static func isGeneric(_ text: String, preHasProse: Bool) -> Bool {
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.isEmpty || isBracketed(trimmed) { return true }
+        let word = TextNormalizer.trimmingSeparators(trimmed.lowercased(), extra: "[]().!")
+        if genericLinkWords.contains(word) { return true }
+        if word.hasPrefix("http://") || word.hasPrefix("https://") || word.hasPrefix("www.") { return true }
+        if word.allSatisfy({ $0.isNumber || $0 == " " || $0 == "," }) { return true }
+        return preHasProse && isCitationLike(trimmed)
+    }
+
+    /// `Luss et al., 2019`, `van Wynsberghe, A. 2021`: short, a comma or `et al.`, and a year.
+    static func isCitationLike(_ text: String) -> Bool {
+        guard text.count <= 100, Citation.firstYear(in: text) != nil else { return false }
+        return text.contains(",") || text.lowercased().contains(" et al")
+    }
+
+    /// `"Title", 2023-07, …` (straight or curly quotes) at the start of `text`.
+    static func quotedTitle(_ text: String) -> (title: String, rest: String)? {
+        guard let first = text.first, first == "\"" || first == "“" else { return nil }
+        let body = text.dropFirst()
+        guard let close = body.firstIndex(where: { $0 == "\"" || $0 == "”" }) else { return nil }
+        let title = body[..<close].trimmingWhitespace()
+        guard !title.isEmpty else { return nil }
+        return (title, String(body[body.index(after: close)...]))
+    }
+
+    /// For a quoted-title item: takes the `2023-07` date as the year and returns the rest (venue…) as text.
+    private static func readQuotedMeta(_ preText: String, into fields: inout EntryFields) -> String {
+        let rest = quotedTitle(TextNormalizer.droppingLeadingEmoji(preText))?.rest ?? ""
+        var kept: [String] = []
+        for part in rest.split(separator: ",") {
+            let piece = part.trimmingWhitespace()
+            if piece.isEmpty { continue }
+            if fields.year == nil, let year = dateYear(piece) {
+                fields.year = year
+                continue
+            }
+            kept.append(piece)
+        }
+        return kept.joined(separator: ", ")
+    }
+
+    /// `2023-07` or `2023-07-14` → 2023.
+    static func dateYear(_ text: String) -> Int? {
+        let pieces = text.split(separator: "-")
+        guard (2...3).contains(pieces.count), pieces.dropFirst().allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) })
+        else { return nil }
+        return Citation.yearValue(String(pieces[0]))
+    }
+
+    /// When the main link's text is generic: the title is the bold text (APA items), else the title sentence of an
+    /// APA lead, else the text before the link. Returns the remaining text that describes the entry.
+    private static func readTitleBeforeGenericLink(
+        _ preTokens: [InlineToken], rest: String, tagIndices: Set<Int>, into fields: inout EntryFields
+    ) -> String {
+        if let strongIndex = preTokens.firstIndex(where: { if case .strong = $0 { true } else { false } }),
+           case .strong(let bold) = preTokens[strongIndex], !TextNormalizer.trimmingSeparators(bold).isEmpty {
+            fields.title = TextNormalizer.trimmingSeparators(bold, extra: ".")
+            let lead = InlineToken.plainText(preTokens[..<strongIndex])
+            if let citation = Citation.parseLead(lead) {
+                if fields.authors.isEmpty, !citation.names.isEmpty { fields.authors = citation.names }
+                if fields.year == nil { fields.year = citation.year }
+            }
+            let after = (strongIndex + 1)..<preTokens.count
+            let meta = InlineToken.plainText(after.filter { !tagIndices.contains($0) }.map { preTokens[$0] })
+            if fields.year == nil { fields.year = Citation.firstYear(in: meta)?.0 }
+            return meta
+        }
+        if let apa = splitAPALead(rest) {
+            if fields.authors.isEmpty { fields.authors = apa.citation.names }
+            if fields.year == nil { fields.year = apa.citation.year }
+            fields.title = apa.title
+            return apa.meta
+        }
+        fields.title = TextNormalizer.trimmingSeparators(rest, extra: "(.")
+        return ""
+    }
+
+    /// `Leveson, N. G. (2016). Engineering a safer world: Systems thinking. MIT press.` →
+    /// authors and year, title `Engineering a safer world: Systems thinking`, meta `MIT press.`
+    static func splitAPALead(_ text: String) -> (citation: Citation, title: String, meta: String)? {
+        guard let (_, yearRange) = Citation.firstYear(in: text), yearRange.lowerBound > text.startIndex,
+              text[text.index(before: yearRange.lowerBound)] == "(",
+              let close = text[yearRange.upperBound...].firstIndex(of: ")") else { return nil }
+        let lead = String(text[..<text.index(before: yearRange.lowerBound)])
+        guard lead.contains(","), lead.count <= 300, var citation = Citation.parseLead(String(text[...close])) else {
+            return nil
+        }
+        citation.namesArePeople = true
+        var after = text[text.index(after: close)...].drop { $0 == "." || $0 == " " }
+        var title = Substring(after)
+        var meta = Substring("")
+        if let stop = after.range(of: ". ") {
+            title = after[..<stop.lowerBound]
+            meta = after[stop.upperBound...]
+        }
+        after = title
+        let cleaned = TextNormalizer.trimmingSeparators(String(after), extra: ".")
+        guard !cleaned.isEmpty else { return nil }
+        return (citation, cleaned, String(meta))
+    }
+
+    // MARK: - Keywords
+
+    /// Code spans that are tags: after the main link (or after a quoted title), and standing apart from prose on at
+    /// least one side (`\`NIST\``, `, \`multi-modal\`,`), unlike `a wrapper for \`numpy\` arrays`.
+    static func keywordIndices(_ tokens: [InlineToken], mainIndex: Int, includeBefore: Bool) -> Set<Int> {
+        var result: Set<Int> = []
+        for (index, token) in tokens.enumerated() {
+            guard case .code(let text) = token, index > mainIndex || includeBefore else { continue }
+            guard !text.trimmingWhitespace().isEmpty, text.count <= 60 else { continue }
+            if isApart(tokens, from: index, step: -1) || isApart(tokens, from: index, step: 1) { result.insert(index) }
+        }
+        return result
+    }
+
+    /// Whether only whitespace and list punctuation lie between `index` and the next non-text token (or the end).
+    private static func isApart(_ tokens: [InlineToken], from index: Int, step: Int) -> Bool {
+        var j = index + step
+        while j >= 0, j < tokens.count {
+            switch tokens[j] {
+            case .text(let text):
+                if !text.allSatisfy({ $0.isWhitespace || ",;|()".contains($0) }) { return false }
+            case .space, .html:
+                break
+            default:
+                return true
+            }
+            j += step
+        }
+        return true
+    }
+
+    // MARK: - After the link
+
+    /// The text after the main link, without tags and without generic secondary link texts (`[code]`, `2025`).
+    private static func postText(_ tokens: [InlineToken], after mainIndex: Int, skipping tags: Set<Int>) -> String {
+        var pieces: [InlineToken] = []
+        for index in (mainIndex + 1)..<tokens.count where !tags.contains(index) {
+            if case .link(let link) = tokens[index], isDescriptionNoise(link.text) { continue }
+            pieces.append(tokens[index])
+        }
+        return TextNormalizer.droppingLeadingSeparators(InlineToken.plainText(pieces), extra: ")")
+    }
+
+    /// `@ MIT` → organisation; `with Lucas García and Martin Becker` → authors. Consumed text is removed.
+    /// Returns whether people were named this way.
+    private static func readTrailingAttribution(_ post: inout String, into fields: inout EntryFields) -> Bool {
+        if post.hasPrefix("@") {
+            let org = TextNormalizer.trimmingSeparators(String(post.dropFirst()))
+            if !org.isEmpty, org.count <= 120 {
+                if fields.organization == nil { fields.organization = org }
+                post = ""
+            }
+            return false
+        }
+        guard post.lowercased().hasPrefix("with ") else { return false }
+        let names = Citation.splitNames(String(post.dropFirst(5)).replacingOccurrences(of: " & ", with: ", "))
+        guard !names.isEmpty, names.allSatisfy(NameHeuristics.looksLikePersonName) else { return false }
+        fields.authors.append(contentsOf: names.filter { !fields.authors.contains($0) })
+        post = ""
+        return true
+    }
+
+    /// A secondary link whose text says nothing about the entry (`[code]`, `here`): left out of the description.
+    static func isDescriptionNoise(_ text: String) -> Bool {
+        let word = TextNormalizer.trimmingSeparators(text.lowercased(), extra: "[]().!")
+        return isBracketed(text) || word.isEmpty || genericLinkWords.contains(word)
+    }
+
+    /// Leading emoji dropped, then a leading `( … )` citation split off when it reads as one.
+    static func splittingLeadCitation(_ text: String) -> (rest: String, citation: Citation?) {
+        let rest = TextNormalizer.droppingLeadingEmoji(text)
+        guard rest.hasPrefix("("), let close = matchingParenthesis(in: rest),
+              let citation = Citation.parse(String(rest[rest.index(after: rest.startIndex)..<close])) else {
+            return (rest, nil)
+        }
+        return (String(rest[rest.index(after: close)...]).trimmingWhitespace(), citation)
+    }
+
+    // MARK: - Helpers
+
+    /// The index of the `)` that closes the `(` at the start of `text`.
+    static func matchingParenthesis(in text: String) -> String.Index? {
+        var depth = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "(" { depth += 1 }
+            if text[index] == ")" {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+}

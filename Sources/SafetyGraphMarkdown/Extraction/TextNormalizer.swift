@@ -1,0 +1,145 @@
+import SafetyGraphCore
+
+import Foundation
+
+// MARK: - TextNormalizer
+
+/// Small string clean-ups applied to fragments that the parser already extracted (never to raw Markdown).
+enum TextNormalizer {
+    /// Runs of whitespace (including newlines and no-break spaces) become one space; the ends are trimmed.
+    static func collapseWhitespace(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\u{200B}" {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether a scalar is part of an emoji (pictographs, variation selectors, joiners, skin tones, flags, keycaps).
+    /// ASCII and letter-like symbols such as © ® ™ are kept: they are text, even though Unicode lists them as emoji.
+    static func isEmojiScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFE0E, 0xFE0F, 0x200D, 0x20E3, 0x1F3FB...0x1F3FF, 0x1F1E6...0x1F1FF, 0xE0020...0xE007F: return true
+        case 0..<0x2190: return false
+        default: return scalar.properties.isEmoji || scalar.properties.isEmojiPresentation
+        }
+    }
+
+    /// The text without any emoji, whitespace collapsed.
+    static func removingEmoji(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !isEmojiScalar(scalar) { scalars.append(scalar) }
+        return collapseWhitespace(String(scalars))
+    }
+
+    /// The text without emoji at its start and end (emoji inside a title are kept), whitespace collapsed.
+    static func trimmingEmoji(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var start = 0
+        var end = scalars.count
+        while start < end, isEmojiScalar(scalars[start]) || scalars[start].properties.isWhitespace { start += 1 }
+        while end > start, isEmojiScalar(scalars[end - 1]) || scalars[end - 1].properties.isWhitespace { end -= 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return collapseWhitespace(String(view))
+    }
+
+    /// The text without emoji (and whitespace) at its start.
+    static func droppingLeadingEmoji(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isEmojiScalar($0) && !$0.properties.isWhitespace }) else {
+            return ""
+        }
+        return collapseWhitespace(String(scalars[first...]))
+    }
+
+    /// The text without separator punctuation and whitespace at its start only.
+    static func droppingLeadingSeparators(_ text: String, extra: String = "") -> String {
+        let separators = Set(":-–—>,;|/•·" + extra)
+        return collapseWhitespace(String(text.drop { separators.contains($0) || $0.isWhitespace }))
+    }
+
+    /// The text without GitHub emoji shortcodes such as `:open_file_folder:`.
+    static func removingShortcodes(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let colon = rest.firstIndex(of: ":") {
+            let after = rest.index(after: colon)
+            let name = rest[after...].prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "_+-".contains($0)) }
+            let close = name.endIndex
+            if !name.isEmpty, close < rest.endIndex, rest[close] == ":" {
+                out += rest[..<colon]
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out += rest[...colon]
+                rest = rest[after...]
+            }
+        }
+        out += rest
+        return out
+    }
+
+    /// A heading as a section name: emoji, shortcodes and surrounding punctuation noise removed.
+    static func sectionName(_ text: String) -> String {
+        removingEmoji(removingShortcodes(text))
+    }
+
+    /// The key used to compare names case- and diacritic-insensitively, emoji stripped.
+    static func comparisonKey(_ text: String) -> String {
+        sectionName(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// Visible text of an HTML fragment: tags removed, common entities decoded. With `droppingSummary`, the
+    /// label inside `<summary>…</summary>` (e.g. "Digest", "Show Details") is dropped too.
+    static func visibleText(ofHTML html: String, droppingSummary: Bool = false) -> String {
+        var out = ""
+        var index = html.startIndex
+        var inSummary = false
+        while index < html.endIndex {
+            let char = html[index]
+            if char == "<", let close = html[index...].firstIndex(of: ">") {
+                let tag = html[html.index(after: index)..<close].lowercased()
+                if tag.hasPrefix("summary") { inSummary = droppingSummary }
+                if tag.hasPrefix("/summary") { inSummary = false }
+                if tag.hasPrefix("br") || tag.hasPrefix("p") || tag.hasPrefix("/p") || tag.hasPrefix("td") { out += " " }
+                index = html.index(after: close)
+                continue
+            }
+            if !inSummary { out.append(char) }
+            index = html.index(after: index)
+        }
+        return collapseWhitespace(decodingEntities(out))
+    }
+
+    /// Decodes the handful of HTML entities that occur in lists.
+    static func decodingEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = text
+        for (entity, value) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"),
+                                ("&apos;", "'"), ("&amp;", "&")] {
+            result = result.replacingOccurrences(of: entity, with: value)
+        }
+        return result
+    }
+
+    /// The text with separator punctuation (`-`, `–`, `:`, `>`, `,`, `|`, `/`…) and whitespace trimmed at both ends.
+    static func trimmingSeparators(_ text: String, extra: String = "") -> String {
+        let separators = Set(":-–—>,;|/•·" + extra)
+        var scalars = Substring(text)
+        while let first = scalars.first, separators.contains(first) || first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, separators.contains(last) || last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}
+
+extension Substring {
+    /// The substring without leading and trailing whitespace, as a `String`.
+    func trimmingWhitespace() -> String { String(self).trimmingWhitespace() }
+}

@@ -1,0 +1,118 @@
+internal import CCmarkGFM
+
+// The only file that touches cmark-gfm. It parses, walks the cmark tree once with cmark's own iterator (which is
+// iterative, so nesting depth cannot overflow our stack), copies every node into a `MarkdownTree`, and frees the
+// parser, the document and the iterator before returning. No C pointer outlives `parse`.
+
+/// Registers the GFM core extensions exactly once. A global `let` is initialised through `swift_once`, which is
+/// thread-safe, whereas `cmark_gfm_core_extensions_ensure_registered` itself is not guarded in every version.
+private let coreExtensionsRegistered: Bool = {
+    cmark_gfm_core_extensions_ensure_registered()
+    return true
+}()
+
+extension MarkdownTree {
+    /// Parses GitHub-flavoured Markdown (tables, autolinks, strikethrough, as github.com does) with source positions.
+    static func parse(_ text: String) -> MarkdownTree {
+        _ = coreExtensionsRegistered
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return MarkdownTree(nodes: []) }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "autolink", "strikethrough"] {
+            if let extensionHandle = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionHandle)
+            }
+        }
+        var source = text
+        source.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+        }
+        guard let document = cmark_parser_finish(parser) else { return MarkdownTree(nodes: []) }
+        defer { cmark_node_free(document) }
+        guard let iterator = cmark_iter_new(document) else { return MarkdownTree(nodes: []) }
+        defer { cmark_iter_free(iterator) }
+        return MarkdownTree(nodes: copyNodes(iterator))
+    }
+
+    // MARK: - Copying
+
+    private static func copyNodes(_ iterator: OpaquePointer) -> [MarkdownNode] {
+        var nodes: [MarkdownNode] = []
+        // Open containers: our index, cmark's pointer (to match EXIT events), and the last child appended so far.
+        var open: [(index: Int, pointer: OpaquePointer, lastChild: Int)] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
+            guard let pointer = cmark_iter_get_node(iterator) else { break }
+            if event == CMARK_EVENT_EXIT {
+                // Pop up to the matching container; a mismatch (an unexpected leaf) is repaired, never fatal.
+                guard open.lastIndex(where: { $0.pointer == pointer }) != nil else { continue }
+                while let top = open.popLast() {
+                    nodes[top.index].end = nodes.count
+                    if top.pointer == pointer { break }
+                }
+                continue
+            }
+            let index = nodes.count
+            let (kind, isLeaf) = classify(pointer)
+            var node = MarkdownNode(
+                kind: kind, parent: open.last?.index ?? -1, end: index + 1,
+                line: Int(cmark_node_get_start_line(pointer)), column: Int(cmark_node_get_start_column(pointer)))
+            switch kind {
+            case .text, .code, .htmlInline, .htmlBlock, .codeBlock:
+                node.literal = cmark_node_get_literal(pointer).map { String(cString: $0) } ?? ""
+            case .link, .image:
+                node.url = cmark_node_get_url(pointer).map { String(cString: $0) } ?? ""
+            default:
+                break
+            }
+            nodes.append(node)
+            if let top = open.indices.last {
+                if open[top].lastChild >= 0 {
+                    nodes[open[top].lastChild].nextSibling = index
+                } else {
+                    nodes[open[top].index].firstChild = index
+                }
+                open[top].lastChild = index
+            }
+            if !isLeaf { open.append((index, pointer, -1)) }
+        }
+        while let top = open.popLast() { nodes[top.index].end = nodes.count }
+        return nodes
+    }
+
+    /// Our kind for a cmark node, and whether cmark's iterator treats it as a leaf (ENTER without EXIT).
+    private static func classify(_ pointer: OpaquePointer) -> (MarkdownNode.Kind, Bool) {
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_DOCUMENT: return (.document, false)
+        case CMARK_NODE_BLOCK_QUOTE: return (.blockQuote, false)
+        case CMARK_NODE_LIST: return (.list, false)
+        case CMARK_NODE_ITEM: return (.item, false)
+        case CMARK_NODE_CODE_BLOCK: return (.codeBlock, true)
+        case CMARK_NODE_HTML_BLOCK: return (.htmlBlock, true)
+        case CMARK_NODE_PARAGRAPH: return (.paragraph, false)
+        case CMARK_NODE_HEADING: return (.heading(level: Int(cmark_node_get_heading_level(pointer))), false)
+        case CMARK_NODE_THEMATIC_BREAK: return (.thematicBreak, true)
+        case CMARK_NODE_TEXT: return (.text, true)
+        case CMARK_NODE_SOFTBREAK: return (.softBreak, true)
+        case CMARK_NODE_LINEBREAK: return (.lineBreak, true)
+        case CMARK_NODE_CODE: return (.code, true)
+        case CMARK_NODE_HTML_INLINE: return (.htmlInline, true)
+        case CMARK_NODE_EMPH: return (.emphasis, false)
+        case CMARK_NODE_STRONG: return (.strong, false)
+        case CMARK_NODE_LINK: return (.link, false)
+        case CMARK_NODE_IMAGE: return (.image, false)
+        default:
+            // Extension node types are runtime values; their type strings are stable.
+            let name = cmark_node_get_type_string(pointer).map { String(cString: $0) } ?? ""
+            switch name {
+            case "table": return (.table, false)
+            case "table_header": return (.tableRow(isHeader: true), false)
+            case "table_row": return (.tableRow(isHeader: false), false)
+            case "table_cell": return (.tableCell, false)
+            case "strikethrough": return (.strikethrough, false)
+            default: return (.other, false)
+            }
+        }
+    }
+}
