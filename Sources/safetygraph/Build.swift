@@ -30,23 +30,23 @@ struct Build: ParsableCommand {
         if !(0...100).contains(related) { throw ValidationError("--related must be between 0 and 100.") }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let loaded = try ProjectLoader.load(project)
-            if !quiet { printError(loaded.diagnostics.map(\.description)) }
-            let document = CatalogueDocument(graph: loaded.graph, relatedLimit: related)
-            do {
-                let staging = try OutputStaging(destination: output)
-                try staging.write(try JSONOutput.encode(document), to: "catalog.json")
-                try staging.commit()
-            } catch let error as OutputError {
-                throw Failure(Failure.cannotCreate, error.description)
-            }
-            let untagged = loaded.graph.entries.filter { $0.tags.isEmpty }.count
-            let tags = loaded.graph.entries.reduce(0) { $0 + $1.tags.count }
-            printOut(
-                "built \(loaded.graph.entries.count) entries (\(tags) tags, \(untagged) untagged, "
-                    + "\(loaded.diagnostics.count) warnings) into \(output)/")
+    func run() throws { try reportingFailures(execute) }
+
+    private func execute() throws {
+        let loaded = try ProjectLoader.load(project)
+        if !quiet { printError(loaded.diagnostics.map(\.description)) }
+        let document = CatalogueDocument(graph: loaded.graph, relatedLimit: related)
+        do {
+            let staging = try OutputStaging(destination: output)
+            try staging.write(try JSONOutput.encode(document), to: "catalog.json")
+            try staging.commit()
+        } catch let error as OutputError {
+            throw Failure(Failure.cannotCreate, error.description)
         }
+        let untagged = loaded.graph.entries.filter { $0.tags.isEmpty }.count
+        let tags = loaded.graph.entries.reduce(0) { $0 + $1.tags.count }
+        printOut(
+            "built \(loaded.graph.entries.count) entries (\(tags) tags, \(untagged) untagged, "
+                + "\(loaded.diagnostics.count) warnings) into \(output)/")
     }
 }

@@ -21,18 +21,18 @@ struct Lint: ParsableCommand {
     @Option(help: "text or json.")
     var format: OutputFormat = .text
 
-    func run() throws {
-        try reportingFailures {
-            let loaded = try ProjectLoader.load(project)
-            let ignored = Set(ignore)
-            let findings = Linter.findings(graph: loaded.graph, diagnostics: loaded.diagnostics)
-                .filter { !ignored.contains($0.code) }
-            switch format {
-            case .json: printOut(try JSONOutput.encode(LintReport(findings: findings)))
-            case .text:
-                printOut(findings.isEmpty ? "no findings" : findings.map { "\($0) [\($0.code)]" }.joined(separator: "\n"))
-            }
-            if !findings.isEmpty { throw Failure(Failure.lintFindings, "\(findings.count) findings") }
+    func run() throws { try reportingFailures(execute) }
+
+    private func execute() throws {
+        let loaded = try ProjectLoader.load(project)
+        let ignored = Set(ignore)
+        let findings = Linter.findings(graph: loaded.graph, diagnostics: loaded.diagnostics)
+            .filter { !ignored.contains($0.code) }
+        switch format {
+        case .json: printOut(try JSONOutput.encode(LintReport(findings: findings)))
+        case .text:
+            printOut(findings.isEmpty ? "no findings" : findings.map { "\($0) [\($0.code)]" }.joined(separator: "\n"))
         }
+        if !findings.isEmpty { throw Failure(Failure.lintFindings, "\(findings.count) findings") }
     }
 }

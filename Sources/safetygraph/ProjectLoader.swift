@@ -25,7 +25,7 @@ enum ProjectLoader {
                 lists.append(result.entries)
                 diagnostics += result.diagnostics
             } catch {
-                throw Failure(error.isMissingInput ? Failure.missingInput : Failure.badData, "\(error)")
+                throw Failure(error.exitCode, error.description)
             }
         }
         let merged = EntryMerger.merge(lists)
@@ -43,8 +43,7 @@ enum ProjectLoader {
         do {
             return try OntologyLoader.load(folder: folder)
         } catch {
-            let code = error.isMissingInput ? Failure.missingInput : Failure.badData
-            throw Failure(code, error.diagnostics.map(\.description))
+            throw Failure(error.exitCode, error.diagnostics.map(\.description))
         }
     }
 }

@@ -47,25 +47,25 @@ struct Query: ParsableCommand {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let loaded = try ProjectLoader.load(project)
-            let query = TagQuery(
-                all: (concepts + all).map(ConceptID.init), any: any.map(ConceptID.init),
-                not: not.map(ConceptID.init), includeNarrower: narrower)
-            let matches: [TaggedEntry]
-            do {
-                matches = try loaded.graph.entries(matching: query)
-            } catch {
-                throw Failure(Failure.usage, "error: \(error)")
-            }
-            let shown = limit.map { Array(matches.prefix($0)) } ?? matches
-            switch format {
-            case .json:
-                printOut(try JSONOutput.encode(QueryReport(query: query, total: matches.count, entries: shown)))
-            case .text:
-                printOut(TextReport.entries(shown, total: matches.count, scheme: loaded.ontology.scheme))
-            }
+    func run() throws { try reportingFailures(execute) }
+
+    private func execute() throws {
+        let loaded = try ProjectLoader.load(project)
+        let query = TagQuery(
+            all: (concepts + all).map { ConceptID($0) }, any: any.map { ConceptID($0) },
+            not: not.map { ConceptID($0) }, includeNarrower: narrower)
+        let matches: [TaggedEntry]
+        do {
+            matches = try loaded.graph.entries(matching: query)
+        } catch {
+            throw Failure(Failure.usage, "error: \(error)")
+        }
+        let shown = limit.map { Array(matches.prefix($0)) } ?? matches
+        switch format {
+        case .json:
+            printOut(try JSONOutput.encode(QueryReport(query: query, total: matches.count, entries: shown)))
+        case .text:
+            printOut(TextReport.entries(shown, total: matches.count, scheme: loaded.ontology.scheme))
         }
     }
 }

@@ -27,20 +27,20 @@ struct Related: ParsableCommand {
         if !(1...1000).contains(limit) { throw ValidationError("--limit must be between 1 and 1000.") }
     }
 
-    func run() throws {
-        try reportingFailures {
-            let loaded = try ProjectLoader.load(project)
-            let key = entry.trimmingWhitespace()
-            guard let subject = loaded.graph.entry(EntryID(key)) ?? loaded.graph.entry(url: key) else {
-                throw Failure(Failure.usage, "error: no entry has the id or URL '\(key)' (ids are listed by `safetygraph query`)")
-            }
-            let related = loaded.graph.related(to: subject.id, limit: limit)
-            switch format {
-            case .json:
-                printOut(try JSONOutput.encode(RelatedReport(subject: subject, related: related, graph: loaded.graph)))
-            case .text:
-                printOut(TextReport.related(subject: subject, related: related, graph: loaded.graph))
-            }
+    func run() throws { try reportingFailures(execute) }
+
+    private func execute() throws {
+        let loaded = try ProjectLoader.load(project)
+        let key = entry.trimmingWhitespace()
+        guard let subject = loaded.graph.entry(EntryID(key)) ?? loaded.graph.entry(url: key) else {
+            throw Failure(Failure.usage, "error: no entry has the id or URL '\(key)' (ids are listed by `safetygraph query`)")
+        }
+        let related = loaded.graph.related(to: subject.id, limit: limit)
+        switch format {
+        case .json:
+            printOut(try JSONOutput.encode(RelatedReport(subject: subject, related: related, graph: loaded.graph)))
+        case .text:
+            printOut(TextReport.related(subject: subject, related: related, graph: loaded.graph))
         }
     }
 }

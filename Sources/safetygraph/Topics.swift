@@ -22,21 +22,21 @@ struct Topics: ParsableCommand {
     @Option(help: "text or json.")
     var format: OutputFormat = .text
 
-    func run() throws {
-        try reportingFailures {
-            let loaded = try ProjectLoader.load(project)
-            var roots = loaded.graph.topics()
-            if let under {
-                guard let node = roots.lazy.compactMap({ $0.find(ConceptID(under)) }).first else {
-                    throw Failure(Failure.usage, "error: there is no concept '\(under)'")
-                }
-                roots = [node]
+    func run() throws { try reportingFailures(execute) }
+
+    private func execute() throws {
+        let loaded = try ProjectLoader.load(project)
+        var roots = loaded.graph.topics()
+        if let under {
+            guard let node = roots.lazy.compactMap({ $0.find(ConceptID(under)) }).first else {
+                throw Failure(Failure.usage, "error: there is no concept '\(under)'")
             }
-            if hideEmpty { roots = roots.compactMap { $0.pruningEmpty() } }
-            switch format {
-            case .json: printOut(try JSONOutput.encode(TopicsReport(topics: roots)))
-            case .text: printOut(TextReport.topics(roots))
-            }
+            roots = [node]
+        }
+        if hideEmpty { roots = roots.compactMap { $0.pruningEmpty() } }
+        switch format {
+        case .json: printOut(try JSONOutput.encode(TopicsReport(topics: roots)))
+        case .text: printOut(TextReport.topics(roots))
         }
     }
 }
