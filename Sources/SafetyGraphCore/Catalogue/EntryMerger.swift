@@ -70,7 +70,8 @@ public enum EntryMerger {
         mutating func absorb(_ other: Entry) {
             sectionPaths.formUnion(other.sectionPaths)
             sources.formUnion(other.sources)
-            for url in other.otherURLs + [other.url] where otherURLKeys.insert(Self.urlKey(url)).inserted {
+            // `other.url` normalises like `entry.url` (same id), so only its other URLs need a look.
+            for url in other.otherURLs where otherURLKeys.insert(Self.urlKey(url)).inserted {
                 entry.otherURLs.append(url)
             }
             if entry.authors.isEmpty {

@@ -22,11 +22,8 @@ enum MacRomanRepair {
 
     /// The repaired text, or nil when `text` does not look like Mac OS Roman mojibake.
     static func repair(_ text: String) -> Repair? {
-        let utf8 = text.utf8
-        // Fast path: pure ASCII (most files) cannot be mojibake.
-        guard utf8.contains(where: { $0 >= 0x80 }) else { return nil }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
+        bytes.reserveCapacity(text.utf8.count)
         var line = 1
         var firstLine = 0
         for scalar in text.unicodeScalars {

@@ -1,3 +1,4 @@
+import Foundation
 import SafetyGraphCore
 
 // MARK: - SourceText
@@ -20,13 +21,15 @@ enum SourceText {
         var bytes = input
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.prefix(binaryProbeLength).contains(0) { return .failure(.notText(path: path)) }
-        if let bad = UTF8Validation.firstInvalidOffset(bytes) {
+        bytes = normalizingLineEndings(bytes)
+        // The standard library's validating initialiser is fast even in debug builds; only on failure do we walk
+        // the bytes ourselves to say where the first bad byte is.
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            let bad = UTF8Validation.firstInvalidOffset(bytes) ?? 0
             return .failure(.invalidUTF8(location(ofOffset: bad, in: bytes, path: path)))
         }
-        bytes = normalizingLineEndings(bytes)
         var diagnostics: [Diagnostic] = []
-        var text = String(decoding: bytes, as: UTF8.self)
-        if let repair = MacRomanRepair.repair(text) {
+        if !UTF8Validation.isASCII(bytes), let repair = MacRomanRepair.repair(text) {
             text = repair.text
             diagnostics.append(Diagnostic(
                 .warning, code: "mojibake-repaired",
@@ -39,7 +42,8 @@ enum SourceText {
 
     /// CRLF and lone CR become LF.
     static func normalizingLineEndings(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(0x0D) else { return bytes }
+        let hasCR = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false }
+        guard hasCR else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0

@@ -35,4 +35,16 @@ enum UTF8Validation {
         }
         return nil
     }
+
+    /// Whether every byte is ASCII; reads eight bytes at a time, since it runs over whole files.
+    static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for i in 0..<words where raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                return false
+            }
+            for i in (words * 8)..<raw.count where raw[i] >= 0x80 { return false }
+            return true
+        }
+    }
 }

@@ -15,12 +15,12 @@ struct EntryClassifier: Sendable {
 
     /// The kind for an entry under `path` whose main link is `url`: the deepest section component that a kind rule
     /// names wins; without one, a GitHub repository is a `tool` and anything else a `resource`.
-    func kind(forSectionPath path: [String], url: String) -> EntryKind {
+    func kind(forSectionPath path: [String], url: String, normalized: String? = nil) -> EntryKind {
         for component in path.reversed() {
             let key = TextNormalizer.comparisonKey(component)
             if let rule = kindKeys.first(where: { $0.keys.contains(key) }) { return rule.kind }
         }
-        return Self.githubRepository(of: url) != nil ? .tool : .resource
+        return Self.githubRepository(of: url, normalized: normalized) != nil ? .tool : .resource
     }
 
     /// Whether a single-name citation in an entry of this kind names a person (else an organisation).
@@ -36,8 +36,8 @@ struct EntryClassifier: Sendable {
 
     /// `owner/repo` (as written) when `url` is `https://github.com/owner/repo`, optionally followed by `/tree/…`;
     /// nil for topics, organisations, features, gists, github.io pages and files or issues inside a repository.
-    static func githubRepository(of url: String) -> String? {
-        guard let normalized = URLNormalizer.normalize(url), normalized.hasPrefix("https://github.com/") else {
+    static func githubRepository(of url: String, normalized known: String? = nil) -> String? {
+        guard let normalized = known ?? URLNormalizer.normalize(url), normalized.hasPrefix("https://github.com/") else {
             return nil
         }
         // Take owner and repo from the URL as written, to keep their case.

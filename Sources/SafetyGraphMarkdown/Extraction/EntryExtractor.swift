@@ -61,7 +61,8 @@ struct EntryExtractor {
     // MARK: - List items
 
     private func readItem(_ index: Int, sections: SectionTracker, classifier: EntryClassifier, state: inout State) {
-        let tokens = InlineCollector.tokens(in: tree, container: index)
+        let (tokens, truncated) = InlineCollector.collect(in: tree, container: index)
+        if truncated { state.diagnostics.append(truncation(index)) }
         let links = tokens.compactMap(\.link)
         let entryLinks = links.filter(\.isEntryLink)
         let parentItem = enclosingItem(of: index)
@@ -79,11 +80,11 @@ struct EntryExtractor {
         }
         // `Slides available [here](url)` under an entry is part of that entry, not an entry of its own.
         if let parentDraft, ItemReader.isGeneric(mainLink.text, preHasProse: false) {
-            for link in entryLinks { state.drafts[parentDraft].fields.addOtherURL(link.url) }
+            for link in entryLinks { state.drafts[parentDraft].fields.addOtherURL(link.url, normalized: link.normalizedURL) }
             return
         }
         let sectionPath = sections.path
-        let kind = classifier.kind(forSectionPath: sectionPath, url: mainLink.url)
+        let kind = classifier.kind(forSectionPath: sectionPath, url: mainLink.url, normalized: mainLink.normalizedURL)
         guard let fields = ItemReader.read(tokens, authorCitationKind: classifier.citationNamesPeople(kind: kind)),
               !fields.title.isEmpty else {
             state.diagnostics.append(Diagnostic(
@@ -132,14 +133,16 @@ struct EntryExtractor {
     }
 
     private func readRow(_ index: Int, sections: SectionTracker, classifier: EntryClassifier, state: inout State) {
-        let cells = tree.children(of: index).map { InlineCollector.tokens(in: tree, container: $0) }
+        let collected = tree.children(of: index).map { InlineCollector.collect(in: tree, container: $0) }
+        if collected.contains(where: \.truncated) { state.diagnostics.append(truncation(index)) }
+        let cells = collected.map(\.tokens)
         let links = cells.flatMap { $0.compactMap(\.link) }
         guard let mainLink = links.first(where: \.isEntryLink) else {
             if let broken = links.first(where: \.isBroken) { state.diagnostics.append(unreadable(index, link: broken)) }
             return
         }
         let sectionPath = sections.path
-        let kind = classifier.kind(forSectionPath: sectionPath, url: mainLink.url)
+        let kind = classifier.kind(forSectionPath: sectionPath, url: mainLink.url, normalized: mainLink.normalizedURL)
         guard let fields = TableRowReader.read(cells: cells, roles: state.tableRoles[tree.nodes[index].parent] ?? []),
               !fields.title.isEmpty else {
             state.diagnostics.append(Diagnostic(
@@ -180,19 +183,25 @@ struct EntryExtractor {
 
     private func entry(_ draft: Draft) -> Entry? {
         let fields = draft.fields
-        guard let normalized = URLNormalizer.normalize(fields.url) else { return nil }
+        guard let normalized = fields.normalizedURL else { return nil }
         return Entry(
             id: URLNormalizer.entryID(forNormalized: normalized), title: fields.title, url: fields.url,
             otherURLs: fields.otherURLs, authors: fields.authors, year: fields.year,
             organization: fields.organization,
             description: fields.description ?? draft.groupContext.map(TextNormalizer.collapseWhitespace),
             keywords: fields.keywords, sectionPaths: [draft.sectionPath], kind: draft.kind,
-            githubRepo: EntryClassifier.githubRepository(of: fields.url),
+            githubRepo: EntryClassifier.githubRepository(of: fields.url, normalized: normalized),
             sources: [SourceLocation(file: path, line: draft.line)])
     }
 
     private func location(of index: Int) -> SourceLocation {
         SourceLocation(file: path, line: tree.nodes[index].line, column: tree.nodes[index].column)
+    }
+
+    private func truncation(_ index: Int) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "long-item-truncated",
+            "item text is longer than \(InlineCollector.textLimit) bytes; only the start is read", at: location(of: index))
     }
 
     private func unreadable(_ index: Int, link: LinkToken) -> Diagnostic {

@@ -6,7 +6,12 @@ import SafetyGraphCore
 /// source are added by the extractor).
 struct EntryFields: Sendable, Equatable {
     var title = ""
-    var url = ""
+    /// The main link as written; set it with `setMainLink`.
+    private(set) var url = ""
+    /// `url` normalised.
+    private(set) var normalizedURL: String?
+    /// Normalised forms of `otherURLs`, for duplicate checks.
+    private var otherURLKeys: Set<String> = []
     var otherURLs: [String] = []
     var authors: [String] = []
     var year: Int?
@@ -16,11 +21,15 @@ struct EntryFields: Sendable, Equatable {
     var keywords: [String] = []
 
     /// Appends a link to `otherURLs` unless it is the main link or already there (compared normalised).
-    mutating func addOtherURL(_ raw: String) {
+    mutating func setMainLink(_ link: LinkToken) {
+        url = link.url.trimmingWhitespace()
+        normalizedURL = link.normalizedURL
+    }
+
+    mutating func addOtherURL(_ raw: String, normalized known: String? = nil) {
         let url = raw.trimmingWhitespace()
-        guard let normalized = URLNormalizer.normalize(url) else { return }
-        if URLNormalizer.normalize(self.url) == normalized { return }
-        if otherURLs.contains(where: { URLNormalizer.normalize($0) == normalized }) { return }
+        guard let normalized = known ?? URLNormalizer.normalize(url), normalized != normalizedURL,
+              otherURLKeys.insert(normalized).inserted else { return }
         otherURLs.append(url)
     }
 

@@ -8,9 +8,32 @@ import SafetyGraphCore
 /// own), block quotes (asides), tables (their rows are read on their own) or code blocks. The walk is a loop over
 /// the arena's pre-order index range, jumping over skipped subtrees, so it is linear and never recursive.
 enum InlineCollector {
+    /// At most this many UTF-8 bytes of text are read from one item or cell. No real entry comes near it; a hostile
+    /// 50 MB line would otherwise make every later string operation slow.
+    static let textLimit = 100_000
+
+    /// The tokens of `container`'s own content, and whether its text was cut at `textLimit`.
     static func tokens(in tree: MarkdownTree, container: Int) -> [InlineToken] {
+        collect(in: tree, container: container).tokens
+    }
+
+    static func collect(in tree: MarkdownTree, container: Int) -> (tokens: [InlineToken], truncated: Bool) {
         let nodes = tree.nodes
         var tokens: [InlineToken] = []
+        var budget = textLimit
+        var truncated = false
+        /// Text within the remaining budget.
+        func take(_ text: String) -> String {
+            let count = text.utf8.count
+            if count <= budget {
+                budget -= count
+                return text
+            }
+            truncated = true
+            let kept = String(decoding: text.utf8.prefix(budget), as: UTF8.self)
+            budget = 0
+            return kept
+        }
         var j = container + 1
         let end = nodes[container].end
         while j < end {
@@ -23,22 +46,24 @@ enum InlineCollector {
                 if !tokens.isEmpty { tokens.append(.space) }
             case .htmlBlock:
                 if !tokens.isEmpty { tokens.append(.space) }
-                tokens.append(.htmlBlock(TextNormalizer.visibleText(ofHTML: node.literal, droppingSummary: true)))
+                tokens.append(.htmlBlock(take(TextNormalizer.visibleText(ofHTML: take(node.literal), droppingSummary: true))))
             case .text:
-                tokens.append(.text(node.literal))
+                tokens.append(.text(take(node.literal)))
             case .code:
-                tokens.append(.code(node.literal))
+                tokens.append(.code(take(node.literal)))
             case .softBreak, .lineBreak:
                 tokens.append(.space)
             case .htmlInline:
                 tokens.append(.html(node.literal))
             case .link:
-                tokens.append(.link(link(in: tree, at: j)))
+                var link = link(in: tree, at: j)
+                link.text = take(link.text)
+                tokens.append(.link(link))
                 j = node.end
                 continue
             case .strong:
                 if !containsLink(tree, j) {
-                    tokens.append(.strong(text(in: tree, at: j)))
+                    tokens.append(.strong(take(text(in: tree, at: j))))
                     j = node.end
                     continue
                 }
@@ -47,7 +72,7 @@ enum InlineCollector {
             }
             j += 1
         }
-        return tokens
+        return (tokens, truncated)
     }
 
     /// A link node as a token: its text (images excluded) and whether an image is all it shows.
@@ -65,7 +90,7 @@ enum InlineCollector {
                 j = child.end
                 continue
             case .text, .code:
-                text += child.literal
+                appendCapped(&text, child.literal)
                 if child.literal.contains(where: { !$0.isWhitespace }) { hasText = true }
             case .softBreak, .lineBreak:
                 text += " "
@@ -89,13 +114,20 @@ enum InlineCollector {
             case .image:
                 j = node.end
                 continue
-            case .text, .code: text += node.literal
+            case .text, .code: appendCapped(&text, node.literal)
             case .softBreak, .lineBreak: text += " "
             default: break
             }
             j += 1
         }
         return TextNormalizer.collapseWhitespace(text)
+    }
+
+    /// Appends as much of `piece` as fits in `textLimit` bytes.
+    private static func appendCapped(_ text: inout String, _ piece: String) {
+        let room = textLimit - text.utf8.count
+        guard room > 0 else { return }
+        text += piece.utf8.count <= room ? piece : String(decoding: piece.utf8.prefix(room), as: UTF8.self)
     }
 
     private static func containsLink(_ tree: MarkdownTree, _ index: Int) -> Bool {

@@ -40,14 +40,22 @@ enum InlineToken: Sendable, Equatable {
 
 /// A link as written: destination, visible text, and whether its only content is an image (a badge).
 struct LinkToken: Sendable, Equatable {
-    var url: String
+    let url: String
     var text: String
     var imageOnly: Bool
     var line: Int
     var column: Int
+    /// The normalised destination when it is an http(s) URL, else nil (computed once: it is asked for often).
+    let normalizedURL: String?
 
-    /// The normalised destination when it is an http(s) URL, else nil.
-    var normalizedURL: String? { URLNormalizer.normalize(url) }
+    init(url: String, text: String, imageOnly: Bool, line: Int, column: Int) {
+        self.url = url
+        self.text = text
+        self.imageOnly = imageOnly
+        self.line = line
+        self.column = column
+        normalizedURL = URLNormalizer.normalize(url)
+    }
 
     /// A web link that can be an entry's link: http(s), not a badge, not a "back to top" link.
     var isEntryLink: Bool {

@@ -26,8 +26,8 @@ enum ItemReader {
         guard let mainIndex = tokens.firstIndex(where: { $0.link?.isEntryLink == true }),
               let main = tokens[mainIndex].link else { return nil }
         var fields = EntryFields()
-        fields.url = main.url.trimmingWhitespace()
-        for case .link(let link) in tokens where link.isEntryLink { fields.addOtherURL(link.url) }
+        fields.setMainLink(main)
+        for case .link(let link) in tokens where link.isEntryLink { fields.addOtherURL(link.url, normalized: link.normalizedURL) }
 
         // The text before the main link: leading emoji, then a citation `( … )`, then whatever remains.
         let preTokens = Array(tokens[..<mainIndex])

@@ -47,8 +47,8 @@ enum TableRowReader {
         }
         guard let main else { return nil }
         var fields = EntryFields()
-        fields.url = main.link.url.trimmingWhitespace()
-        for cell in cells { for case .link(let link) in cell where link.isEntryLink { fields.addOtherURL(link.url) } }
+        fields.setMainLink(main.link)
+        for cell in cells { for case .link(let link) in cell where link.isEntryLink { fields.addOtherURL(link.url, normalized: link.normalizedURL) } }
 
         let texts = cells.map { TextNormalizer.collapseWhitespace(InlineToken.plainText($0)) }
         let titleColumn = roles.indices.first { roles[$0] == .title && $0 < texts.count && !texts[$0].isEmpty }

@@ -62,8 +62,7 @@ enum TextNormalizer {
 
     /// The text without separator punctuation and whitespace at its start only.
     static func droppingLeadingSeparators(_ text: String, extra: String = "") -> String {
-        let separators = Set(":-–—>,;|/•·" + extra)
-        return collapseWhitespace(String(text.drop { separators.contains($0) || $0.isWhitespace }))
+        collapseWhitespace(String(text.drop { $0.isWhitespace || separators.contains($0) || extra.contains($0) }))
     }
 
     /// The text without GitHub emoji shortcodes such as `:open_file_folder:`.
@@ -131,12 +130,15 @@ enum TextNormalizer {
 
     /// The text with separator punctuation (`-`, `–`, `:`, `>`, `,`, `|`, `/`…) and whitespace trimmed at both ends.
     static func trimmingSeparators(_ text: String, extra: String = "") -> String {
-        let separators = Set(":-–—>,;|/•·" + extra)
+        func isSeparator(_ c: Character) -> Bool { c.isWhitespace || separators.contains(c) || extra.contains(c) }
         var scalars = Substring(text)
-        while let first = scalars.first, separators.contains(first) || first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, separators.contains(last) || last.isWhitespace { scalars.removeLast() }
+        while let first = scalars.first, isSeparator(first) { scalars.removeFirst() }
+        while let last = scalars.last, isSeparator(last) { scalars.removeLast() }
         return String(scalars)
     }
+
+    /// Punctuation that separates a link from its description in lists.
+    static let separators = ":-–—>,;|/•·"
 }
 
 extension Substring {
