@@ -25,80 +25,131 @@ extension KnowledgeGraph {
     /// The `limit` entries most related to `id`, best first (score descending, then id); empty for an unknown id.
     public func related(to id: EntryID, limit: Int = KnowledgeGraph.defaultRelatedLimit) -> [RelatedEntry] {
         guard let a = entryIndex[id], limit > 0 else { return [] }
-        var scratch = RelatedScratch(entryCount: entries.count)
+        var scratch = RelatedScratch(entryCount: entries.count, conceptCount: weights.count)
         return related(Int(a), limit: limit, &scratch)
     }
 
     /// The related entries of every entry, sorted by entry id (for exporters).
     public func allRelated(limit: Int = KnowledgeGraph.defaultRelatedLimit) -> [RelatedList] {
         guard limit > 0 else { return entries.map { RelatedList(entry: $0.id, related: []) } }
-        var scratch = RelatedScratch(entryCount: entries.count)
+        var scratch = RelatedScratch(entryCount: entries.count, conceptCount: weights.count)
         return entries.indices.map { RelatedList(entry: entries[$0].id, related: related($0, limit: limit, &scratch)) }
     }
 
     // MARK: - Search
 
     func related(_ a: Int, limit: Int, _ s: inout RelatedScratch) -> [RelatedEntry] {
-        let mine = entryClosure[a]
-        guard !mine.isEmpty else { return [] }
+        guard entryClosure.count(of: a) > 0 else { return [] }
+        let postingCounts = closurePostings.offsets
         // Rarest (highest weight) first; equal weights by concept index.
-        let order = mine.sorted { (closurePostings[Int($0)].count, $0) < (closurePostings[Int($1)].count, $1) }
-        var remaining = order.reduce(0.0) { $0 + weights[Int($1)] }
+        let order = entryClosure[a].sorted { x, y in
+            let cx = postingCounts[Int(x) + 1] - postingCounts[Int(x)]
+            let cy = postingCounts[Int(y) + 1] - postingCounts[Int(y)]
+            return cx != cy ? cx < cy : x < y
+        }
+        // The buffers leave the scratch for the search, so the loops below work on plain, uniquely held locals.
+        var top = s.top
+        var mark = s.mark
+        var touched = s.touched
+        var mine = s.conceptWeights
+        s.top = []
+        s.mark = []
+        s.touched = []
+        s.conceptWeights = []
+        top.removeAll(keepingCapacity: true)
+        touched.removeAll(keepingCapacity: true)
+
+        let weights = self.weights
+        let postings = closurePostings.values
+        let closureOffsets = entryClosure.offsets
+        let closureValues = entryClosure.values
+        var remaining = 0.0
+        for c in order {
+            mine[Int(c)] = weights[Int(c)]
+            remaining += weights[Int(c)]
+        }
         var budget = relatedScanBudget
-        s.top.removeAll(keepingCapacity: true)
-        s.mark[a] = true
-        s.touched.append(Int32(a))
+        mark[a] = true
+        touched.append(Int32(a))
 
         for c in order {
             let weight = weights[Int(c)]
             if weight <= 0 || budget <= 0 { break }
             // The epsilon absorbs rounding in the running sum, so a tie at the threshold is still scanned.
-            if s.top.count == limit, let worst = s.top.last, remaining + 1e-9 < worst.score { break }
-            let posting = closurePostings[Int(c)]
-            let scan = min(posting.count, budget)
+            if top.count == limit, let worst = top.last, remaining + 1e-9 < worst.score { break }
+            let start = postingCounts[Int(c)]
+            let scan = min(postingCounts[Int(c) + 1] - start, budget)
             budget -= scan
-            for k in 0..<scan {
-                let b = Int(posting[k])
-                if s.mark[b] { continue }
-                s.mark[b] = true
-                s.touched.append(Int32(b))
-                s.offer((score(a, b), Int32(b)), limit: limit)
+            var k = start
+            while k < start + scan {
+                let b = Int(postings[k])
+                k += 1
+                if mark[b] { continue }
+                mark[b] = true
+                touched.append(Int32(b))
+                // The exact score: b's closure against a's weights, in concept order (as `score(_:_:)`).
+                var score = 0.0
+                var i = closureOffsets[b]
+                let end = closureOffsets[b + 1]
+                while i < end {
+                    score += mine[Int(closureValues[i])]
+                    i += 1
+                }
+                RelatedScratch.offer((score, Int32(b)), limit: limit, into: &top)
             }
             remaining -= weight
         }
-        for t in s.touched { s.mark[Int(t)] = false }
-        s.touched.removeAll(keepingCapacity: true)
-
-        return s.top.map { candidate in
+        for t in touched { mark[Int(t)] = false }
+        for c in order { mine[Int(c)] = 0 }
+        let result = top.map { candidate in
             RelatedEntry(
                 entry: entries[Int(candidate.entry)].id, score: (candidate.score * 1e6).rounded() / 1e6,
                 sharedConcepts: sharedMostSpecific(a, Int(candidate.entry)))
         }
+        s.top = top
+        s.mark = mark
+        s.touched = touched
+        s.conceptWeights = mine
+        return result
     }
 
     /// The exact relatedness of two entries: summed in concept order, so `score(a, b) == score(b, a)` bit for bit.
     func score(_ a: Int, _ b: Int) -> Double {
-        let x = entryClosure[a]
-        let y = entryClosure[b]
-        var i = 0
-        var j = 0
-        var total = 0.0
-        while i < x.count && j < y.count {
-            if x[i] < y[j] { i += 1 } else if x[i] > y[j] { j += 1 } else {
-                total += weights[Int(x[i])]
-                i += 1
-                j += 1
+        entryClosure.values.withUnsafeBufferPointer { concepts in
+            weights.withUnsafeBufferPointer { weights in
+                var i = entryClosure.offsets[a]
+                let iEnd = entryClosure.offsets[a + 1]
+                var j = entryClosure.offsets[b]
+                let jEnd = entryClosure.offsets[b + 1]
+                var total = 0.0
+                while i < iEnd && j < jEnd {
+                    let x = concepts[i]
+                    let y = concepts[j]
+                    if x < y { i += 1 } else if x > y { j += 1 } else {
+                        total += weights[Int(x)]
+                        i += 1
+                        j += 1
+                    }
+                }
+                return total
             }
         }
-        return total
     }
 
     /// Shared closure concepts of `a` and `b` without those broader than another shared one.
     func sharedMostSpecific(_ a: Int, _ b: Int) -> [ConceptID] {
-        let shared = entryClosure[a].intersection(entryClosure[b])
-        return shared.filter { c in
-            !shared.contains { d in d != c && ancestors[Int(d)].binarySearchContains(c) }
-        }.map { scheme.concepts[Int($0)].id }
+        let ancestors = self.ancestors
+        let shared = Array(entryClosure[a]).intersection(Array(entryClosure[b]))
+        var out: [ConceptID] = []
+        for c in shared {
+            var broaderThanAnother = false
+            for d in shared where d != c && ancestors[Int(d)].binarySearchContains(c) {
+                broaderThanAnother = true
+                break
+            }
+            if !broaderThanAnother { out.append(scheme.concepts[Int(c)].id) }
+        }
+        return out
     }
 }
 
@@ -110,12 +161,17 @@ struct RelatedScratch {
     /// The best candidates so far, best first.
     var top: [(score: Double, entry: Int32)] = []
 
-    init(entryCount: Int) {
+    /// Per concept: its weight when the searched entry has it, else 0.
+    var conceptWeights: [Double]
+
+    init(entryCount: Int, conceptCount: Int) {
         mark = Array(repeating: false, count: entryCount)
+        conceptWeights = Array(repeating: 0, count: conceptCount)
     }
 
-    /// Inserts a candidate if it belongs in the top `limit` (score descending, then entry index = id order).
-    mutating func offer(_ candidate: (score: Double, entry: Int32), limit: Int) {
+    /// Inserts a candidate into `top` if it belongs in the top `limit` (score descending, then entry index, which
+    /// is id order).
+    static func offer(_ candidate: (score: Double, entry: Int32), limit: Int, into top: inout [(score: Double, entry: Int32)]) {
         guard candidate.score > 0 else { return }
         func better(_ x: (score: Double, entry: Int32), _ y: (score: Double, entry: Int32)) -> Bool {
             x.score > y.score || (x.score == y.score && x.entry < y.entry)

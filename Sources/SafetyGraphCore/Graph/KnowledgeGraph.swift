@@ -15,17 +15,19 @@ public struct KnowledgeGraph: Sendable {
     public let relatedScanBudget: Int
 
     let entryIndex: [EntryID: Int32]
-    let urlIndex: [String: Int32]
+    /// Entries by `URLFingerprint` of their main URL: normalising every URL up front costs more than the whole
+    /// index, so a look-up normalises only the few entries sharing the fingerprint.
+    let urlIndex: [UInt64: [Int32]]
     /// Concept id → index in `scheme.concepts` (sorted by id, so index order is id order).
     let conceptIndex: [ConceptID: Int32]
     /// Per concept: ancestor indices (broader*), sorted.
     let ancestors: [[Int32]]
     /// Per concept: entries whose stored tags include it, sorted.
-    let ownPostings: [[Int32]]
+    let ownPostings: CompactLists
     /// Per concept: entries tagged with it or anything narrower, sorted.
-    let closurePostings: [[Int32]]
+    let closurePostings: CompactLists
     /// Per entry: its stored tags and all their ancestors, sorted concept indices.
-    let entryClosure: [[Int32]]
+    let entryClosure: CompactLists
     /// Per concept: rarity weight `log(N / closure count)` (0 for unused concepts).
     let weights: [Double]
 
@@ -43,12 +45,11 @@ public struct KnowledgeGraph: Sendable {
         self.entries = unique
 
         var entryIndex: [EntryID: Int32] = [:]
-        var urlIndex: [String: Int32] = [:]
+        var urlIndex: [UInt64: [Int32]] = [:]
         entryIndex.reserveCapacity(unique.count)
         for (i, tagged) in unique.enumerated() {
             entryIndex[tagged.id] = Int32(i)
-            let key = URLNormalizer.normalize(tagged.entry.url) ?? tagged.entry.url.trimmingWhitespace()
-            if urlIndex[key] == nil { urlIndex[key] = Int32(i) }
+            urlIndex[URLFingerprint.of(tagged.entry.url), default: []].append(Int32(i))
         }
         self.entryIndex = entryIndex
         self.urlIndex = urlIndex
@@ -64,10 +65,10 @@ public struct KnowledgeGraph: Sendable {
         // Postings and closures.
         var own = Array(repeating: [Int32](), count: concepts.count)
         var closure = Array(repeating: [Int32](), count: concepts.count)
-        var entryClosure: [[Int32]] = []
-        entryClosure.reserveCapacity(unique.count)
+        var entryClosure = CompactLists()
+        var set: [Int32] = []
         for (i, tagged) in unique.enumerated() {
-            var set: [Int32] = []
+            set.removeAll(keepingCapacity: true)
             for tag in tagged.tags {
                 guard let c = conceptIndex[tag.concept] else { continue }
                 if own[Int(c)].last != Int32(i) { own[Int(c)].append(Int32(i)) }
@@ -78,8 +79,8 @@ public struct KnowledgeGraph: Sendable {
             for c in set { closure[Int(c)].append(Int32(i)) }
             entryClosure.append(set)
         }
-        self.ownPostings = own
-        self.closurePostings = closure
+        self.ownPostings = CompactLists(own)
+        self.closurePostings = CompactLists(closure)
         self.entryClosure = entryClosure
         let n = Double(unique.count)
         self.weights = closure.map { $0.isEmpty ? 0 : log(n / Double($0.count)) }
@@ -94,8 +95,11 @@ public struct KnowledgeGraph: Sendable {
 
     /// The entry whose main URL normalises like `url` (see `URLNormalizer`).
     public func entry(url: String) -> TaggedEntry? {
-        let key = URLNormalizer.normalize(url) ?? url.trimmingWhitespace()
-        return urlIndex[key].map { entries[Int($0)] }
+        let key = TaggingRuleTables.urlKey(url)
+        for i in urlIndex[URLFingerprint.of(url)] ?? [] where TaggingRuleTables.urlKey(entries[Int(i)].entry.url) == key {
+            return entries[Int(i)]
+        }
+        return nil
     }
 
     /// Entries tagged with `concept` — or, with `includeNarrower`, with it or anything narrower — sorted by id.
@@ -112,12 +116,12 @@ public struct KnowledgeGraph: Sendable {
     /// Own and total (with narrower) entry counts of every concept, sorted by concept id.
     public var conceptCounts: [ConceptCount] {
         scheme.concepts.indices.map { i in
-            ConceptCount(concept: scheme.concepts[i].id, own: ownPostings[i].count, total: closurePostings[i].count)
+            ConceptCount(concept: scheme.concepts[i].id, own: ownPostings.count(of: i), total: closurePostings.count(of: i))
         }
     }
 
     func postings(of concept: ConceptID, includeNarrower: Bool) -> [Int32] {
         guard let c = conceptIndex[concept] else { return [] }
-        return includeNarrower ? closurePostings[Int(c)] : ownPostings[Int(c)]
+        return Array(includeNarrower ? closurePostings[Int(c)] : ownPostings[Int(c)])
     }
 }

@@ -34,45 +34,37 @@ struct ByteKeyTable: Sendable {
     @discardableResult
     mutating func insert(_ key: [UInt8]) -> Int32 {
         if key.isEmpty { return -1 }
-        let hash = key.withUnsafeBufferPointer { Self.fnv1a($0) }
-        if let found = key.withUnsafeBufferPointer({ find(hash: hash, key: $0) }) { return found }
+        let found = key.withUnsafeBufferPointer { find($0) }
+        if found >= 0 { return found }
         if (count + 1) * 2 > slots.count { grow() }
         let id = Int32(count)
         pool.append(contentsOf: key)
         offsets.append(Int32(pool.count))
         maxKeyLength = max(maxKeyLength, key.count)
-        place(Slot(hash: hash, id: id))
+        place(Slot(hash: key.withUnsafeBufferPointer { Self.fnv1a($0) }, id: id))
         return id
     }
 
     /// The id of the key equal to `bytes`, or -1.
-    @inline(__always)
+    ///
+    /// Plain loops and subscripts, no closures: this runs once or twice per token of every text.
     func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        if bytes.count > maxKeyLength || bytes.isEmpty { return -1 }
-        return find(hash: Self.fnv1a(bytes), key: bytes) ?? -1
-    }
-
-    private func find(hash: UInt64, key: UnsafeBufferPointer<UInt8>) -> Int32? {
-        slots.withUnsafeBufferPointer { slots in
-            pool.withUnsafeBufferPointer { pool in
-                offsets.withUnsafeBufferPointer { offsets in
-                    var i = Int(truncatingIfNeeded: hash) & mask
-                    while true {
-                        let slot = slots[i]
-                        if slot.id < 0 { return nil }
-                        if slot.hash == hash {
-                            let start = Int(offsets[Int(slot.id)])
-                            let length = Int(offsets[Int(slot.id) + 1]) - start
-                            if length == key.count,
-                                memcmpEqual(pool.baseAddress! + start, key.baseAddress!, length)
-                            {
-                                return slot.id
-                            }
-                        }
-                        i = (i + 1) & mask
-                    }
+        let n = bytes.count
+        if n > maxKeyLength || n == 0 { return -1 }
+        let hash = Self.fnv1a(bytes)
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let slot = slots[i]
+            if slot.id < 0 { return -1 }
+            if slot.hash == hash {
+                let start = Int(offsets[Int(slot.id)])
+                if Int(offsets[Int(slot.id) + 1]) - start == n {
+                    var k = 0
+                    while k < n && pool[start + k] == bytes[k] { k += 1 }
+                    if k == n { return slot.id }
                 }
             }
+            i = (i + 1) & mask
         }
     }
 
@@ -94,21 +86,13 @@ struct ByteKeyTable: Sendable {
     @inline(__always)
     static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            h ^= UInt64(byte)
+        var i = 0
+        while i < bytes.count {
+            h ^= UInt64(bytes[i])
             h = h &* 0x0000_0100_0000_01b3
+            i += 1
         }
         // Fold the high bits in: the table index uses the low bits only.
         return h ^ (h >> 29)
     }
-}
-
-@inline(__always)
-private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    var i = 0
-    while i < count {
-        if a[i] != b[i] { return false }
-        i += 1
-    }
-    return true
 }

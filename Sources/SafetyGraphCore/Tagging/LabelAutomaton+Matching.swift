@@ -49,21 +49,31 @@ extension LabelAutomaton {
         let n = scratch.tokens.count
         scratch.keyIDs.removeAll(keepingCapacity: true)
         scratch.pairKeyIDs.removeAll(keepingCapacity: true)
+        // Locals: a closure over `self` would copy the whole automaton in debug builds.
+        let keys = self.keys
         let starts = scratch.tokens.starts
         let flags = scratch.tokens.flags
+        var keyIDs = scratch.keyIDs
+        var pairKeyIDs = scratch.pairKeyIDs
+        scratch.keyIDs = []
+        scratch.pairKeyIDs = []
         scratch.tokens.bytes.withUnsafeBufferPointer { bytes in
-            for j in 0..<n {
+            var j = 0
+            while j < n {
                 let a = Int(starts[j])
                 let b = Int(starts[j + 1])
-                scratch.keyIDs.append(keys.find(UnsafeBufferPointer(rebasing: bytes[a..<b])))
+                keyIDs.append(keys.find(UnsafeBufferPointer(rebasing: bytes[a..<b])))
                 if j + 1 < n && flags[j + 1] & TokenBuffer.Flag.joinableBefore != 0 {
                     let c = Int(starts[j + 2])
-                    scratch.pairKeyIDs.append(keys.find(UnsafeBufferPointer(rebasing: bytes[a..<c])))
+                    pairKeyIDs.append(keys.find(UnsafeBufferPointer(rebasing: bytes[a..<c])))
                 } else {
-                    scratch.pairKeyIDs.append(-1)
+                    pairKeyIDs.append(-1)
                 }
+                j += 1
             }
         }
+        scratch.keyIDs = keyIDs
+        scratch.pairKeyIDs = pairKeyIDs
     }
 
     /// Consumes token `j` (or tokens `j`, `j + 1` read as one word) from `state`, recording pattern ends.
@@ -120,33 +130,51 @@ extension LabelAutomaton {
 
     /// Emits the labels of the match `from..<to`, unless an ignore phrase ends there too.
     private func resolve(from: Int, to: Int, _ s: inout MatchScratch, emit: (Int32) -> Void) {
+        let concepts = patternConcepts
         s.hits.removeAll(keepingCapacity: true)
         for state in s.endStates {
-            for o in Int(outputStart[Int(state)])..<Int(outputStart[Int(state) + 1]) {
+            var o = Int(outputStart[Int(state)])
+            let end = Int(outputStart[Int(state) + 1])
+            while o < end {
                 let p = outputs[o]
-                if patterns[Int(p)].concept < 0 { return }  // an ignore phrase hides every label it contains
+                if concepts[Int(p)] < 0 { return }  // an ignore phrase hides every label it contains
                 s.hits.append(p)
+                o += 1
             }
         }
+        if s.hits.count == 1 {
+            emit(s.hits[0])
+            return
+        }
         s.hits.sort()
-        let span = s.tokens.bytes[Int(s.tokens.starts[from])..<Int(s.tokens.starts[to])]
         var k = 0
         while k < s.hits.count {
             // Hits are sorted by pattern index, and patterns of one concept are contiguous.
-            let concept = patterns[Int(s.hits[k])].concept
+            let concept = concepts[Int(s.hits[k])]
+            var end = k + 1
+            while end < s.hits.count && concepts[Int(s.hits[end])] == concept { end += 1 }
             var chosen = s.hits[k]
-            var exact = false
-            var previous: Int32 = -1
-            while k < s.hits.count && patterns[Int(s.hits[k])].concept == concept {
-                let p = s.hits[k]
-                if p != previous && !exact && patterns[Int(p)].folded.elementsEqual(span) {
-                    chosen = p
-                    exact = true
+            if end - k > 1 {
+                for i in k..<end where isWrittenLike(s.hits[i], from: from, to: to, s.tokens) {
+                    chosen = s.hits[i]
+                    break
                 }
-                previous = p
-                k += 1
             }
             emit(chosen)
+            k = end
         }
+    }
+
+    /// Whether pattern `p` has exactly the folded words of tokens `from..<to`.
+    private func isWrittenLike(_ p: Int32, from: Int, to: Int, _ tokens: TokenBuffer) -> Bool {
+        let folded = patterns[Int(p)].folded
+        let start = Int(tokens.starts[from])
+        guard Int(tokens.starts[to]) - start == folded.count else { return false }
+        var i = 0
+        while i < folded.count {
+            if tokens.bytes[start + i] != folded[i] { return false }
+            i += 1
+        }
+        return true
     }
 }

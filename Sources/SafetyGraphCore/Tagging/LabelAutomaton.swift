@@ -28,6 +28,8 @@ struct LabelAutomaton: Sendable {
 
     /// Patterns in the order given (the tagger gives concepts by id, then pref, alt and hidden labels).
     let patterns: [Pattern]
+    /// `patterns[i].concept`, apart, so the matcher reads an integer instead of copying a pattern.
+    let patternConcepts: [Int32]
     let keys: ByteKeyTable
     /// Per key id: the label words (normal word space) that the key is a form of, as CSR ranges.
     let normalOwnerStart: [Int32]
@@ -52,6 +54,7 @@ struct LabelAutomaton: Sendable {
         }
         let built = builder.finish()
         self.patterns = patterns
+        self.patternConcepts = patterns.map(\.concept)
         self.keys = built.keys
         self.normalOwnerStart = built.normalOwnerStart
         self.normalOwners = built.normalOwners

@@ -21,6 +21,8 @@ public struct Tagger: Sendable {
     let ancestors: [[Int32]]
     let automaton: LabelAutomaton
     let rules: TaggingRuleTables
+    /// Every term a provenance can name: pattern texts (by pattern index), then the rule tables' terms.
+    let terms: [String]
 
     public init(ontology: Ontology) {
         self.ontology = ontology
@@ -38,6 +40,7 @@ public struct Tagger: Sendable {
         for phrase in ontology.tagging.ignorePhrases { patterns.append((phrase, -1)) }
         automaton = LabelAutomaton(patterns: patterns)
         rules = TaggingRuleTables(rules: ontology.tagging, conceptIndex: index)
+        terms = patterns.map(\.text) + rules.terms
     }
 
     // MARK: - Public API
@@ -57,10 +60,7 @@ public struct Tagger: Sendable {
         var matchedOverrides: Set<String> = []
         for entry in entries {
             tagged.append(tag(entry, &scratch))
-            if !rules.overrides.isEmpty {
-                let key = TaggingRuleTables.urlKey(entry.url)
-                if rules.overrides[key] != nil { matchedOverrides.insert(key) }
-            }
+            if let key = scratch.overrideKey { matchedOverrides.insert(key) }
         }
         // Stable: entries with equal ids (which the ingester merges) keep their input order.
         let order = tagged.indices.sorted { (tagged[$0].id, $0) < (tagged[$1].id, $1) }
@@ -80,87 +80,200 @@ public struct Tagger: Sendable {
 
     func tag(_ entry: Entry, _ s: inout TaggingScratch) -> TaggedEntry {
         s.found.removeAll(keepingCapacity: true)
+        s.overrideKey = nil
         matchLabels(entry.title, field: .title, &s)
         if let description = entry.description { matchLabels(description, field: .description, &s) }
         for keyword in entry.keywords { matchLabels(keyword, field: .keywords, &s) }
-        var seenComponents: Set<String> = []
-        for path in entry.sectionPaths {
-            for component in path where seenComponents.insert(component).inserted {
-                matchLabels(component, field: .section, &s)
-            }
-        }
+        if !entry.sectionPaths.isEmpty { matchSections(entry.sectionPaths, &s) }
 
-        if !entry.sectionPaths.isEmpty {
-            let folded = entry.sectionPaths.map { $0.map(TextNormalizer.ruleKey).filter { !$0.isEmpty } }
-            rules.matchSections(folded) { rule in
-                for c in rule.concepts {
-                    s.found.append((c, TagProvenance(rule: .section, term: rule.term, field: .section)))
-                }
-            }
-        }
-        if let organization = entry.organization, let matches = rules.organizations[TextNormalizer.ruleKey(organization)] {
+        if let organization = entry.organization, !rules.organizations.isEmpty,
+            let matches = rules.organizations[TextNormalizer.ruleKey(organization)]
+        {
             for rule in matches {
                 for c in rule.concepts {
-                    s.found.append((c, TagProvenance(rule: .organization, term: rule.term, field: .organization)))
+                    s.found.append(FoundTag(concept: c, rule: .organization, field: .organization, term: termIndex(rule.term)))
                 }
             }
         }
         var removed: [Int32] = []
-        if !rules.overrides.isEmpty, let overrides = rules.overrides[TaggingRuleTables.urlKey(entry.url)] {
+        if let (key, overrides) = rules.overrides(for: entry.url) {
+            s.overrideKey = key
             for override in overrides {
-                for c in override.add { s.found.append((c, TagProvenance(rule: .override, term: override.url))) }
+                for c in override.add { s.found.append(FoundTag(concept: c, rule: .override, field: nil, term: termIndex(override.term))) }
                 removed += override.remove
             }
         }
         return TaggedEntry(entry: entry, tags: reduce(&s, removed: removed))
     }
 
+    @inline(__always)
+    private func termIndex(_ ruleTerm: Int32) -> Int32 { Int32(automaton.patterns.count) + ruleTerm }
+
     private func matchLabels(_ text: String, field: EntryField, _ s: inout TaggingScratch) {
         let patterns = automaton.patterns
         automaton.match(text, scratch: &s.match) { p in
-            let pattern = patterns[Int(p)]
-            s.found.append((pattern.concept, TagProvenance(rule: .label, term: pattern.text, field: field)))
+            s.found.append(FoundTag(concept: patterns[Int(p)].concept, rule: .label, field: field, term: p))
         }
+    }
+
+    /// Labels in section-path components and section rules. Entries of one section share their paths, so the
+    /// result is cached per set of paths for the rest of the run.
+    private func matchSections(_ paths: [[String]], _ s: inout TaggingScratch) {
+        if let cached = s.sectionCache[paths] {
+            s.found += cached
+            return
+        }
+        let before = s.found.count
+        var seen: Set<String> = []
+        for path in paths {
+            for component in path where seen.insert(component).inserted {
+                matchLabels(component, field: .section, &s)
+            }
+        }
+        if !rules.sections.isEmpty {
+            let folded = paths.map { $0.map(TextNormalizer.ruleKey).filter { !$0.isEmpty } }
+            rules.matchSections(folded) { rule in
+                for c in rule.concepts {
+                    s.found.append(FoundTag(concept: c, rule: .section, field: .section, term: termIndex(rule.term)))
+                }
+            }
+        }
+        // Bound the cache on hostile input with endless distinct headings.
+        if s.sectionCache.count >= 4_096 { s.sectionCache.removeAll(keepingCapacity: true) }
+        s.sectionCache[paths] = Array(s.found[before...])
     }
 
     /// Groups the reasons by concept, applies removals, and keeps only the most specific concepts.
     private func reduce(_ s: inout TaggingScratch, removed: [Int32]) -> [Tag] {
         guard !s.found.isEmpty else { return [] }
-        s.found.sort { $0.concept < $1.concept }
+        s.found.sort()
         s.concepts.removeAll(keepingCapacity: true)
         for item in s.found where s.concepts.last != item.concept { s.concepts.append(item.concept) }
 
-        func isRemoved(_ c: Int32) -> Bool {
-            removed.contains { r in r == c || ancestors[Int(c)].binarySearchContains(r) }
-        }
-        func hasNarrowerTag(_ c: Int32) -> Bool {
-            s.concepts.contains { d in d != c && !isRemoved(d) && ancestors[Int(d)].binarySearchContains(c) }
-        }
-
+        // Locals, not `self.`: in debug builds a closure or loop over `self` copies the whole tagger.
+        let ancestors = self.ancestors
+        let terms = self.terms
         var tags: [Tag] = []
         var k = 0
         while k < s.found.count {
             let concept = s.found[k].concept
-            var reasons: [TagProvenance] = []
-            while k < s.found.count && s.found[k].concept == concept {
-                reasons.append(s.found[k].provenance)
-                k += 1
+            var end = k
+            while end < s.found.count && s.found[end].concept == concept { end += 1 }
+            defer { k = end }
+            if Self.isRemoved(concept, removed, ancestors)
+                || Self.hasNarrowerTag(concept, s.concepts, removed, ancestors)
+            {
+                continue
             }
-            if isRemoved(concept) || hasNarrowerTag(concept) { continue }
-            reasons.sort()
-            var unique: [TagProvenance] = []
-            for r in reasons where unique.last != r { unique.append(r) }
-            tags.append(Tag(concept: conceptIDs[Int(concept)], provenance: unique))
+            var reasons: [TagProvenance] = []
+            reasons.reserveCapacity(end - k)
+            for i in k..<end where i == k || s.found[i] != s.found[i - 1] {
+                let f = s.found[i]
+                reasons.append(TagProvenance(rule: f.rule, term: terms[Int(f.term)], field: f.field))
+            }
+            reasons.sort(by: Self.provenanceOrder)
+            // Different patterns can carry the same text (a label repeated in two lists of one concept).
+            var unique = 1
+            for i in 1..<reasons.count where reasons[i] != reasons[unique - 1] {
+                reasons[unique] = reasons[i]
+                unique += 1
+            }
+            reasons.removeLast(reasons.count - unique)
+            tags.append(Tag(concept: conceptIDs[Int(concept)], provenance: reasons))
         }
         return tags
     }
 }
 
-/// Buffers reused across the entries of one tagging run.
+extension Tagger {
+    /// Whether an override removes `c`: it names `c` or one of its ancestors.
+    static func isRemoved(_ c: Int32, _ removed: [Int32], _ ancestors: [[Int32]]) -> Bool {
+        var i = 0
+        while i < removed.count {
+            if removed[i] == c || ancestors[Int(c)].binarySearchContains(removed[i]) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether another (not removed) concept of the entry is narrower than `c`.
+    static func hasNarrowerTag(_ c: Int32, _ concepts: [Int32], _ removed: [Int32], _ ancestors: [[Int32]]) -> Bool {
+        var i = 0
+        while i < concepts.count {
+            let d = concepts[i]
+            if d != c && ancestors[Int(d)].binarySearchContains(c) && !isRemoved(d, removed, ancestors) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// `TagProvenance`'s order (rule, field with none last, term), by switch rather than through `allCases`.
+    static func provenanceOrder(_ a: TagProvenance, _ b: TagProvenance) -> Bool {
+        let ra = FoundTag.code(a.rule)
+        let rb = FoundTag.code(b.rule)
+        if ra != rb { return ra < rb }
+        let fa = a.field.map(FoundTag.code) ?? .max
+        let fb = b.field.map(FoundTag.code) ?? .max
+        if fa != fb { return fa < fb }
+        return a.term < b.term
+    }
+}
+
+/// One reason for one concept, before it becomes a `TagProvenance`: one integer, cheap to sort and compare.
+///
+/// Packed as concept (bits 40–63), rule (37–39), field (34–36; 7 = none) and term index (0–31), so sorting
+/// groups reasons by concept. The final order of reasons is `TagProvenance`'s, applied after unpacking.
+struct FoundTag: Equatable, Comparable {
+    let packed: UInt64
+
+    init(concept: Int32, rule: TagRule, field: EntryField?, term: Int32) {
+        packed = UInt64(UInt32(bitPattern: concept) & 0xFF_FFFF) << 40 | UInt64(Self.code(rule)) << 37
+            | UInt64(field.map(Self.code) ?? 7) << 34 | UInt64(UInt32(bitPattern: term))
+    }
+
+    var concept: Int32 { Int32(truncatingIfNeeded: packed >> 40) }
+    var term: Int32 { Int32(truncatingIfNeeded: packed & 0xFFFF_FFFF) }
+    var rule: TagRule { Self.rules[Int((packed >> 37) & 7)] }
+    var field: EntryField? {
+        let code = Int((packed >> 34) & 7)
+        return code < Self.fields.count ? Self.fields[code] : nil
+    }
+
+    static func < (a: Self, b: Self) -> Bool { a.packed < b.packed }
+
+    private static let rules: [TagRule] = [.label, .section, .organization, .override]
+    private static let fields: [EntryField] = [.title, .description, .keywords, .section, .organization, .url]
+
+    static func code(_ rule: TagRule) -> UInt8 {
+        switch rule {
+        case .label: 0
+        case .section: 1
+        case .organization: 2
+        case .override: 3
+        }
+    }
+
+    static func code(_ field: EntryField) -> UInt8 {
+        switch field {
+        case .title: 0
+        case .description: 1
+        case .keywords: 2
+        case .section: 3
+        case .organization: 4
+        case .url: 5
+        }
+    }
+}
+
+/// Buffers and caches reused across the entries of one tagging run.
 struct TaggingScratch {
     var match = MatchScratch()
-    var found: [(concept: Int32, provenance: TagProvenance)] = []
+    var found: [FoundTag] = []
     var concepts: [Int32] = []
+    /// Section-path results (labels in components and section rules) by the entry's section paths.
+    var sectionCache: [[[String]]: [FoundTag]] = [:]
+    /// The normalised URL of the last entry when an override applied to it.
+    var overrideKey: String?
 }
 
 extension Array where Element == Int32 {

@@ -7,13 +7,13 @@ struct TaggingRuleTables: Sendable {
         /// Folded heading names (`TextNormalizer.ruleKey`), one per path component.
         var components: [String]
         var concepts: [Int32]
-        /// The rule's key as written, for provenance.
-        var term: String
+        /// The rule's key as written, for provenance: an index into `terms`.
+        var term: Int32
     }
 
     struct OrganizationRuleEntry: Sendable {
         var concepts: [Int32]
-        var term: String
+        var term: Int32
     }
 
     struct OverrideEntry: Sendable {
@@ -21,7 +21,12 @@ struct TaggingRuleTables: Sendable {
         var add: [Int32]
         var remove: [Int32]
         var location: SourceLocation
+        /// The URL as written, for provenance: an index into `terms`.
+        var term: Int32
     }
+
+    /// Rule keys as written (section names, organisations, override URLs), referred to by index.
+    var terms: [String] = []
 
     var sections: [SectionRuleEntry] = []
     /// Section rules by their first folded component.
@@ -29,9 +34,15 @@ struct TaggingRuleTables: Sendable {
     var organizations: [String: [OrganizationRuleEntry]] = [:]
     /// Overrides by normalised URL (several overrides of one URL all apply).
     var overrides: [String: [OverrideEntry]] = [:]
+    /// `URLFingerprint` of every override URL: an entry whose fingerprint is not here has no override.
+    var overrideFingerprints: Set<UInt64> = []
     var diagnostics: [Diagnostic] = []
 
     init(rules: TaggingRules, conceptIndex: [ConceptID: Int32]) {
+        func term(_ text: String) -> Int32 {
+            terms.append(text)
+            return Int32(terms.count - 1)
+        }
         func resolve(_ ids: [ConceptID], at location: SourceLocation, in what: String) -> [Int32] {
             var out: [Int32] = []
             for id in ids {
@@ -52,25 +63,34 @@ struct TaggingRuleTables: Sendable {
             let concepts = resolve(rule.concepts, at: rule.location, in: "section rule '\(rule.section)'")
             guard let first = components.first, !concepts.isEmpty else { continue }
             sectionsByFirst[first, default: []].append(sections.count)
-            sections.append(SectionRuleEntry(components: components, concepts: concepts, term: rule.section))
+            sections.append(SectionRuleEntry(components: components, concepts: concepts, term: term(rule.section)))
         }
         for rule in rules.organizationRules {
             let key = TextNormalizer.ruleKey(rule.organization)
             let concepts = resolve(rule.concepts, at: rule.location, in: "organisation rule '\(rule.organization)'")
             guard !key.isEmpty, !concepts.isEmpty else { continue }
-            organizations[key, default: []].append(OrganizationRuleEntry(concepts: concepts, term: rule.organization))
+            organizations[key, default: []].append(OrganizationRuleEntry(concepts: concepts, term: term(rule.organization)))
         }
         for override in rules.overrides {
             let add = resolve(override.add, at: override.location, in: "override for '\(override.url)'")
             let remove = resolve(override.remove, at: override.location, in: "override for '\(override.url)'")
             overrides[Self.urlKey(override.url), default: []].append(
-                OverrideEntry(url: override.url, add: add, remove: remove, location: override.location))
+                OverrideEntry(
+                    url: override.url, add: add, remove: remove, location: override.location, term: term(override.url)))
+            overrideFingerprints.insert(URLFingerprint.of(override.url))
         }
     }
 
     /// The key an entry or override URL is compared by.
     static func urlKey(_ url: String) -> String {
         URLNormalizer.normalize(url) ?? url.trimmingWhitespace()
+    }
+
+    /// The overrides of an entry URL, normalising it only when its fingerprint says an override may exist.
+    func overrides(for url: String) -> (key: String, overrides: [OverrideEntry])? {
+        guard !overrides.isEmpty, overrideFingerprints.contains(URLFingerprint.of(url)) else { return nil }
+        let key = Self.urlKey(url)
+        return overrides[key].map { (key, $0) }
     }
 
     /// Splits a section rule into folded components at `›` or `>`; empty components (emoji only) are skipped.

@@ -32,14 +32,12 @@ struct TransitionTable: Sendable {
     @inline(__always)
     func next(_ state: Int32, _ word: Int32) -> Int32 {
         let k = Self.key(state, word)
-        return keys.withUnsafeBufferPointer { keys in
-            var i = Self.slot(k, mask)
-            while true {
-                let found = keys[i]
-                if found == k { return values[i] }
-                if found == Self.empty { return -1 }
-                i = (i + 1) & mask
-            }
+        var i = Self.slot(k, mask)
+        while true {
+            let found = keys[i]
+            if found == k { return values[i] }
+            if found == Self.empty { return -1 }
+            i = (i + 1) & mask
         }
     }
 
