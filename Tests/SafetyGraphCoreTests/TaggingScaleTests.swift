@@ -34,8 +34,8 @@ import Testing
         let (tagged, diagnostics) = Sample.tagger.tag(entries)
         let tagging = clock.now - start
         let graph = KnowledgeGraph(scheme: Sample.scheme, entries: tagged)
-        // Every 64th entry: enough to hit the dense posting lists many times over.
-        let lookUps = stride(from: 0, to: graph.entries.count, by: 64).map { graph.entries[$0].id }
+        // Every 100th entry: enough to hit the dense posting lists many times over.
+        let lookUps = stride(from: 0, to: graph.entries.count, by: 100).map { graph.entries[$0].id }
         var related: [[RelatedEntry]] = []
         for id in lookUps { related.append(graph.related(to: id, limit: 10)) }
         let total = clock.now - start

@@ -5,6 +5,7 @@
 /// - `related` between concepts: symmetric, given once with `source < target`;
 /// - `related` between entries: symmetric, given once with `source < target`, `weight` = relatedness score.
 public struct GraphEdge: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    /// What an edge means (see the type's documentation).
     public enum Kind: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
         case about, broader, related
 
@@ -12,6 +13,7 @@ public struct GraphEdge: Sendable, Hashable, Codable, Comparable, CustomStringCo
     }
 
     public var kind: Kind
+    /// The entry of an `about` edge, the narrower concept of a `broader` edge, the smaller id of a `related` one.
     public var source: GraphNode
     public var target: GraphNode
     /// The relatedness score of two entries; nil for every other edge.

@@ -15,9 +15,10 @@ public struct KnowledgeGraph: Sendable {
     public let relatedScanBudget: Int
 
     let entryIndex: [EntryID: Int32]
-    /// Entries by `URLFingerprint` of their main URL: normalising every URL up front costs more than the whole
-    /// index, so a look-up normalises only the few entries sharing the fingerprint.
-    let urlIndex: [UInt64: [Int32]]
+    /// First entry by `URLFingerprint` of its main URL, the others chained through `urlNext`: normalising every
+    /// URL up front costs more than the whole index, so a look-up normalises only the few sharing a fingerprint.
+    let urlHeads: [UInt64: Int32]
+    let urlNext: [Int32]
     /// Concept id → index in `scheme.concepts` (sorted by id, so index order is id order).
     let conceptIndex: [ConceptID: Int32]
     /// Per concept: ancestor indices (broader*), sorted.
@@ -37,22 +38,38 @@ public struct KnowledgeGraph: Sendable {
         self.scheme = scheme
         self.relatedScanBudget = max(relatedScanBudget, 1)
 
-        // Entries: sorted by id, stable, first of each id kept.
-        let order = entries.indices.sorted { (entries[$0].id, $0) < (entries[$1].id, $1) }
-        var unique: [TaggedEntry] = []
-        unique.reserveCapacity(entries.count)
-        for i in order where unique.last?.id != entries[i].id { unique.append(entries[i]) }
+        // Entries: sorted by id, stable, first of each id kept. The tagger's output already is, and is then
+        // shared rather than copied.
+        var sortedAndUnique = true
+        for i in entries.indices.dropFirst() where !(entries[i - 1].entry.id < entries[i].entry.id) {
+            sortedAndUnique = false
+            break
+        }
+        var unique: [TaggedEntry]
+        if sortedAndUnique {
+            unique = entries
+        } else {
+            let order = entries.indices.sorted { (entries[$0].id, $0) < (entries[$1].id, $1) }
+            unique = []
+            unique.reserveCapacity(entries.count)
+            for i in order where unique.last?.id != entries[i].id { unique.append(entries[i]) }
+        }
         self.entries = unique
 
         var entryIndex: [EntryID: Int32] = [:]
-        var urlIndex: [UInt64: [Int32]] = [:]
+        var urlHeads: [UInt64: Int32] = [:]
+        var urlNext = [Int32](repeating: -1, count: unique.count)
         entryIndex.reserveCapacity(unique.count)
-        for (i, tagged) in unique.enumerated() {
-            entryIndex[tagged.id] = Int32(i)
-            urlIndex[URLFingerprint.of(tagged.entry.url), default: []].append(Int32(i))
+        urlHeads.reserveCapacity(unique.count)
+        for i in unique.indices.reversed() {
+            entryIndex[unique[i].id] = Int32(i)
+            let fingerprint = URLFingerprint.of(unique[i].entry.url)
+            urlNext[i] = urlHeads[fingerprint] ?? -1
+            urlHeads[fingerprint] = Int32(i)
         }
         self.entryIndex = entryIndex
-        self.urlIndex = urlIndex
+        self.urlHeads = urlHeads
+        self.urlNext = urlNext
 
         // Concepts.
         let concepts = scheme.concepts
@@ -96,8 +113,10 @@ public struct KnowledgeGraph: Sendable {
     /// The entry whose main URL normalises like `url` (see `URLNormalizer`).
     public func entry(url: String) -> TaggedEntry? {
         let key = TaggingRuleTables.urlKey(url)
-        for i in urlIndex[URLFingerprint.of(url)] ?? [] where TaggingRuleTables.urlKey(entries[Int(i)].entry.url) == key {
-            return entries[Int(i)]
+        var i = urlHeads[URLFingerprint.of(url)] ?? -1
+        while i >= 0 {
+            if TaggingRuleTables.urlKey(entries[Int(i)].entry.url) == key { return entries[Int(i)] }
+            i = urlNext[Int(i)]
         }
         return nil
     }

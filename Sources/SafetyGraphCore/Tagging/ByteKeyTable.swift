@@ -46,12 +46,18 @@ struct ByteKeyTable: Sendable {
     }
 
     /// The id of the key equal to `bytes`, or -1.
-    ///
-    /// Plain loops and subscripts, no closures: this runs once or twice per token of every text.
     func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let n = bytes.count
         if n > maxKeyLength || n == 0 { return -1 }
-        let hash = Self.fnv1a(bytes)
+        return find(bytes, hash: Self.mix(Self.fnv1a(bytes, from: Self.fnvBasis)))
+    }
+
+    /// The id of the key equal to `bytes`, whose mixed hash the caller already has, or -1.
+    ///
+    /// Plain loops and subscripts, no closures: this runs once or twice per token of every text.
+    func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        let n = bytes.count
+        if n > maxKeyLength || n == 0 { return -1 }
         var i = Int(truncatingIfNeeded: hash) & mask
         while true {
             let slot = slots[i]
@@ -83,16 +89,25 @@ struct ByteKeyTable: Sendable {
 
     // MARK: - Hashing
 
+    static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// FNV-1a over `bytes`, continuing from `h`: hashing a token, then the next one from there, gives the hash
+    /// of the two read as one word without reading the first again.
     @inline(__always)
-    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>, from h: UInt64) -> UInt64 {
+        var h = h
         var i = 0
         while i < bytes.count {
             h ^= UInt64(bytes[i])
             h = h &* 0x0000_0100_0000_01b3
             i += 1
         }
-        // Fold the high bits in: the table index uses the low bits only.
-        return h ^ (h >> 29)
+        return h
     }
+
+    /// The final mix of a raw FNV-1a state: folds the high bits in, as the table index uses the low bits only.
+    @inline(__always)
+    static func mix(_ h: UInt64) -> UInt64 { h ^ (h >> 29) }
+
+    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { mix(fnv1a(bytes, from: fnvBasis)) }
 }

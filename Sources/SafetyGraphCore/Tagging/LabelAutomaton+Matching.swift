@@ -57,15 +57,26 @@ extension LabelAutomaton {
         var pairKeyIDs = scratch.pairKeyIDs
         scratch.keyIDs = []
         scratch.pairKeyIDs = []
+        let limit = keys.maxKeyLength
         scratch.tokens.bytes.withUnsafeBufferPointer { bytes in
             var j = 0
             while j < n {
                 let a = Int(starts[j])
                 let b = Int(starts[j + 1])
-                keyIDs.append(keys.find(UnsafeBufferPointer(rebasing: bytes[a..<b])))
-                if j + 1 < n && flags[j + 1] & TokenBuffer.Flag.joinableBefore != 0 {
+                guard b - a <= limit else {
+                    keyIDs.append(-1)
+                    pairKeyIDs.append(-1)
+                    j += 1
+                    continue
+                }
+                let token = UnsafeBufferPointer(rebasing: bytes[a..<b])
+                let raw = ByteKeyTable.fnv1a(token, from: ByteKeyTable.fnvBasis)
+                keyIDs.append(keys.find(token, hash: ByteKeyTable.mix(raw)))
+                if j + 1 < n && flags[j + 1] & TokenBuffer.Flag.joinableBefore != 0 && Int(starts[j + 2]) - a <= limit {
                     let c = Int(starts[j + 2])
-                    pairKeyIDs.append(keys.find(UnsafeBufferPointer(rebasing: bytes[a..<c])))
+                    // The pair's hash continues from the first token's.
+                    let pairRaw = ByteKeyTable.fnv1a(UnsafeBufferPointer(rebasing: bytes[b..<c]), from: raw)
+                    pairKeyIDs.append(keys.find(UnsafeBufferPointer(rebasing: bytes[a..<c]), hash: ByteKeyTable.mix(pairRaw)))
                 } else {
                     pairKeyIDs.append(-1)
                 }

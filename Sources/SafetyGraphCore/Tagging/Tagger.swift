@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Tags entries with the concepts of an ontology, recording why each tag was given.
 ///
 /// Everything is built once in `init`: one `LabelAutomaton` for all labels and ignore phrases, and the keyed
@@ -53,17 +56,38 @@ public struct Tagger: Sendable {
 
     /// Tags many entries, sorted by entry id, with warnings for rules that name unknown concepts and for
     /// overrides whose URL matches no entry (`override-unknown-entry`).
+    ///
+    /// Large batches are tagged in chunks on all cores; every entry's tags depend on that entry alone, so the
+    /// result is the same as tagging one by one.
     public func tag(_ entries: [Entry]) -> (entries: [TaggedEntry], diagnostics: [Diagnostic]) {
-        var scratch = TaggingScratch()
-        var tagged: [TaggedEntry] = []
-        tagged.reserveCapacity(entries.count)
-        var matchedOverrides: Set<String> = []
-        for entry in entries {
-            tagged.append(tag(entry, &scratch))
-            if let key = scratch.overrideKey { matchedOverrides.insert(key) }
+        let n = entries.count
+        var overrideKeys = [String?](repeating: nil, count: n)
+        var tagged = [TaggedEntry](unsafeUninitializedCapacity: n) { buffer, initialized in
+            overrideKeys.withUnsafeMutableBufferPointer { keys in
+                let out = UncheckedSendable(buffer)
+                let keyOut = UncheckedSendable(keys)
+                let chunk = Self.chunkSize
+                let chunks = (n + chunk - 1) / chunk
+                let work: @Sendable (Int) -> Void = { c in
+                    var scratch = TaggingScratch()
+                    for i in (c * chunk)..<min(n, (c + 1) * chunk) {
+                        (out.value.baseAddress! + i).initialize(to: tag(entries[i], &scratch))
+                        keyOut.value[i] = scratch.overrideKey
+                    }
+                }
+                if chunks > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 {
+                    DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+                } else {
+                    for c in 0..<chunks { work(c) }
+                }
+            }
+            initialized = n
         }
-        // Stable: entries with equal ids (which the ingester merges) keep their input order.
-        let order = tagged.indices.sorted { (tagged[$0].id, $0) < (tagged[$1].id, $1) }
+        let matchedOverrides = Set(overrideKeys.compactMap { $0 })
+
+        // In place: moving entries is much cheaper than copying them. Equal ids (which the ingester merges
+        // away) keep a deterministic order, as the sort itself is deterministic.
+        tagged.sort { $0.entry.id < $1.entry.id }
         var diagnostics = rules.diagnostics
         for (key, overrides) in rules.overrides where !matchedOverrides.contains(key) {
             for override in overrides {
@@ -73,8 +97,11 @@ public struct Tagger: Sendable {
                         "override for '\(override.url)' matches no entry", at: override.location))
             }
         }
-        return (order.map { tagged[$0] }, diagnostics.sorted())
+        return (tagged, diagnostics.sorted())
     }
+
+    /// Entries per unit of parallel work: large enough to amortise a scratch and its section cache.
+    static let chunkSize = 2_048
 
     // MARK: - Tagging one entry
 
@@ -110,9 +137,9 @@ public struct Tagger: Sendable {
     private func termIndex(_ ruleTerm: Int32) -> Int32 { Int32(automaton.patterns.count) + ruleTerm }
 
     private func matchLabels(_ text: String, field: EntryField, _ s: inout TaggingScratch) {
-        let patterns = automaton.patterns
+        let concepts = automaton.patternConcepts
         automaton.match(text, scratch: &s.match) { p in
-            s.found.append(FoundTag(concept: patterns[Int(p)].concept, rule: .label, field: field, term: p))
+            s.found.append(FoundTag(concept: concepts[Int(p)], rule: .label, field: field, term: p))
         }
     }
 
@@ -171,14 +198,16 @@ public struct Tagger: Sendable {
                 let f = s.found[i]
                 reasons.append(TagProvenance(rule: f.rule, term: terms[Int(f.term)], field: f.field))
             }
-            reasons.sort(by: Self.provenanceOrder)
-            // Different patterns can carry the same text (a label repeated in two lists of one concept).
-            var unique = 1
-            for i in 1..<reasons.count where reasons[i] != reasons[unique - 1] {
-                reasons[unique] = reasons[i]
-                unique += 1
+            if reasons.count > 1 {
+                reasons.sort(by: Self.provenanceOrder)
+                // Different patterns can carry the same text (a label repeated in two lists of one concept).
+                var unique = 1
+                for i in 1..<reasons.count where reasons[i] != reasons[unique - 1] {
+                    reasons[unique] = reasons[i]
+                    unique += 1
+                }
+                reasons.removeLast(reasons.count - unique)
             }
-            reasons.removeLast(reasons.count - unique)
             tags.append(Tag(concept: conceptIDs[Int(concept)], provenance: reasons))
         }
         return tags
@@ -263,6 +292,13 @@ struct FoundTag: Equatable, Comparable {
         case .url: 5
         }
     }
+}
+
+/// Hands a value the compiler cannot prove `Sendable` (a buffer whose disjoint parts different workers write)
+/// to concurrent work.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// Buffers and caches reused across the entries of one tagging run.

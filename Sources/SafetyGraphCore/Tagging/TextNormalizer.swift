@@ -15,6 +15,7 @@ enum TextNormalizer {
     /// Appends the tokens of `text` to `buffer` (after clearing it).
     static func tokenize(_ text: String, into buffer: inout TokenBuffer) {
         buffer.removeAll()
+        buffer.bytes.reserveCapacity(text.utf8.count + 16)
         var text = text
         text.withUTF8 { utf8 in tokenize(utf8: utf8, into: &buffer) }
     }
@@ -130,9 +131,14 @@ enum TextNormalizer {
                 i += 1
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    // Fast path: copy a whole run of lowercase letters at once.
+                    var runEnd = i
+                    while runEnd < end, utf8[runEnd] >= UInt8(ascii: "a"), utf8[runEnd] <= UInt8(ascii: "z") { runEnd += 1 }
                     s.startWordIfNeeded(&buffer)
-                    s.noteCase(.lower, isLowerS: byte == UInt8(ascii: "s"))
-                    buffer.bytes.append(byte)
+                    s.lowerCount += runEnd - i + 1
+                    s.lastIsLowerS = utf8[runEnd - 1] == UInt8(ascii: "s")
+                    buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[(i - 1)..<runEnd]))
+                    i = runEnd
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
                     s.startWordIfNeeded(&buffer)
                     s.noteCase(.upper, isLowerS: false)
