@@ -119,6 +119,9 @@ import Testing
         ("Jailbreaking aligned language models with adversarial suffixes", "jailbreaks"),
         ("Certification of machine learning in avionics", "certification"),
         ("Certification of machine learning in avionics", "aviation"),
+        // Look-alike characters: full-width letters and a ligature read as plain letters.
+        ("Ｐｒｏｍｐｔ ｉｎｊｅｃｔｉｏｎ in the wild", "prompt-injection"),
+        ("Certiﬁed robustness of image classifiers", "certified-robustness"),
     ])
     func curatorTags(text: String, concept: String) throws {
         let tags = try Self.tags(title: text)

@@ -120,10 +120,20 @@ struct ScalarFolding: Sendable {
         }
     }
 
+    /// Alphabetic presentation forms, half- and full-width forms, and mathematical alphanumerics.
+    private static func isCompatibilityForm(_ value: UInt32) -> Bool {
+        (0xFB00...0xFB4F).contains(value) || (0xFF00...0xFFEF).contains(value) || (0x1D400...0x1D7FF).contains(value)
+    }
+
     private static func fold(_ scalar: Unicode.Scalar, useFoundation: Bool) -> String {
         if let extra = extraFolds[scalar.value] { return extra }
         let folded: String
-        if useFoundation {
+        if isCompatibilityForm(scalar.value) {
+            // Ligatures, full-width and mathematical letters read as their plain letters (`ﬁ` → `fi`,
+            // `Ｆ` → `f`), so look-alike text cannot dodge a label.
+            folded = String(scalar).decomposedStringWithCompatibilityMapping
+                .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        } else if useFoundation {
             folded = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         } else {
             folded = scalar.properties.lowercaseMapping
