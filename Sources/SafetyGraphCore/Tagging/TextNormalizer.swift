@@ -7,8 +7,8 @@
 /// between them). A period is a sentence end when followed by whitespace or the end and preceded by a word of two
 /// or more characters, so `U.S. Army` and `e.g. robustness` stay one phrase while `the model. Cards` does not.
 ///
-/// This is the tagger's own normaliser (the ontology loader has its own `LabelNormalizer`); both follow the
-/// matching semantics of the ontology format.
+/// The ontology loader compares labels through the same tokens (`LabelNormalizer`), so what it calls two
+/// different labels can never match the same text as one.
 enum TextNormalizer {
     // MARK: - Tokenizing
 
