@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Loads and validates an ontology folder:
 ///
 /// ```
@@ -32,7 +26,23 @@ public enum OntologyLoader {
     /// Throws an `OntologyError` with every problem (errors and warnings, sorted): `.missingInput` when the folder
     /// does not exist or is not a directory, `.invalidData` for anything else.
     public static func load(folder: String) throws(OntologyError) -> (ontology: Ontology, warnings: [Diagnostic]) {
-        guard isDirectory(folder) else {
+        try load(folder: folder, files: DiskOntologyFiles())
+    }
+
+    /// Loads an ontology folder held in memory: paths relative to the folder (`scheme.yaml`,
+    /// `concepts/robustness.yaml`) to their bytes. Diagnostics name the files under `folder`. Same checks and
+    /// results as `load(folder:)` on a folder holding those files; for the fuzzer and tests.
+    @_spi(Fuzzing)
+    public static func load(
+        files: [String: [UInt8]], folder: String = "Ontology"
+    ) throws(OntologyError) -> (ontology: Ontology, warnings: [Diagnostic]) {
+        try load(folder: folder, files: MemoryOntologyFiles(folder: folder, files: files))
+    }
+
+    static func load(
+        folder: String, files: some OntologyFiles
+    ) throws(OntologyError) -> (ontology: Ontology, warnings: [Diagnostic]) {
+        guard files.kind(of: folder) == .directory else {
             let what =
                 folder.isEmpty ? "no ontology folder was given" : "ontology folder \(quoted(folder)) does not exist"
             throw OntologyError(
@@ -43,7 +53,7 @@ public enum OntologyLoader {
         var draft = OntologyDraft()
 
         let schemePath = join(folder, "scheme.yaml")
-        switch YAMLFileReader.read(path: schemePath, displayPath: schemePath, log: &log) {
+        switch YAMLFileReader.read(path: schemePath, displayPath: schemePath, files: files, log: &log) {
         case .missing:
             log.error(
                 .missingFile, "\(schemePath): file is missing; it gives the scheme's id, title and definition", at: nil)
@@ -54,17 +64,18 @@ public enum OntologyLoader {
             log.append(contentsOf: reader.log)
         }
 
-        draft.concepts = readConcepts(folder: folder, log: &log)
+        draft.concepts = readConcepts(folder: folder, files: files, log: &log)
 
         let rulesPath = join(folder, "rules.yaml")
-        if case .document(let root) = YAMLFileReader.read(path: rulesPath, displayPath: rulesPath, log: &log) {
+        if case .document(let root) = YAMLFileReader.read(path: rulesPath, displayPath: rulesPath, files: files, log: &log) {
             var reader = YAMLNodeReader(file: rulesPath)
             draft.rules = OntologyFileParser.rules(root, reader: &reader)
             log.append(contentsOf: reader.log)
         }
 
         let overridesPath = join(folder, "overrides.yaml")
-        if case .document(let root) = YAMLFileReader.read(path: overridesPath, displayPath: overridesPath, log: &log) {
+        if case .document(let root) = YAMLFileReader.read(
+            path: overridesPath, displayPath: overridesPath, files: files, log: &log) {
             var reader = YAMLNodeReader(file: overridesPath)
             draft.overrides = OntologyFileParser.overrides(root, reader: &reader)
             log.append(contentsOf: reader.log)
@@ -81,23 +92,26 @@ public enum OntologyLoader {
 
     // MARK: - Concept files
 
-    private static func readConcepts(folder: String, log: inout DiagnosticLog) -> [RawConcept] {
+    private static func readConcepts(
+        folder: String, files: some OntologyFiles, log: inout DiagnosticLog
+    ) -> [RawConcept] {
         let conceptsPath = join(folder, "concepts")
-        guard isDirectory(conceptsPath) else {
-            let problem = exists(conceptsPath) ? "is not a directory" : "folder is missing"
+        let conceptsKind = files.kind(of: conceptsPath)
+        guard conceptsKind == .directory else {
+            let problem =
+                conceptsKind == .regularFile || conceptsKind == .special ? "is not a directory" : "folder is missing"
             log.error(
                 .missingFile, "\(conceptsPath): \(problem); the ontology needs at least one concept file", at: nil)
             return []
         }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: conceptsPath)
-                .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
-                .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        } catch {
+        guard let listed = files.names(in: conceptsPath) else {
             log.error(.unreadable, "\(conceptsPath): cannot be listed", at: nil)
             return []
         }
+        let names =
+            listed
+            .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         guard !names.isEmpty else {
             log.error(
                 .noConcepts, "\(conceptsPath): holds no *.yaml files; the ontology needs at least one concept", at: nil)
@@ -107,9 +121,8 @@ public enum OntologyLoader {
         var anyFileRead = false
         for name in names {
             let path = join(conceptsPath, name)
-            guard case .document(let root) = YAMLFileReader.read(path: path, displayPath: path, log: &log) else {
-                continue
-            }
+            let outcome = YAMLFileReader.read(path: path, displayPath: path, files: files, log: &log)
+            guard case .document(let root) = outcome else { continue }
             anyFileRead = true
             var reader = YAMLNodeReader(file: path)
             concepts += OntologyFileParser.concepts(root, reader: &reader)
@@ -126,15 +139,5 @@ public enum OntologyLoader {
     /// `folder/name` as the user would write it: no doubled slash, relative stays relative.
     static func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
-    }
-
-    private static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return !path.isEmpty && stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-    }
-
-    private static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0
     }
 }

@@ -1,12 +1,6 @@
 import Foundation
 import Yams
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Reads one YAML file of the ontology into a Yams node tree, refusing what is unsafe or unusable: directories
 /// and special files, files over `maxFileSize`, text that is not UTF-8, anchors and aliases, absurd nesting, YAML
 /// syntax errors. Every refusal is logged with the file as the user named it.
@@ -25,34 +19,29 @@ enum YAMLFileReader {
 
     // MARK: - Reading
 
-    /// Reads `path` (on disk) and reports problems against `displayPath` (as the user named it).
-    static func read(path: String, displayPath: String, log: inout DiagnosticLog) -> Outcome {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            if errno == ENOENT || errno == ENOTDIR { return .missing }
-            log.error(.unreadable, "\(displayPath): cannot be read (\(String(cString: strerror(errno))))", at: nil)
+    /// Reads `path` from `files` and reports problems against `displayPath` (as the user named it).
+    static func read(
+        path: String, displayPath: String, files: some OntologyFiles, log: inout DiagnosticLog
+    ) -> Outcome {
+        switch files.kind(of: path) {
+        case .missing: return .missing
+        case .unreadable(let reason):
+            log.error(.unreadable, "\(displayPath): cannot be read (\(reason))", at: nil)
             return .failed
-        }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR:
+        case .regularFile: break
+        case .directory:
             log.error(.notAFile, "\(displayPath): is a directory, expected a YAML file", at: nil)
             return .failed
-        default:
+        case .special:
             log.error(.notAFile, "\(displayPath): is not a regular file", at: nil)
             return .failed
         }
-
-        let data: Data
-        do {
-            guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoPermission) }
-            defer { try? handle.close() }
-            // Read at most one byte past the limit, so a huge file is never loaded whole.
-            data = try handle.read(upToCount: maxFileSize + 1) ?? Data()
-        } catch {
+        // Read at most one byte past the limit, so a huge file is never loaded whole.
+        guard let bytes = files.read(path, limit: maxFileSize + 1) else {
             log.error(.unreadable, "\(displayPath): cannot be read", at: nil)
             return .failed
         }
+        let data = Data(bytes)
         if data.count > maxFileSize {
             log.error(
                 .fileTooLarge, "file is larger than \(maxFileSize / 1024 / 1024) MiB; ontology files must be smaller",
