@@ -25,7 +25,7 @@ FUZZ_CONFIG=${FUZZ_CONFIG:-release}
 
 # target → product, -max_len, dictionary
 product() { case $1 in markdown) echo FuzzMarkdown ;; ontology) echo FuzzOntology ;; dot) echo FuzzDOT ;; esac; }
-max_len() { case $1 in ontology) echo 17000 ;; *) echo 16384 ;; esac; }
+max_len() { case $1 in ontology) echo 17000 ;; *) echo 8192 ;; esac; }
 
 say() { printf 'fuzz: %s\n' "$*" >&2; }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what SafetyGraph needs and a fresh Debian machine lacks, and only that.
 # Safe to run again: every step first checks whether its piece is already there.
+# Arguments name optional tools some make targets need: `scripts/setup.sh valgrind` (make valgrind).
 set -euo pipefail
 
 say() { printf 'setup: %s\n' "$*" >&2; }
@@ -15,6 +16,15 @@ else
   need_apt+=(libgraphviz-dev libcmark-gfm-dev)
 fi
 [[ -f /usr/include/cmark-gfm-core-extensions.h ]] || need_apt+=(libcmark-gfm-extensions-dev)
+for tool in "$@"; do
+  case $tool in
+    valgrind)
+      command -v valgrind >/dev/null 2>&1 || need_apt+=(valgrind)
+      command -v objcopy >/dev/null 2>&1 || need_apt+=(binutils)
+      ;;
+    *) say "unknown optional tool '$tool'"; exit 64 ;;
+  esac
+done
 
 if ((${#need_apt[@]})); then
   if ! command -v apt-get >/dev/null 2>&1; then

@@ -14,16 +14,22 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let ingester = MarkdownIngester(rules: ontology.ingest)
     let result = ingester.ingest(bytes: bytes, path: "fuzz.md")
 
-    FuzzPipeline.check(ingester.ingest(bytes: bytes, path: "fuzz.md") == result, "ingest is not deterministic")
     for diagnostic in result.diagnostics {
         if let file = diagnostic.location?.file {
             FuzzPipeline.check(file == "fuzz.md", "diagnostic names \(file)")
         }
     }
-    var seen: Set<EntryID> = []
+    for (previous, entry) in zip(result.entries, result.entries.dropFirst()) {
+        FuzzPipeline.check(previous.id < entry.id, "entries not sorted by id, or \(entry.id) twice")
+    }
     for entry in result.entries {
-        FuzzPipeline.check(seen.insert(entry.id).inserted, "entry id \(entry.id) appears twice")
-        FuzzPipeline.check(!entry.url.isEmpty, "an entry without a URL")
+        FuzzPipeline.check(!entry.title.isEmpty, "an entry without a title: \(entry.url)")
+        // The id is the normalised URL's, and normalising is idempotent (lists merge by it).
+        guard let normalized = URLNormalizer.normalize(entry.url) else {
+            FuzzPipeline.fail("an entry whose URL does not normalise: \(entry.url)")
+        }
+        FuzzPipeline.check(URLNormalizer.entryID(forNormalized: normalized) == entry.id, "id is not the URL's")
+        FuzzPipeline.check(URLNormalizer.normalize(normalized) == normalized, "normalising \(entry.url) twice differs")
         FuzzPipeline.check(entry.sources.allSatisfy { $0.file == "fuzz.md" && $0.line >= 1 }, "bad source")
     }
 
