@@ -52,6 +52,13 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Benchmarks (`make bench`)
+        .executableTarget(
+            name: "safetygraph-bench",
+            dependencies: ["SafetyGraphCore", "SafetyGraphMarkdown", "SafetyGraphExport"],
+            path: "Benchmarks/SafetyGraphBench"
+        ),
+
         // MARK: - Tests
         .testTarget(
             name: "SafetyGraphCoreTests",
