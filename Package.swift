@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: - System libraries (module map + shim only)
@@ -38,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "SafetyGraphExport",
-            dependencies: ["SafetyGraphCore"]
+            dependencies: ["SafetyGraphCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
 
         // MARK: - Command-line tool

