@@ -38,12 +38,12 @@ extension ShippedTemplates {
         <div class="facet-grid">
         {{#facets}}
         <section class="card facet-card" aria-labelledby="facet-{{id}}">
-        <h3 id="facet-{{id}}"><a href="{{href}}">{{label}}</a> <span class="count">{{total}}</span></h3>
+        <h3 id="facet-{{id}}"><a href="{{root}}{{href}}">{{label}}</a> <span class="count">{{total}}</span></h3>
         <p class="facet-card__def">{{definition}}</p>
         {{#hasChildren}}
         <ul class="topic-list">
         {{#children}}
-        <li><a href="{{href}}"{{#empty}} class="is-empty"{{/empty}}>{{label}}</a> <span class="count">{{total}}</span></li>
+        <li><a href="{{root}}{{href}}"{{#empty}} class="is-empty"{{/empty}}>{{label}}</a> <span class="count">{{total}}</span></li>
         {{/children}}
         </ul>
         {{/hasChildren}}
@@ -55,7 +55,7 @@ extension ShippedTemplates {
         <h2 id="kinds-title">Kinds of resource</h2>
         <ul class="chip-list">
         {{#kinds}}
-        <li><a class="chip" href="{{href}}">{{plural}} <span class="count">{{count}}</span></a></li>
+        <li><a class="chip" href="{{root}}{{href}}">{{plural}} <span class="count">{{count}}</span></a></li>
         {{/kinds}}
         </ul>
         </section>
@@ -101,7 +101,7 @@ extension ShippedTemplates {
         {{#breadcrumbs}}
         <ol>
         {{#steps}}
-        <li><a href="{{href}}">{{label}}</a></li>
+        <li><a href="{{root}}{{href}}">{{label}}</a></li>
         {{/steps}}
         <li aria-current="page">{{current}}</li>
         </ol>
@@ -134,7 +134,7 @@ extension ShippedTemplates {
         <h3>Broader</h3>
         <ul class="topic-list">
         {{#broader}}
-        <li><a href="{{href}}">{{label}}</a> <span class="count">{{total}}</span></li>
+        <li><a href="{{root}}{{href}}">{{label}}</a> <span class="count">{{total}}</span></li>
         {{/broader}}
         </ul>
         </div>
@@ -144,7 +144,7 @@ extension ShippedTemplates {
         <h3>Narrower</h3>
         <ul class="topic-list">
         {{#narrower}}
-        <li><a href="{{href}}"{{#empty}} class="is-empty"{{/empty}}>{{label}}</a> <span class="count">{{total}}</span></li>
+        <li><a href="{{root}}{{href}}"{{#empty}} class="is-empty"{{/empty}}>{{label}}</a> <span class="count">{{total}}</span></li>
         {{/narrower}}
         </ul>
         </div>
@@ -154,7 +154,7 @@ extension ShippedTemplates {
         <h3>Related</h3>
         <ul class="topic-list">
         {{#related}}
-        <li><a href="{{href}}">{{label}}</a> <span class="count">{{total}}</span></li>
+        <li><a href="{{root}}{{href}}">{{label}}</a> <span class="count">{{total}}</span></li>
         {{/related}}
         </ul>
         </div>
@@ -182,7 +182,7 @@ extension ShippedTemplates {
         </ol>
         {{/hasOwnEntries}}
         {{#groups}}
-        <h3 class="group-title">Through <a href="{{href}}">{{label}}</a> <span class="count">{{shownCount}}</span></h3>
+        <h3 class="group-title">Through <a href="{{root}}{{href}}">{{label}}</a> <span class="count">{{shownCount}}</span></h3>
         <ol class="entries">
         {{#entries}}
         {{>entry}}
@@ -296,7 +296,7 @@ extension ShippedTemplates {
         <p class="section-note">No entry is tagged with these topics or anything narrower.</p>
         <ul class="topic-list topic-list--columns">
         {{#emptyTopics}}
-        <li><a href="{{href}}">{{label}}</a> <span class="muted">{{facets}}</span></li>
+        <li><a href="{{root}}{{href}}">{{label}}</a> <span class="muted">{{facets}}</span></li>
         {{/emptyTopics}}
         </ul>
         {{/hasEmptyTopics}}

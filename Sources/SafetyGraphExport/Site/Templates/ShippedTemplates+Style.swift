@@ -329,7 +329,6 @@ extension ShippedTemplates {
           main { padding-top: 1.25rem; }
         }
 
-        @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 
         @media print {
           .site-header, .site-footer, .site-search, .map, .why summary { display: none; }
