@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SafetyGraphCore", targets: ["SafetyGraphCore"]),
         .library(name: "SafetyGraphMarkdown", targets: ["SafetyGraphMarkdown"]),
         .library(name: "SafetyGraphExport", targets: ["SafetyGraphExport"]),
+        .library(name: "SafetyGraphGraphviz", targets: ["SafetyGraphGraphviz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -41,6 +42,10 @@ let package = Package(
             name: "SafetyGraphExport",
             dependencies: ["SafetyGraphCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        .target(
+            name: "SafetyGraphGraphviz",
+            dependencies: ["SafetyGraphCore", "CGraphviz"]
+        ),
 
         // MARK: - Command-line tool
         .executableTarget(
@@ -49,8 +54,18 @@ let package = Package(
                 "SafetyGraphCore",
                 "SafetyGraphMarkdown",
                 "SafetyGraphExport",
+                "SafetyGraphGraphviz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        // MARK: - Benchmarks and probes
+        // Renders in a loop: `make bench` (in-process vs the `dot` command), the memory and stderr checks of the
+        // Graphviz tests, and `make valgrind-graphviz`.
+        .executableTarget(
+            name: "graphviz-probe",
+            dependencies: ["SafetyGraphGraphviz"],
+            path: "Benchmarks/GraphvizProbe"
         ),
 
         // MARK: - Tests
@@ -67,6 +82,11 @@ let package = Package(
         .testTarget(
             name: "SafetyGraphExportTests",
             dependencies: ["SafetyGraphExport", "SafetyGraphCore"]
+        ),
+        .testTarget(
+            name: "SafetyGraphGraphvizTests",
+            dependencies: ["SafetyGraphGraphviz", "SafetyGraphCore"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "SafetyGraphCLITests",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SafetyGraphCore
 import SafetyGraphExport
+import SafetyGraphGraphviz
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,6 +12,12 @@ struct Build: ParsableCommand {
             <output> and swapped in only when everything succeeded, so a failed build leaves the previous \
             output as it was. An existing <output> that is not empty must hold a catalog.json from an \
             earlier build, so that a mistyped --output never replaces an unrelated folder.
+
+            Also draws, in-process with Graphviz (skip with --no-graphs): graph/topic-map.dot, .svg and .png \
+            (the topic map; topics without entries left out), graph/topics/<id>.svg (each concept's \
+            neighbourhood) and graph/knowledge-graph.dot (every entry and concept with every edge; its SVG only \
+            when it has at most \(KnowledgeGraphDOT.readableNodeLimit) nodes, since a bigger drawing is \
+            unreadable). Links in them point to site/topics/<id>.html. See `safetygraph help render`.
             """
     )
 
@@ -21,6 +28,12 @@ struct Build: ParsableCommand {
 
     @Option(help: ArgumentHelp("How many related entries to record per entry (0–100).", valueName: "k"))
     var related: Int = 5
+
+    @Option(help: ArgumentHelp("The Graphviz layout engine for the drawings: dot, neato, fdp, sfdp or circo.", valueName: "engine"))
+    var engine: LayoutEngine = .dot
+
+    @Flag(help: "Write no Graphviz files (graph/).")
+    var noGraphs = false
 
     @Flag(name: .shortAndLong, help: "Print no warnings, only errors and the summary.")
     var quiet = false
@@ -46,6 +59,17 @@ struct Build: ParsableCommand {
         do {
             let staging = try OutputStaging(destination: output)
             try staging.write(try JSONOutput.encode(document), to: "catalog.json")
+            if !noGraphs {
+                let graphs: GraphFiles
+                do {
+                    graphs = try GraphFiles.render(graph: loaded.graph, engine: engine, relatedLimit: related)
+                } catch {
+                    staging.discard()
+                    throw Failure(Failure.unavailable, error.description)
+                }
+                if !quiet { printError(graphs.warnings.map { "warning: graphviz: \($0)" }) }
+                for file in graphs.files { try staging.write(file.data, to: file.path) }
+            }
             _ = try SiteBuild.write(
                 project: loaded, templates: siteTemplates, inputs: SiteBuild.inputs(project: loaded), to: staging)
             try staging.commit()
