@@ -70,8 +70,8 @@ struct Build: ParsableCommand {
                 if !quiet { printError(graphs.warnings.map { "warning: graphviz: \($0)" }) }
                 for file in graphs.files { try staging.write(file.data, to: file.path) }
             }
-            _ = try SiteBuild.write(
-                project: loaded, templates: siteTemplates, inputs: SiteBuild.inputs(project: loaded), to: staging)
+            let siteInputs = try SiteBuild.inputs(project: loaded, drawings: !noGraphs, engine: engine)
+            _ = try SiteBuild.write(project: loaded, templates: siteTemplates, inputs: siteInputs, to: staging)
             try staging.commit()
         } catch let error as OutputError {
             throw Failure(Failure.cannotCreate, error.description)

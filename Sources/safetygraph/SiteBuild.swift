@@ -1,5 +1,6 @@
 import SafetyGraphCore
 import SafetyGraphExport
+import SafetyGraphGraphviz
 
 /// Glue between `build` and the site generator: loads the templates, gathers the inputs the other stages made,
 /// and writes the pages under `site/` in the staged output.
@@ -38,11 +39,41 @@ enum SiteBuild {
         return files.filter { $0.path.hasSuffix(".html") }.count
     }
 
-    /// The inputs the site takes from the rest of the build: findings for the coverage page, the downloads.
-    static func inputs(project: Project) -> SiteInputs {
-        SiteInputs(
+    /// The inputs the site takes from the rest of the build: the drawings (unless `drawings` is false),
+    /// findings for the coverage page, the downloads.
+    static func inputs(project: Project, drawings: Bool, engine: LayoutEngine) throws -> SiteInputs {
+        var inputs = SiteInputs(
             linkedData: SchemaOrgPageData(),
             findings: Linter.findings(graph: project.graph, diagnostics: project.diagnostics),
             downloads: [SiteDownload(label: "catalog.json", path: "../catalog.json")])
+        if drawings {
+            (inputs.topicMapSVG, inputs.neighbourhoodSVGs) = try renderDrawings(project.graph, engine: engine)
+            inputs.downloads.append(SiteDownload(label: "topic map (SVG)", path: "../graph/topic-map.svg"))
+        }
+        return inputs
+    }
+
+    /// The topic map and every neighbourhood drawn with links relative to the site's pages: the map inlined in
+    /// `index.html` links `topics/<id>.html`, a neighbourhood inlined in `topics/<id>.html` links `<id>.html`.
+    /// (The files under `graph/` link `../site/topics/…`, so they are drawn separately.)
+    static func renderDrawings(_ graph: KnowledgeGraph, engine: LayoutEngine) throws
+        -> (map: String, neighbourhoods: [ConceptID: String])
+    {
+        let renderer = GraphvizRenderer(engine: engine)
+        do {
+            let map = try renderer.render(
+                TopicMap(linkPrefix: "topics/").dot(for: graph), formats: [.svg], source: "site/index.html")
+            var neighbourhoods: [ConceptID: String] = [:]
+            let drawer = TopicNeighbourhood(linkPrefix: "")
+            for concept in graph.scheme.concepts {
+                guard let dot = drawer.dot(for: concept.id, in: graph) else { continue }
+                neighbourhoods[concept.id] = try renderer.render(
+                    dot, formats: [.svg], source: "site/topics/\(concept.id).html"
+                ).text(.svg)
+            }
+            return (map.text(.svg), neighbourhoods)
+        } catch {
+            throw Failure(Failure.unavailable, error.description)
+        }
     }
 }

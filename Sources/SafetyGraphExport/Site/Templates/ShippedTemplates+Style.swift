@@ -150,8 +150,9 @@ extension ShippedTemplates {
           overflow: auto; background: var(--map-bg); border: 1px solid var(--border); border-radius: var(--radius);
           padding: 0.75rem; max-height: 80vh;
         }
-        .map svg { display: block; height: auto; max-width: none; min-width: 100%; color: #1b1e22; }
-        .map--small svg { max-width: 100%; min-width: 0; margin-inline: auto; }
+        /* The map fits the column on a wide screen; on a phone it keeps a readable size and scrolls. */
+        .map svg { display: block; width: 100%; height: auto; min-width: 56rem; color: #1b1e22; }
+        .map--small svg { width: auto; max-width: 100%; min-width: 0; margin-inline: auto; }
         .map svg a:focus-visible { outline: 3px solid var(--focus); }
         .map svg a:hover polygon, .map svg a:hover ellipse, .map svg a:hover path { stroke-width: 2.5; }
         .map figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.4rem; }
