@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SafetyGraphCore
 import SafetyGraphExport
 
@@ -11,6 +12,10 @@ struct Build: ParsableCommand {
             <output> and swapped in only when everything succeeded, so a failed build leaves the previous \
             output as it was. An existing <output> that is not empty must hold a catalog.json from an \
             earlier build, so that a mistyped --output never replaces an unrelated folder.
+
+            Also writes the graph as linked data: <output>/jsonld/ (context, SKOS scheme, schema.org \
+            catalogue, both together) and <output>/rdf/graph.nt and graph.ttl (the same triples), every IRI \
+            under --base-iri (default \(LinkedDataBase.placeholder), a placeholder to replace).
             """
     )
 
@@ -25,28 +30,52 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no warnings, only errors and the summary.")
     var quiet = false
 
+    @Option(
+        name: .customLong("base-iri"),
+        help: ArgumentHelp(
+            "The absolute http(s) IRI, ending with / or #, that every linked-data IRI is built under.",
+            valueName: "iri"))
+    var baseIRI: String = LinkedDataBase.placeholder
+
+    @Flag(help: "Print how long each stage took to stderr.")
+    var timings = false
+
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a folder name.") }
         if !(0...100).contains(related) { throw ValidationError("--related must be between 0 and 100.") }
+        do { _ = try LinkedDataBase(baseIRI) } catch { throw ValidationError("--base-iri: \(error)") }
     }
 
     func run() throws { try reportingFailures(execute) }
 
     private func execute() throws {
+        var clock = Stopwatch(enabled: timings)
+        let base: LinkedDataBase
+        do { base = try LinkedDataBase(baseIRI) } catch { throw Failure(Failure.usage, "error: --base-iri: \(error)") }
         let loaded = try ProjectLoader.load(project)
         if !quiet { printError(loaded.diagnostics.map(\.description)) }
+        clock.lap("load, ingest, merge, tag, link")
         let document = CatalogueDocument(graph: loaded.graph, relatedLimit: related)
+        var warnings = loaded.diagnostics
         do {
             let staging = try OutputStaging(destination: output)
             try staging.write(try JSONOutput.encode(document), to: "catalog.json")
+            clock.lap("catalog.json")
+            let linked = try LinkedDataExport(graph: loaded.graph, base: base).write(into: staging, measuring: timings)
+            for (stage, seconds) in linked.seconds { clock.record("linked data: \(stage)", seconds) }
+            clock.lap("linked data (jsonld/, rdf/; \(linked.tripleCount) triples)")
+            warnings += linked.diagnostics
             try staging.commit()
+            clock.lap("commit")
         } catch let error as OutputError {
             throw Failure(Failure.cannotCreate, error.description)
         }
+        if !quiet { printError(warnings.dropFirst(loaded.diagnostics.count).map(\.description)) }
+        if timings { printError(clock.lines) }
         let untagged = loaded.graph.entries.filter { $0.tags.isEmpty }.count
         let tags = loaded.graph.entries.reduce(0) { $0 + $1.tags.count }
         printOut(
             "built \(loaded.graph.entries.count) entries (\(tags) tags, \(untagged) untagged, "
-                + "\(loaded.diagnostics.count) warnings) into \(output)/")
+                + "\(warnings.count) warnings) into \(output)/")
     }
 }
