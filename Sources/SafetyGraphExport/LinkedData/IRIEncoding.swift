@@ -49,14 +49,20 @@ public enum IRIEncoding {
 
     // MARK: - Pieces we build IRIs from
 
-    /// `text` as one path segment: everything but ASCII letters, digits, `-`, `_` and `~` percent-encoded, so
-    /// distinct texts give distinct segments and no segment is `.`, `..`, or holds `/`, `?` or `#`.
+    /// `text` as one path segment: everything but ASCII letters, digits, `-`, `.`, `_` and `~` percent-encoded
+    /// (as UTF-8), so distinct texts give distinct segments and no segment holds `/`, `?` or `#`. A segment of
+    /// dots only (`.`, `..`) is encoded whole, so it can never be read as "this folder" or "the parent".
     public static func segment(_ text: String) -> String {
-        if text.utf8.allSatisfy(isPlainSegmentByte) { return text }
+        let dotsOnly = !text.isEmpty && text.utf8.allSatisfy { $0 == UInt8(ascii: ".") }
+        if !dotsOnly && text.utf8.allSatisfy(isPlainSegmentByte) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count * 3)
         for byte in text.utf8 {
-            if isPlainSegmentByte(byte) { out.unicodeScalars.append(Unicode.Scalar(byte)) } else { appendPercent(byte, to: &out) }
+            if isPlainSegmentByte(byte) && !dotsOnly {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                appendPercent(byte, to: &out)
+            }
         }
         return out
     }
@@ -64,7 +70,7 @@ public enum IRIEncoding {
     private static func isPlainSegmentByte(_ b: UInt8) -> Bool {
         switch b {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-            UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
             return true
         default: return false
         }
