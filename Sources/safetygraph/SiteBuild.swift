@@ -41,11 +41,17 @@ enum SiteBuild {
 
     /// The inputs the site takes from the rest of the build: the drawings (unless `drawings` is false),
     /// findings for the coverage page, the downloads.
-    static func inputs(project: Project, drawings: Bool, engine: LayoutEngine) throws -> SiteInputs {
+    static func inputs(project: Project, drawings: Bool, engine: LayoutEngine, base: LinkedDataBase) throws
+        -> SiteInputs
+    {
         var inputs = SiteInputs(
-            linkedData: SchemaOrgPageData(),
+            linkedData: LinkedDataPages(graph: project.graph, base: base),
             findings: Linter.findings(graph: project.graph, diagnostics: project.diagnostics),
-            downloads: [SiteDownload(label: "catalog.json", path: "../catalog.json")])
+            downloads: [
+                SiteDownload(label: "catalog.json", path: "../catalog.json"),
+                SiteDownload(label: "JSON-LD", path: "../jsonld/graph.jsonld"),
+                SiteDownload(label: "Turtle", path: "../rdf/graph.ttl"),
+            ])
         if drawings {
             (inputs.topicMapSVG, inputs.neighbourhoodSVGs) = try renderDrawings(project.graph, engine: engine)
             inputs.downloads.append(SiteDownload(label: "topic map (SVG)", path: "../graph/topic-map.svg"))

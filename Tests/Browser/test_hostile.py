@@ -69,7 +69,8 @@ def test_json_ld_keeps_closing_script_tags_inside_the_data(hostile_site, hostile
         "return Array.from(document.querySelectorAll('script[type=\"application/ld+json\"]')).map(s => s.textContent)")
     assert len(blocks) == 1
     data = json.loads(blocks[0])
-    names = {item["item"]["name"] for item in data["mainEntity"]["itemListElement"]}
+    ids = {"https://example.org/safetygraph/entries/" + e["id"] for e in hostile_catalogue["entries"]}
+    names = {node["name"] for node in data["@graph"] if node.get("@id") in ids}
     assert names == {e["title"] for e in hostile_catalogue["entries"]}
     assert any("</script>" in name for name in names)
     raw = (hostile_site / "a-z.html").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ public struct SiteInputs: Sendable {
     public var topicMapSVG: String?
     /// Per concept, its neighbourhood graph as SVG with links `<id>.html` (relative to `topics/`).
     public var neighbourhoodSVGs: [ConceptID: String]
-    /// Produces each page's schema.org JSON-LD.
+    /// Produces each page's JSON-LD (`LinkedDataPages`: the linked-data export's own nodes).
     public var linkedData: any SiteLinkedData
     /// Lint findings shown on the coverage page (see `Linter.findings`).
     public var findings: [Diagnostic]
@@ -16,8 +16,8 @@ public struct SiteInputs: Sendable {
     public var downloads: [SiteDownload]
 
     public init(
-        topicMapSVG: String? = nil, neighbourhoodSVGs: [ConceptID: String] = [:],
-        linkedData: any SiteLinkedData = SchemaOrgPageData(), findings: [Diagnostic] = [],
+        linkedData: any SiteLinkedData, topicMapSVG: String? = nil, neighbourhoodSVGs: [ConceptID: String] = [:],
+        findings: [Diagnostic] = [],
         downloads: [SiteDownload] = []
     ) {
         self.topicMapSVG = topicMapSVG
