@@ -7,7 +7,7 @@ BIN        = $(BUILD_DIR)/debug/safetygraph
 ONTOLOGY  ?= Ontology
 OUTPUT    ?= Output
 
-.PHONY: all setup build output test unit-tests check-output clean setup-python conformance bench bench-jsonld
+.PHONY: all setup build output test unit-tests check-output clean setup-python conformance browser bench bench-jsonld
 
 all: output
 
@@ -30,10 +30,16 @@ test: setup setup-python
 	$(SWIFT) test --scratch-path $(BUILD_DIR) --skip-build
 	BIN=$(BIN) ONTOLOGY=$(ONTOLOGY) OUTPUT=$(OUTPUT) scripts/check-output.sh
 	$(MAKE) --no-print-directory conformance
+	$(MAKE) --no-print-directory browser
 
 # The linked-data output checked by real consumers (pyld, rdflib, pyoxigraph, pyshacl): Tests/Conformance.
 conformance: setup-python
 	SAFETYGRAPH_BIN=$(BIN) .venv/bin/python -m pytest -q -p no:cacheprovider Tests/Conformance
+
+# The site in headless Chromium (links, search, no script from the lists runs) and the Nu HTML checker:
+# Tests/Browser. Screenshots land in .artifacts/screenshots/.
+browser: setup-python
+	BIN=$(BIN) .venv/bin/python -m pytest -q -p no:cacheprovider -W ignore::DeprecationWarning Tests/Browser
 
 # Benchmarks at scale; each part is its own target.
 bench: bench-jsonld

@@ -15,6 +15,6 @@ struct SafetyGraph: ParsableCommand {
             output cannot be written.
             """,
         version: "0.1.0",
-        subcommands: [Build.self, Query.self, Related.self, Topics.self, Lint.self, Render.self]
+        subcommands: [Build.self, Query.self, Related.self, Topics.self, Lint.self, Templates.self, Render.self]
     )
 }

@@ -44,7 +44,10 @@ public struct SiteGenerator {
         try step("search page", "search.html") { try pages.search() }
         try step("search index", "assets/search-index.js") { try SearchIndex.script(model: model) }
         for name in SiteTemplates.assetNames {
-            try step("asset", "assets/\(name)") { templates.assets[name] ?? "" }
+            try step("asset", "assets/\(name)") {
+                let text = templates.assets[name] ?? ""
+                return text.hasSuffix("\n") ? text : text + "\n"
+            }
         }
         return files.sorted { $0.path < $1.path }
     }

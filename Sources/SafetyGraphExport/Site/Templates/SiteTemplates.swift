@@ -27,6 +27,14 @@ public struct SiteTemplates: Sendable {
     /// The shipped templates and assets.
     public static func shipped() throws(SiteError) -> SiteTemplates { try load(overridesIn: nil) }
 
+    /// The shipped templates and assets as files (`topic.mustache`, `style.css`, …), sorted by name, each ending
+    /// with a newline: what `safetygraph templates DIR` writes for a user to edit.
+    public static var shippedFiles: [(name: String, text: String)] {
+        let files = templateNames.map { ($0 + ".mustache", ShippedTemplates.template($0)) }
+            + assetNames.map { ($0, ShippedTemplates.asset($0)) }
+        return files.sorted { $0.0 < $1.0 }
+    }
+
     /// The shipped templates and assets, each replaced by `folder/<name>` when that file exists.
     public static func load(overridesIn folder: String?) throws(SiteError) -> SiteTemplates {
         _ = SafeHTMLContentType.registered
