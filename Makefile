@@ -7,12 +7,16 @@ BIN        = $(BUILD_DIR)/debug/safetygraph
 ONTOLOGY  ?= Ontology
 OUTPUT    ?= Output
 
-.PHONY: all setup build output test unit-tests check-output clean
+.PHONY: all setup build output test unit-tests check-output clean setup-python conformance browser bench bench-jsonld
 
 all: output
 
 setup:
 	@scripts/setup.sh
+
+# The Python packages of the conformance suite and the benchmarks, in .venv/.
+setup-python:
+	@scripts/setup.sh python
 
 build: setup
 	$(SWIFT) build --scratch-path $(BUILD_DIR) --product safetygraph
@@ -21,10 +25,28 @@ build: setup
 output: build
 	$(BIN) build --ontology $(ONTOLOGY) --output $(OUTPUT)
 
-test: setup
+test: setup setup-python
 	$(SWIFT) build --scratch-path $(BUILD_DIR) --build-tests
 	$(SWIFT) test --scratch-path $(BUILD_DIR) --skip-build
 	BIN=$(BIN) ONTOLOGY=$(ONTOLOGY) OUTPUT=$(OUTPUT) scripts/check-output.sh
+	$(MAKE) --no-print-directory conformance
+	$(MAKE) --no-print-directory browser
+
+# The linked-data output checked by real consumers (pyld, rdflib, pyoxigraph, pyshacl): Tests/Conformance.
+conformance: setup-python
+	SAFETYGRAPH_BIN=$(BIN) .venv/bin/python -m pytest -q -p no:cacheprovider Tests/Conformance
+
+# The site in headless Chromium (links, search, no script from the lists runs) and the Nu HTML checker:
+# Tests/Browser. Screenshots land in .artifacts/screenshots/.
+browser: setup-python
+	BIN=$(BIN) .venv/bin/python -m pytest -q -p no:cacheprovider -W ignore::DeprecationWarning Tests/Browser
+
+# Benchmarks at scale; each part is its own target.
+bench: bench-jsonld
+
+bench-jsonld: setup setup-python
+	$(SWIFT) build -c release --scratch-path $(BUILD_DIR) --product safetygraph
+	.venv/bin/python Benchmarks/jsonld_bench.py --binary $(BUILD_DIR)/release/safetygraph
 
 clean:
 	rm -rf $(BUILD_DIR)

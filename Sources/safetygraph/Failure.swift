@@ -10,6 +10,8 @@ struct Failure: Error {
     static let usage: Int32 = 64
     static let badData: Int32 = 65
     static let missingInput: Int32 = 66
+    /// Graphviz could not draw (an engine or format not available, a layout that failed).
+    static let unavailable: Int32 = 69
     static let cannotCreate: Int32 = 73
 
     init(_ exitCode: Int32, _ lines: [String]) {

@@ -55,6 +55,16 @@ public final class OutputStaging {
 
     /// Writes `data` to `relativePath` inside the staging folder.
     public func write(_ data: Data, to relativePath: String) throws(OutputError) {
+        let url = try reserve(relativePath)
+        do {
+            try data.write(to: url)
+        } catch {
+            throw .io(path: relativePath, reason: "cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// Checks `relativePath`, records it, creates its folder, and returns where it goes in the staging folder.
+    func reserve(_ relativePath: String) throws(OutputError) -> URL {
         let components = try Self.checkedComponents(relativePath)
         let key = components.joined(separator: "/").lowercased()
         if let earlier = written[key] { throw .collision(earlier, relativePath) }
@@ -63,10 +73,10 @@ public final class OutputStaging {
         do {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
         } catch {
-            throw .io(path: relativePath, reason: "cannot write: \(error.localizedDescription)")
+            throw .io(path: relativePath, reason: "cannot create the folder: \(error.localizedDescription)")
         }
+        return url
     }
 
     /// Replaces the destination with the staging folder. The old output is removed only after the swap.

@@ -78,6 +78,14 @@ struct LinkToken: Sendable, Equatable {
         return Self.looksLikeBareDomain(lower)
     }
 
+    /// A link in an entry's own text that the entry leaves out and lint reports: not a web link, not a badge,
+    /// not a page anchor, `mailto:` or `tel:` — so `javascript:`, `data:`, other schemes, relative paths, empty.
+    var isIgnored: Bool {
+        if imageOnly || normalizedURL != nil { return false }
+        let target = url.trimmingWhitespace().lowercased()
+        return !(target.hasPrefix("#") || target.hasPrefix("mailto:") || target.hasPrefix("tel:"))
+    }
+
     /// `example.org` or `example.org/page`: a domain whose last label is letters and is not a file extension.
     static func looksLikeBareDomain(_ target: String) -> Bool {
         let host = target.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
