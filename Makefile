@@ -7,7 +7,7 @@ BIN        = $(BUILD_DIR)/debug/safetygraph
 ONTOLOGY  ?= Ontology
 OUTPUT    ?= Output
 
-.PHONY: all setup build output test unit-tests check-output clean
+.PHONY: all setup build output test unit-tests check-output clean bad-input
 
 all: output
 
@@ -25,6 +25,11 @@ test: setup
 	$(SWIFT) build --scratch-path $(BUILD_DIR) --build-tests
 	$(SWIFT) test --scratch-path $(BUILD_DIR) --skip-build
 	BIN=$(BIN) ONTOLOGY=$(ONTOLOGY) OUTPUT=$(OUTPUT) scripts/check-output.sh
+
+# Hostile input, killed builds and determinism only (they are part of `make test` too).
+bad-input: setup
+	$(SWIFT) build --scratch-path $(BUILD_DIR) --build-tests
+	$(SWIFT) test --scratch-path $(BUILD_DIR) --skip-build --filter 'BadInputTests|KilledBuildTests|DeterminismTests'
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -15,6 +15,8 @@ else
   need_apt+=(libgraphviz-dev libcmark-gfm-dev)
 fi
 [[ -f /usr/include/cmark-gfm-core-extensions.h ]] || need_apt+=(libcmark-gfm-extensions-dev)
+# The determinism test builds under a Turkish locale, which it generates with localedef from these sources.
+{ command -v localedef >/dev/null 2>&1 && [[ -f /usr/share/i18n/locales/tr_TR ]]; } || need_apt+=(locales)
 
 if ((${#need_apt[@]})); then
   if ! command -v apt-get >/dev/null 2>&1; then
