@@ -37,7 +37,7 @@ public final class OutputStaging {
             do {
                 try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
-                throw .io(path: parent, reason: "cannot create the folder (\(Self.errnoText(ENOENT, error)))")
+                throw .io(path: parent, reason: "cannot create the folder (\(Self.reason(error)))")
             }
         }
         Self.recoverFromKilledBuilds(parent: parent, name: name, destination: trimmed)
@@ -131,11 +131,15 @@ public final class OutputStaging {
 
     private static func errnoText() -> String { String(cString: strerror(errno)) }
 
-    /// The POSIX reason inside a Foundation error, or `fallback`'s text (Foundation's own wording can mislead).
-    private static func errnoText(_ fallback: Int32, _ error: Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        let code = underlying?.domain == NSPOSIXErrorDomain ? Int32(underlying?.code ?? Int(fallback)) : fallback
-        return String(cString: strerror(code))
+    /// The POSIX reason inside a Foundation error when there is one (Foundation's own wording can mislead: it says
+    /// "the file doesn't exist" for a folder it could not create), else Foundation's description.
+    private static func reason(_ error: Error) -> String {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
     }
 
     /// The folder part (as written; empty for the current folder) and the last component of `path`.
