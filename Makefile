@@ -7,7 +7,7 @@ BIN        = $(BUILD_DIR)/debug/safetygraph
 ONTOLOGY  ?= Ontology
 OUTPUT    ?= Output
 
-.PHONY: all setup build output test unit-tests check-output clean setup-python conformance browser bench bench-jsonld
+.PHONY: all setup build output test unit-tests check-output clean setup-python conformance browser bench bench-jsonld bad-input
 
 all: output
 
@@ -47,6 +47,11 @@ bench: bench-jsonld
 bench-jsonld: setup setup-python
 	$(SWIFT) build -c release --scratch-path $(BUILD_DIR) --product safetygraph
 	.venv/bin/python Benchmarks/jsonld_bench.py --binary $(BUILD_DIR)/release/safetygraph
+
+# Hostile input, killed builds and determinism only (they are part of `make test` too).
+bad-input: setup
+	$(SWIFT) build --scratch-path $(BUILD_DIR) --build-tests
+	$(SWIFT) test --scratch-path $(BUILD_DIR) --skip-build --filter 'BadInputTests|KilledBuildTests|DeterminismTests'
 
 clean:
 	rm -rf $(BUILD_DIR)

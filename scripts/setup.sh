@@ -30,6 +30,8 @@ if ((want_python)); then
   [[ -x /usr/bin/chromedriver ]] || need_apt+=(chromium-driver)
   command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
 fi
+# The determinism test builds under a Turkish locale, which it generates with localedef from these sources.
+{ command -v localedef >/dev/null 2>&1 && [[ -f /usr/share/i18n/locales/tr_TR ]]; } || need_apt+=(locales)
 
 if ((${#need_apt[@]})); then
   if ! command -v apt-get >/dev/null 2>&1; then

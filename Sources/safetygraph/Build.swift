@@ -66,6 +66,10 @@ struct Build: ParsableCommand {
 
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a folder name.") }
+        let last = output.split(separator: "/").last.map(String.init) ?? ""
+        if last.isEmpty || last == "." || last == ".." {
+            throw ValidationError("--output must name a folder, not '/', '.' or '..' (it is replaced whole).")
+        }
         if !(0...100).contains(related) { throw ValidationError("--related must be between 0 and 100.") }
         do { _ = try LinkedDataBase(baseIRI) } catch { throw ValidationError("--base-iri: \(error)") }
     }

@@ -34,7 +34,11 @@ public enum OntologyLoader {
     public static func load(folder: String) throws(OntologyError) -> (ontology: Ontology, warnings: [Diagnostic]) {
         guard isDirectory(folder) else {
             let what =
-                folder.isEmpty ? "no ontology folder was given" : "ontology folder \(quoted(folder)) does not exist"
+                folder.isEmpty
+                ? "no ontology folder was given"
+                : exists(folder)
+                    ? "ontology folder \(quoted(folder)) is a file, not a folder"
+                    : "ontology folder \(quoted(folder)) does not exist"
             throw OntologyError(
                 kind: .missingInput,
                 diagnostics: [Diagnostic(.error, code: OntologyIssue.missingFolder.rawValue, what)])

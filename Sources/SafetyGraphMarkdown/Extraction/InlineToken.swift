@@ -69,6 +69,9 @@ struct LinkToken: Sendable, Equatable {
         if imageOnly { return false }
         let target = url.trimmingWhitespace()
         if target.isEmpty { return true }
+        // `//host/path` borrows the page's scheme: on a web page it is a link to another site, but outside one it is
+        // no URL; say so rather than dropping it silently.
+        if target.hasPrefix("//") { return true }
         if target.hasPrefix("#") || target.hasPrefix("/") || target.hasPrefix(".") { return false }
         let lower = target.lowercased()
         if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") { return false }
