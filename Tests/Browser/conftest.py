@@ -79,6 +79,10 @@ def make_driver(width=1280, height=1000, dark=False):
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      f"--window-size={width},{height}", "--hide-scrollbars", "--lang=en-GB"):
         options.add_argument(argument)
+    if width < 500:
+        # Desktop Chromium will not make a window this narrow: emulate a phone's screen instead.
+        options.add_experimental_option(
+            "mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 1}})
     if dark:
         options.add_argument("--force-dark-mode")
         options.add_argument("--blink-settings=preferredColorScheme=0")

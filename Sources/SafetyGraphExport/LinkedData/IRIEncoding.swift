@@ -9,6 +9,11 @@ public enum IRIEncoding {
     /// `raw` as a valid absolute http(s) IRI, percent-encoding what does not fit; nil when `raw` is not an
     /// http(s) URL with a host. Valid input comes back unchanged (no normalisation).
     public static func webIRI(_ raw: String) -> String? {
+        isPlainWebURL(raw) ? raw : encodedWebIRI(raw)
+    }
+
+    /// `webIRI` without the fast path (tests compare the two).
+    static func encodedWebIRI(_ raw: String) -> String? {
         let scalars = Array(raw.unicodeScalars)
         guard let colon = scalars.firstIndex(of: ":"), colon > 0 else { return nil }
         let scheme = String(String.UnicodeScalarView(scalars[..<colon]))
@@ -42,6 +47,89 @@ public enum IRIEncoding {
             encode(fragment, allowing: isFragmentScalar, into: &out)
         }
         return out
+    }
+
+    /// The common case, checked over bytes without allocating: `http(s)://` and a host of ASCII letters, digits,
+    /// `.` and `-` with an optional numeric port, then only characters every later part allows (unreserved,
+    /// sub-delims, `:`, `@`, `/`, `?`, well-formed `%XX`) and at most one `#`.
+    static func isPlainWebURL(_ raw: String) -> Bool {
+        let bytes = raw.utf8
+        var i = bytes.startIndex
+        func take(_ literal: String) -> Bool {
+            for expected in literal.utf8 {
+                guard i < bytes.endIndex, lowercased(bytes[i]) == expected else { return false }
+                i = bytes.index(after: i)
+            }
+            return true
+        }
+        guard take("http") else { return false }
+        if i < bytes.endIndex, lowercased(bytes[i]) == UInt8(ascii: "s") { i = bytes.index(after: i) }
+        guard take("://") else { return false }
+        // Host, then an optional port.
+        var hostLength = 0
+        while i < bytes.endIndex, isHostByte(bytes[i]) {
+            hostLength += 1
+            i = bytes.index(after: i)
+        }
+        guard hostLength > 0 else { return false }
+        if i < bytes.endIndex, bytes[i] == UInt8(ascii: ":") {
+            i = bytes.index(after: i)
+            while i < bytes.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) { i = bytes.index(after: i) }
+        }
+        guard i == bytes.endIndex || bytes[i] == UInt8(ascii: "/") || bytes[i] == UInt8(ascii: "?")
+            || bytes[i] == UInt8(ascii: "#")
+        else { return false }
+        // Path, query, fragment.
+        var hashes = 0
+        var pending = 0  // hex digits still expected after a `%`
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            i = bytes.index(after: i)
+            if pending > 0 {
+                guard isHexByte(b) else { return false }
+                pending -= 1
+                continue
+            }
+            switch b {
+            case UInt8(ascii: "%"): pending = 2
+            case UInt8(ascii: "#"):
+                hashes += 1
+                if hashes > 1 { return false }
+            default:
+                guard isPlainByte(b) else { return false }
+            }
+        }
+        return pending == 0
+    }
+
+    private static func lowercased(_ b: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b) ? b + 32 : b
+    }
+
+    private static func isHostByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "."), UInt8(ascii: "-"):
+            return true
+        default: return false
+        }
+    }
+
+    private static func isHexByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"):
+            return true
+        default: return false
+        }
+    }
+
+    /// ASCII allowed in a path, a query and a fragment alike (but not `#` or `%`, handled apart).
+    private static func isPlainByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default: return "-._~!$&'()*+,;=:@/?".utf8.contains(b)
+        }
     }
 
     /// Whether `raw` is already a valid absolute http(s) IRI (encoding would not change it).

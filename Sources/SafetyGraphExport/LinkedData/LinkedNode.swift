@@ -36,12 +36,13 @@ public struct LinkedNode: Sendable, Hashable {
     /// The node in its written order, values sorted and unique, types unique.
     public func normalized() -> LinkedNode {
         var node = self
-        var seenTypes: Set<String> = []
-        node.types = types.filter { seenTypes.insert($0.iri).inserted }.sorted { $0.iri < $1.iri }
-        node.statements = statements.sorted { $0.property.iri < $1.property.iri }.map { statement in
-            var s = statement
-            if s.values.count > 1 { s.values = Self.sortedUnique(s.values) }
-            return s
+        if types.count > 1 {
+            let sorted = types.sorted { $0.iri.utf8.lexicographicallyPrecedes($1.iri.utf8) }
+            node.types = sorted.enumerated().filter { $0.offset == 0 || sorted[$0.offset - 1].iri != $0.element.iri }.map(\.element)
+        }
+        node.statements.sort { $0.property.iri.utf8.lexicographicallyPrecedes($1.property.iri.utf8) }
+        for i in node.statements.indices where node.statements[i].values.count > 1 {
+            node.statements[i].values = Self.sortedUnique(node.statements[i].values)
         }
         return node
     }

@@ -38,8 +38,8 @@ public enum SchemaTypeMapping {
         ("tutorial", "LearningResource"),
         ("video", "VideoObject"),
         ("whitepaper", "Report"),
-        ("workshop", "Event"),
         ("working-group", "Organization"),
+        ("workshop", "Event"),
     ]
 
     /// The type of anything the table does not name.

@@ -25,24 +25,27 @@ public struct TurtleWriter: Sendable {
 
     public func write(_ node: LinkedNode, to sink: ByteSink) {
         sink.append("\n")
-        sink.append(name(node.iri))
+        writeName(node.iri, to: sink)
         var first = true
-        func startPredicate(_ text: String) {
+        func startPredicate(_ iri: String?) {
             sink.append(first ? "\n    " : " ;\n    ")
             first = false
-            sink.append(text)
-            sink.append(" ")
+            if let iri { writeName(iri, to: sink) } else { sink.append(UInt8(ascii: "a")) }
+            sink.append(UInt8(ascii: " "))
         }
         if !node.types.isEmpty {
-            startPredicate("a")
-            sink.append(node.types.map { name($0.iri) }.joined(separator: ", "))
+            startPredicate(nil)
+            for (i, type) in node.types.enumerated() {
+                if i > 0 { sink.append(", ") }
+                writeName(type.iri, to: sink)
+            }
         }
         for statement in node.statements {
-            startPredicate(name(statement.property.iri))
+            startPredicate(statement.property.iri)
             for (i, value) in statement.values.enumerated() {
                 if i > 0 { sink.append(", ") }
                 switch statement.property.range {
-                case .iri: sink.append(name(value))
+                case .iri: writeName(value, to: sink)
                 case .string: sink.appendRDFString(value)
                 case .english:
                     sink.appendRDFString(value)
@@ -50,23 +53,36 @@ public struct TurtleWriter: Sendable {
                 case .datatype(let datatype):
                     sink.appendRDFString(value)
                     sink.append("^^")
-                    sink.append(name(datatype))
+                    writeName(datatype, to: sink)
                 }
             }
         }
         sink.append(" .\n")
     }
 
-    /// `prefix:local` when safe, else `<iri>`.
-    func name(_ iri: String) -> String {
-        for (prefix, namespace) in prefixes where iri.hasPrefix(namespace) {
-            let local = iri.utf8.dropFirst(namespace.utf8.count)
-            if Self.isPlainLocalName(local) { return prefix + ":" + String(decoding: local, as: UTF8.self) }
+    /// Writes `prefix:local` when safe, else `<iri>`, without building a string.
+    func writeName(_ iri: String, to sink: ByteSink) {
+        var iri = iri
+        iri.withUTF8 { bytes in
+            for (prefix, namespace) in prefixes {
+                let count = namespace.utf8.count
+                guard bytes.count > count, namespace.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[..<count])) else {
+                    continue
+                }
+                let local = UnsafeBufferPointer(rebasing: bytes[count...])
+                guard Self.isPlainLocalName(local) else { continue }
+                sink.append(prefix)
+                sink.append(UInt8(ascii: ":"))
+                sink.append(local)
+                return
+            }
+            sink.append(UInt8(ascii: "<"))
+            sink.append(bytes)
+            sink.append(UInt8(ascii: ">"))
         }
-        return "<" + iri + ">"
     }
 
-    static func isPlainLocalName(_ local: Substring.UTF8View) -> Bool {
+    static func isPlainLocalName(_ local: some Collection<UInt8>) -> Bool {
         guard let first = local.first, first != UInt8(ascii: "-") else { return false }
         return local.allSatisfy { b in
             switch b {

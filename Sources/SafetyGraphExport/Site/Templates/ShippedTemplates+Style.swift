@@ -83,8 +83,11 @@ extension ShippedTemplates {
           overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
         }
 
-        .skip-link { position: absolute; left: 1rem; top: -3rem; z-index: 10; background: var(--surface); padding: 0.5rem 0.9rem; border-radius: 8px; box-shadow: var(--shadow); }
-        .skip-link:focus { top: 0.75rem; }
+        .skip-link {
+          position: absolute; left: 1rem; top: 0.75rem; z-index: 10; background: var(--surface); padding: 0.5rem 0.9rem;
+          border-radius: 8px; box-shadow: var(--shadow); transform: translateY(-200%);
+        }
+        .skip-link:focus { transform: none; }
 
         /* Header */
 
@@ -148,7 +151,7 @@ extension ShippedTemplates {
         .map { margin: 0; }
         .map__scroll {
           overflow: auto; background: var(--map-bg); border: 1px solid var(--border); border-radius: var(--radius);
-          padding: 0.75rem; max-height: 80vh;
+          padding: 0.75rem;
         }
         /* The map fits the column on a wide screen; on a phone it keeps a readable size and scrolls. */
         .map svg { display: block; width: 100%; height: auto; min-width: 56rem; color: #1b1e22; }
@@ -172,8 +175,9 @@ extension ShippedTemplates {
         .topic-list a { text-decoration: none; }
         .topic-list a:hover { text-decoration: underline; }
         .topic-list a.is-empty { color: var(--muted); }
-        .topic-list--columns { columns: 18rem auto; column-gap: 2rem; }
-        .topic-list--columns li { break-inside: avoid; }
+        .topic-list--columns { columns: 16rem auto; column-gap: 2rem; }
+        .topic-list--columns li { break-inside: avoid; display: block; border-top: 0; border-bottom: 1px solid var(--border); padding: 0.4rem 0; }
+        .topic-list--columns .muted { display: block; font-size: 0.85rem; }
 
         .chip-list { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; margin: 0 0 1rem; padding: 0; }
         .chip {
@@ -203,6 +207,7 @@ extension ShippedTemplates {
         @media (max-width: 36rem) { .facts > div { grid-template-columns: 1fr; gap: 0; } }
 
         .topic-layout { display: grid; gap: 1.5rem; }
+        .topic-layout > * { min-width: 0; }  /* let a wide drawing scroll in its box instead of widening the page */
         .relations { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr)); gap: 0 2rem; }
         .topic-layout--with-map .relations { grid-template-columns: 1fr; }
         .relations h3 { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.07em; color: var(--muted); margin-top: 0.4rem; }
@@ -327,6 +332,9 @@ extension ShippedTemplates {
           .site-search input { flex: 1; width: auto; }
           .entry { padding: 0.85rem 0.9rem; }
           .entry__head { flex-direction: column; gap: 0.1rem; }
+          .map--small svg { min-width: 34rem; }
+          .site-nav a { padding: 0.3rem 0.42rem; font-size: 0.95rem; }
+          .site-header__inner { gap: 0.5rem 1rem; }
           main { padding-top: 1.25rem; }
         }
 
