@@ -7,7 +7,7 @@ BIN        = $(BUILD_DIR)/debug/safetygraph
 ONTOLOGY  ?= Ontology
 OUTPUT    ?= Output
 
-.PHONY: all setup build output test unit-tests check-output clean
+.PHONY: all setup build output test unit-tests check-output clean setup-python conformance browser bench bench-jsonld bad-input
 .PHONY: test-robustness test-asan test-tsan valgrind fuzz fuzz-smoke
 
 # Fuzzing (scripts/fuzz.sh): seconds per target for `make fuzz`, and for the short run inside `make test`.
@@ -21,6 +21,10 @@ all: output
 setup:
 	@scripts/setup.sh
 
+# The Python packages of the conformance suite and the benchmarks, in .venv/.
+setup-python:
+	@scripts/setup.sh python
+
 build: setup
 	$(SWIFT) build --scratch-path $(BUILD_DIR) --product safetygraph
 
@@ -28,11 +32,34 @@ build: setup
 output: build
 	$(BIN) build --ontology $(ONTOLOGY) --output $(OUTPUT)
 
-test: setup
+test: setup setup-python
 	$(SWIFT) build --scratch-path $(BUILD_DIR) --build-tests
 	$(SWIFT) test --scratch-path $(BUILD_DIR) --skip-build
 	BIN=$(BIN) ONTOLOGY=$(ONTOLOGY) OUTPUT=$(OUTPUT) scripts/check-output.sh
+	$(MAKE) --no-print-directory conformance
+	$(MAKE) --no-print-directory browser
 	$(MAKE) --no-print-directory test-robustness
+
+# The linked-data output checked by real consumers (pyld, rdflib, pyoxigraph, pyshacl): Tests/Conformance.
+conformance: setup-python
+	SAFETYGRAPH_BIN=$(BIN) .venv/bin/python -m pytest -q -p no:cacheprovider Tests/Conformance
+
+# The site in headless Chromium (links, search, no script from the lists runs) and the Nu HTML checker:
+# Tests/Browser. Screenshots land in .artifacts/screenshots/.
+browser: setup-python
+	BIN=$(BIN) .venv/bin/python -m pytest -q -p no:cacheprovider -W ignore::DeprecationWarning Tests/Browser
+
+# Benchmarks at scale; each part is its own target.
+bench: bench-jsonld
+
+bench-jsonld: setup setup-python
+	$(SWIFT) build -c release --scratch-path $(BUILD_DIR) --product safetygraph
+	.venv/bin/python Benchmarks/jsonld_bench.py --binary $(BUILD_DIR)/release/safetygraph
+
+# Hostile input, killed builds and determinism only (they are part of `make test` too).
+bad-input: setup
+	$(SWIFT) build --scratch-path $(BUILD_DIR) --build-tests
+	$(SWIFT) test --scratch-path $(BUILD_DIR) --skip-build --filter 'BadInputTests|KilledBuildTests|DeterminismTests'
 
 # Sanitizers, valgrind and a short fuzz run: what `make test` adds after the ordinary tests.
 test-robustness: test-asan test-tsan valgrind fuzz-smoke

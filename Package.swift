@@ -9,10 +9,12 @@ let package = Package(
         .library(name: "SafetyGraphCore", targets: ["SafetyGraphCore"]),
         .library(name: "SafetyGraphMarkdown", targets: ["SafetyGraphMarkdown"]),
         .library(name: "SafetyGraphExport", targets: ["SafetyGraphExport"]),
+        .library(name: "SafetyGraphGraphviz", targets: ["SafetyGraphGraphviz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: - System libraries (module map + shim only)
@@ -38,7 +40,11 @@ let package = Package(
         ),
         .target(
             name: "SafetyGraphExport",
-            dependencies: ["SafetyGraphCore"]
+            dependencies: ["SafetyGraphCore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "SafetyGraphGraphviz",
+            dependencies: ["SafetyGraphCore", "CGraphviz"]
         ),
 
         // MARK: - Command-line tool
@@ -48,8 +54,24 @@ let package = Package(
                 "SafetyGraphCore",
                 "SafetyGraphMarkdown",
                 "SafetyGraphExport",
+                "SafetyGraphGraphviz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        // MARK: - Benchmarks and probes
+        // The in-process driver of `make bench` (stage times, peak memory, query latency).
+        .executableTarget(
+            name: "safetygraph-bench",
+            dependencies: ["SafetyGraphCore", "SafetyGraphMarkdown", "SafetyGraphExport"],
+            path: "Benchmarks/SafetyGraphBench"
+        ),
+        // Renders in a loop: `make bench` (in-process vs the `dot` command), the memory and stderr checks of the
+        // Graphviz tests, and `make valgrind-graphviz`.
+        .executableTarget(
+            name: "graphviz-probe",
+            dependencies: ["SafetyGraphGraphviz"],
+            path: "Benchmarks/GraphvizProbe"
         ),
 
         // MARK: - Tests
@@ -66,6 +88,11 @@ let package = Package(
         .testTarget(
             name: "SafetyGraphExportTests",
             dependencies: ["SafetyGraphExport", "SafetyGraphCore"]
+        ),
+        .testTarget(
+            name: "SafetyGraphGraphvizTests",
+            dependencies: ["SafetyGraphGraphviz", "SafetyGraphCore"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "SafetyGraphCLITests",

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Installs what SafetyGraph needs and a fresh Debian machine lacks, and only that.
 # Safe to run again: every step first checks whether its piece is already there.
-# Arguments name optional tools some make targets need: `scripts/setup.sh valgrind` (make valgrind).
+# `scripts/setup.sh python` also sets up .venv/ with the Python packages of the conformance suite and the
+# benchmarks (Tests/Conformance/requirements.txt). `scripts/setup.sh valgrind` installs valgrind (make valgrind).
 set -euo pipefail
+cd "$(dirname "$0")/.."
+want_python=0
+[[ "${1:-}" == python ]] && want_python=1
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 
@@ -16,12 +20,25 @@ else
   need_apt+=(libgraphviz-dev libcmark-gfm-dev)
 fi
 [[ -f /usr/include/cmark-gfm-core-extensions.h ]] || need_apt+=(libcmark-gfm-extensions-dev)
+if ((want_python)) && [[ ! -x .venv/bin/python ]]; then
+  command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
+  python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need_apt+=(python3-venv)
+fi
+# The site's browser suite: headless Chromium with its driver, and Java for the Nu HTML checker.
+if ((want_python)); then
+  command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+  [[ -x /usr/bin/chromedriver ]] || need_apt+=(chromium-driver)
+  command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
+fi
+# The determinism test builds under a Turkish locale, which it generates with localedef from these sources.
+{ command -v localedef >/dev/null 2>&1 && [[ -f /usr/share/i18n/locales/tr_TR ]]; } || need_apt+=(locales)
 for tool in "$@"; do
   case $tool in
     valgrind)
       command -v valgrind >/dev/null 2>&1 || need_apt+=(valgrind)
       command -v objcopy >/dev/null 2>&1 || need_apt+=(binutils)
       ;;
+    python) ;;  # above
     *) say "unknown optional tool '$tool'"; exit 64 ;;
   esac
 done
@@ -47,5 +64,35 @@ if ((${#need_apt[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   "${sudo[@]}" apt-get update -qq
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+# Python packages (conformance suite, browser suite, benchmarks): a virtual environment at .venv/, pinned versions.
+if ((want_python)); then
+  if [[ ! -x .venv/bin/python ]]; then
+    say "creating .venv/ (python3 -m venv)"
+    python3 -m venv .venv
+  fi
+  for requirements in Tests/Conformance/requirements.txt Tests/Browser/requirements.txt; do
+    # Installed and at the pinned version? (importlib.metadata, so nothing is imported or run.)
+    if ! .venv/bin/python - "$requirements" <<'PY' >/dev/null 2>&1
+import sys
+from importlib.metadata import version
+for line in open(sys.argv[1]):
+    line = line.split("#")[0].strip()
+    if line:
+        name, pinned = line.split("==")
+        assert version(name) == pinned, name
+PY
+    then
+      say "installing the Python packages of $requirements into .venv/ (pip)"
+      if ! .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"; then
+        say "pip could not install $requirements (no network, or PyPI unreachable)."
+        say "Either point pip at a mirror or a folder of wheels and run make again:"
+        say "  PIP_INDEX_URL=https://mirror.example/simple make test     or     PIP_FIND_LINKS=/path/to/wheels make test"
+        say "or install the packages into .venv/ by hand: .venv/bin/python -m pip install -r $requirements"
+        exit 1
+      fi
+    fi
+  done
 fi
 exit 0

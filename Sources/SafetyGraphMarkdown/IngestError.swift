@@ -8,26 +8,32 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingFile(path: String)
     /// The path names a directory.
     case isDirectory(path: String)
+    /// The path names a device, FIFO or socket, not a regular file.
+    case notRegularFile(path: String)
+    /// The file is larger than `MarkdownIngester.maxFileSize` bytes.
+    case tooLarge(path: String, limit: Int)
     /// The file exists but could not be read (permissions, I/O error).
     case unreadable(path: String)
-    /// The file holds binary data (NUL bytes near the start), not text.
-    case notText(path: String)
+    /// The file holds binary data (a NUL byte near the start), not text; the location is the first NUL.
+    case notText(SourceLocation)
     /// The bytes are not UTF-8 and could not be repaired; the location is the first bad byte.
     case invalidUTF8(SourceLocation)
 
     /// The file the error is about, as the user named it.
     public var path: String {
         switch self {
-        case .missingFile(let path), .isDirectory(let path), .unreadable(let path), .notText(let path): return path
-        case .invalidUTF8(let location): return location.file
+        case .missingFile(let path), .isDirectory(let path), .notRegularFile(let path), .tooLarge(let path, _),
+            .unreadable(let path):
+            return path
+        case .notText(let location), .invalidUTF8(let location): return location.file
         }
     }
 
     /// The conventional exit status: 66 (EX_NOINPUT) for a missing or unreadable input, 65 (EX_DATAERR) for bad data.
     public var exitCode: Int32 {
         switch self {
-        case .missingFile, .isDirectory, .unreadable: return 66
-        case .notText, .invalidUTF8: return 65
+        case .missingFile, .isDirectory, .notRegularFile, .unreadable: return 66
+        case .tooLarge, .notText, .invalidUTF8: return 65
         }
     }
 
@@ -35,8 +41,11 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .missingFile(let path): return "\(path): error: no such file"
         case .isDirectory(let path): return "\(path): error: is a directory, not a Markdown file"
+        case .notRegularFile(let path): return "\(path): error: is not a regular file (a device, FIFO or socket)"
+        case .tooLarge(let path, let limit):
+            return "\(path): error: file is larger than \(limit / 1024 / 1024) MiB; reading lists must be smaller"
         case .unreadable(let path): return "\(path): error: cannot read the file"
-        case .notText(let path): return "\(path): error: binary data (NUL bytes), not a Markdown text file"
+        case .notText(let location): return "\(location): error: binary data (a NUL byte), not a Markdown text file"
         case .invalidUTF8(let location):
             return "\(location): error: invalid UTF-8 (the file must be UTF-8 text; re-save it as UTF-8)"
         }
@@ -47,10 +56,11 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .invalidUTF8(let location):
             return Diagnostic(.error, code: "invalid-utf8", "invalid UTF-8 (the file must be UTF-8 text)", at: location)
-        case .notText:
-            return Diagnostic(.error, code: "not-text", "binary data (NUL bytes), not a Markdown text file",
-                              at: SourceLocation(file: path, line: 1))
-        case .missingFile, .isDirectory, .unreadable:
+        case .notText(let location):
+            return Diagnostic(.error, code: "not-text", "binary data (a NUL byte), not a Markdown text file", at: location)
+        case .tooLarge:
+            return Diagnostic(.error, code: "file-too-large", description, at: SourceLocation(file: path, line: 0))
+        case .missingFile, .isDirectory, .notRegularFile, .unreadable:
             return Diagnostic(.error, code: "unreadable-file", description, at: SourceLocation(file: path, line: 0))
         }
     }

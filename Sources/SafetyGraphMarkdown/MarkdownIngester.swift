@@ -22,16 +22,36 @@ public struct MarkdownIngester: Sendable {
         self.rules = rules
     }
 
+    /// Reading lists are small (the largest real ones are a few hundred kB); a bigger file is a mistake or an attack,
+    /// and is refused before it is read.
+    public static let maxFileSize = 64 * 1024 * 1024
+
     /// Reads the file at `path` (printed in diagnostics exactly as given) and ingests it.
     ///
-    /// Throws when the file cannot be read as text at all: missing, a directory, unreadable, binary, or not UTF-8.
+    /// Throws when the file cannot be read as text at all: missing, a directory or other non-regular file, larger
+    /// than `maxFileSize`, unreadable, binary, or not UTF-8.
     public func ingest(fileAt path: String) throws(IngestError) -> IngestResult {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .missingFile(path: path)
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw .missingFile(path: path) }
+            throw .unreadable(path: path)
         }
-        if isDirectory.boolValue { throw .isDirectory(path: path) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .isDirectory(path: path)
+        default: throw .notRegularFile(path: path)
+        }
+        if Int(info.st_size) > Self.maxFileSize { throw .tooLarge(path: path, limit: Self.maxFileSize) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path) }
+        defer { try? handle.close() }
+        // Never more than the limit, even if the file grew since `stat`.
+        let data: Data
+        do {
+            data = try handle.read(upToCount: Self.maxFileSize + 1) ?? Data()  // nil at once: an empty file
+        } catch {
+            throw .unreadable(path: path)
+        }
+        if data.count > Self.maxFileSize { throw .tooLarge(path: path, limit: Self.maxFileSize) }
         switch SourceText.decode([UInt8](data), path: path) {
         case .failure(let error): throw error
         case .success(let decoded): return ingest(decoded, path: path)
@@ -55,7 +75,15 @@ public struct MarkdownIngester: Sendable {
         let tree = MarkdownTree.parse(decoded.text)
         let extracted = EntryExtractor(tree: tree, path: path, rules: rules).extract()
         let merged = EntryMerger.merge([extracted.entries])
-        let diagnostics = (decoded.diagnostics + extracted.diagnostics + merged.diagnostics).sorted()
+        var diagnostics = (decoded.diagnostics + extracted.diagnostics + merged.diagnostics)
+        if merged.entries.isEmpty {
+            // An empty result is almost always the wrong file or a format we do not read: say so, once.
+            diagnostics.append(Diagnostic(
+                .warning, code: "no-entries",
+                "the list holds no entries (no list item or table row with an http(s) link outside navigation sections)",
+                at: SourceLocation(file: path, line: 1)))
+        }
+        diagnostics.sort()
         return IngestResult(entries: merged.entries, diagnostics: diagnostics)
     }
 }

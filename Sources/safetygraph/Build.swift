@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import SafetyGraphCore
 import SafetyGraphExport
+import SafetyGraphGraphviz
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,6 +13,21 @@ struct Build: ParsableCommand {
             <output> and swapped in only when everything succeeded, so a failed build leaves the previous \
             output as it was. An existing <output> that is not empty must hold a catalog.json from an \
             earlier build, so that a mistyped --output never replaces an unrelated folder.
+
+            Also draws, in-process with Graphviz (skip with --no-graphs): graph/topic-map.dot, .svg and .png \
+            (the topic map; topics without entries left out), graph/topics/<id>.svg (each concept's \
+            neighbourhood) and graph/knowledge-graph.dot (every entry and concept with every edge; its SVG only \
+            when it has at most \(KnowledgeGraphDOT.readableNodeLimit) nodes, since a bigger drawing is \
+            unreadable). Links in them point to site/topics/<id>.html. See `safetygraph help render`.
+
+            Also writes the graph as linked data: <output>/jsonld/ (context, SKOS scheme, schema.org \
+            catalogue, both together) and <output>/rdf/graph.nt and graph.ttl (the same triples), every IRI \
+            under --base-iri (default \(LinkedDataBase.placeholder), a placeholder to replace).
+
+            And the static site: site/index.html (with the topic map), site/topics/<id>.html, \
+            site/kinds/<kind>.html, site/a-z.html, site/coverage.html, site/search.html and site/assets/, from \
+            Mustache templates (replace any of them with --templates DIR; `safetygraph templates DIR` writes \
+            the shipped ones to start from). Each page embeds its JSON-LD with the same IRIs as jsonld/.
             """
     )
 
@@ -22,31 +39,87 @@ struct Build: ParsableCommand {
     @Option(help: ArgumentHelp("How many related entries to record per entry (0–100).", valueName: "k"))
     var related: Int = 5
 
+    @Option(help: ArgumentHelp("The Graphviz layout engine for the drawings: dot, neato, fdp, sfdp or circo.", valueName: "engine"))
+    var engine: LayoutEngine = .dot
+
+    @Flag(help: "Write no Graphviz files (graph/).")
+    var noGraphs = false
+
     @Flag(name: .shortAndLong, help: "Print no warnings, only errors and the summary.")
     var quiet = false
 
+    @Option(
+        help: ArgumentHelp(
+            "A folder of site templates and assets replacing the shipped ones by name (see `safetygraph templates`).",
+            valueName: "dir"))
+    var templates: String?
+
+    @Option(
+        name: .customLong("base-iri"),
+        help: ArgumentHelp(
+            "The absolute http(s) IRI, ending with / or #, that every linked-data IRI is built under.",
+            valueName: "iri"))
+    var baseIRI: String = LinkedDataBase.placeholder
+
+    @Flag(help: "Print how long each stage took to stderr.")
+    var timings = false
+
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a folder name.") }
+        let last = output.split(separator: "/").last.map(String.init) ?? ""
+        if last.isEmpty || last == "." || last == ".." {
+            throw ValidationError("--output must name a folder, not '/', '.' or '..' (it is replaced whole).")
+        }
         if !(0...100).contains(related) { throw ValidationError("--related must be between 0 and 100.") }
+        do { _ = try LinkedDataBase(baseIRI) } catch { throw ValidationError("--base-iri: \(error)") }
     }
 
     func run() throws { try reportingFailures(execute) }
 
     private func execute() throws {
+        var clock = Stopwatch(enabled: timings)
+        let base: LinkedDataBase
+        do { base = try LinkedDataBase(baseIRI) } catch { throw Failure(Failure.usage, "error: --base-iri: \(error)") }
         let loaded = try ProjectLoader.load(project)
         if !quiet { printError(loaded.diagnostics.map(\.description)) }
+        clock.lap("load, ingest, merge, tag, link")
         let document = CatalogueDocument(graph: loaded.graph, relatedLimit: related)
+        let siteTemplates = try SiteBuild.templates(templates, quiet: quiet)
+        var warnings = loaded.diagnostics
         do {
             let staging = try OutputStaging(destination: output)
             try staging.write(try JSONOutput.encode(document), to: "catalog.json")
+            clock.lap("catalog.json")
+            let linked = try LinkedDataExport(graph: loaded.graph, base: base).write(into: staging, measuring: timings)
+            for (stage, seconds) in linked.seconds { clock.record("linked data: \(stage)", seconds) }
+            clock.lap("linked data (jsonld/, rdf/; \(linked.tripleCount) triples)")
+            warnings += linked.diagnostics
+            if !noGraphs {
+                let graphs: GraphFiles
+                do {
+                    graphs = try GraphFiles.render(graph: loaded.graph, engine: engine, relatedLimit: related)
+                } catch {
+                    staging.discard()
+                    throw Failure(Failure.unavailable, error.description)
+                }
+                if !quiet { printError(graphs.warnings.map { "warning: graphviz: \($0)" }) }
+                for file in graphs.files { try staging.write(file.data, to: file.path) }
+                clock.lap("graph/")
+            }
+            let siteInputs = try SiteBuild.inputs(project: loaded, drawings: !noGraphs, engine: engine, base: base)
+            _ = try SiteBuild.write(project: loaded, templates: siteTemplates, inputs: siteInputs, to: staging)
+            clock.lap("site/")
             try staging.commit()
+            clock.lap("commit")
         } catch let error as OutputError {
             throw Failure(Failure.cannotCreate, error.description)
         }
+        if !quiet { printError(warnings.dropFirst(loaded.diagnostics.count).map(\.description)) }
+        if timings { printError(clock.lines) }
         let untagged = loaded.graph.entries.filter { $0.tags.isEmpty }.count
         let tags = loaded.graph.entries.reduce(0) { $0 + $1.tags.count }
         printOut(
             "built \(loaded.graph.entries.count) entries (\(tags) tags, \(untagged) untagged, "
-                + "\(loaded.diagnostics.count) warnings) into \(output)/")
+                + "\(warnings.count) warnings) into \(output)/")
     }
 }

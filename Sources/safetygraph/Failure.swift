@@ -10,6 +10,8 @@ struct Failure: Error {
     static let usage: Int32 = 64
     static let badData: Int32 = 65
     static let missingInput: Int32 = 66
+    /// Graphviz could not draw (an engine or format not available, a layout that failed).
+    static let unavailable: Int32 = 69
     static let cannotCreate: Int32 = 73
 
     init(_ exitCode: Int32, _ lines: [String]) {
@@ -20,16 +22,16 @@ struct Failure: Error {
     init(_ exitCode: Int32, _ line: String) { self.init(exitCode, [line]) }
 }
 
-/// Writes lines to standard error.
+/// Writes lines to standard error, terminal-safe (they quote input).
 func printError(_ lines: [String]) {
     guard !lines.isEmpty else { return }
-    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    FileHandle.standardError.write(Data(terminalSafe(lines.joined(separator: "\n") + "\n").utf8))
 }
 
-/// Writes text to standard output, adding a final newline when missing.
+/// Writes text to standard output, terminal-safe, adding a final newline when missing.
 func printOut(_ text: String) {
     let out = text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
-    FileHandle.standardOutput.write(Data(out.utf8))
+    FileHandle.standardOutput.write(Data(terminalSafe(out).utf8))
 }
 
 /// Runs a subcommand body, turning a `Failure` into its message and exit code.

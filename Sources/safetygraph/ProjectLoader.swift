@@ -17,6 +17,7 @@ enum ProjectLoader {
         let (ontology, ontologyWarnings) = try loadOntology(options.ontology)
         var diagnostics = ontologyWarnings
 
+        try checkDistinct(options.listPaths)
         let ingester = MarkdownIngester(rules: ontology.ingest)
         var lists: [[Entry]] = []
         for path in options.listPaths {
@@ -37,6 +38,28 @@ enum ProjectLoader {
 
         let graph = KnowledgeGraph(scheme: ontology.scheme, entries: tagged.entries)
         return Project(ontology: ontology, graph: graph, diagnostics: diagnostics.sorted())
+    }
+
+    /// Refuses a list named twice (also as `./a.md` and `a.md`, or through a link): it would be read twice and
+    /// every entry in it reported as a duplicate of itself.
+    static func checkDistinct(_ paths: [String]) throws {
+        var seen: [FileIdentity: String] = [:]
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }  // missing files are reported by the ingester
+            let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            if let earlier = seen[identity] {
+                throw Failure(
+                    Failure.usage,
+                    "error: --list '\(path)' is the same file as --list '\(earlier)'; give each list once")
+            }
+            seen[identity] = path
+        }
+    }
+
+    private struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
     }
 
     static func loadOntology(_ folder: String) throws -> (Ontology, [Diagnostic]) {

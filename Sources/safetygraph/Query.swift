@@ -45,6 +45,14 @@ struct Query: ParsableCommand {
             throw ValidationError("Name at least one concept to match (an argument, --all or --any).")
         }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        // Contradictions that can only ever match nothing are mistakes, not queries.
+        let excluded = Set(not)
+        if let both = (concepts + all).first(where: excluded.contains) {
+            throw ValidationError("'\(both)' is both required and excluded (--not); no entry can match.")
+        }
+        if !any.isEmpty, any.allSatisfy(excluded.contains) {
+            throw ValidationError("every --any concept is also excluded with --not; no entry can match.")
+        }
     }
 
     func run() throws { try reportingFailures(execute) }

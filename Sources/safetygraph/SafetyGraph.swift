@@ -11,9 +11,10 @@ struct SafetyGraph: ParsableCommand {
             repository root, every subcommand works with its defaults (Ontology/ and Ontology/catalogue.md).
 
             Exit codes: 0 success; 1 lint findings; 64 usage error; 65 bad data (invalid ontology, \
-            unreadable list); 66 missing input (no such file or folder); 73 the output cannot be written.
+            unreadable list); 66 missing input (no such file or folder); 69 Graphviz could not draw; 73 the \
+            output cannot be written.
             """,
         version: "0.1.0",
-        subcommands: [Build.self, Query.self, Related.self, Topics.self, Lint.self]
+        subcommands: [Build.self, Query.self, Related.self, Topics.self, Lint.self, Templates.self, Render.self]
     )
 }

@@ -36,15 +36,18 @@ struct CLIRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
-    /// Runs the binary with `arguments` in `directory` (the package root by default).
-    static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:])
-        throws -> Result
-    {
+    /// Runs the binary with `arguments` in `directory` (the package root by default), with `environment` added to
+    /// this process's environment and the variables in `unsetting` removed from it.
+    static func run(
+        _ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:],
+        unsetting: [String] = []
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
+        for name in unsetting { env[name] = nil }
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe()

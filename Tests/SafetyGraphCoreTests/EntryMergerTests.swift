@@ -47,6 +47,25 @@ import Testing
         #expect(diagnostics.map(\.location?.line) == [20])
     }
 
+    @Test func theOrderOfTheListsDoesNotMatter() {
+        let a = [
+            entry("https://example.org/x", title: "From a", file: "a.md", line: 30, path: ["A"], keywords: ["ka"]),
+        ]
+        let b = [
+            entry("https://example.org/x", title: "From b", file: "b.md", line: 1, path: ["B"], keywords: ["kb"],
+                  otherURLs: ["https://example.org/b-code"]),
+            entry("https://example.org/z", title: "Z", file: "b.md", line: 2, path: ["B"]),
+        ]
+        let forward = EntryMerger.merge([a, b])
+        let backward = EntryMerger.merge([b, a])
+        #expect(forward.entries == backward.entries)
+        #expect(forward.diagnostics.sorted() == backward.diagnostics.sorted())
+        // The canonical first occurrence is the smallest (file, line): a.md:30 before b.md:1.
+        #expect(forward.entries.first { $0.url == "https://example.org/x" }?.title == "From a")
+        #expect(forward.entries.first { $0.url == "https://example.org/x" }?.keywords == ["ka", "kb"])
+        #expect(forward.diagnostics.map(\.location) == [SourceLocation(file: "b.md", line: 1)])
+    }
+
     @Test func emptyInputs() {
         #expect(EntryMerger.merge([]).entries.isEmpty)
         #expect(EntryMerger.merge([[], []]).diagnostics.isEmpty)

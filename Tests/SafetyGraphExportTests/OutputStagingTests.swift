@@ -50,6 +50,34 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["Output"])
     }
 
+    @Test func anOutputMovedAsideByAKilledBuildIsPutBack() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("Output")
+        let first = try OutputStaging(destination: out.path)
+        try first.write("previous\n", to: "catalog.json")
+        try first.commit()
+        // A build killed between its two renames: the output is aside under a pid that no longer runs.
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        try FileManager.default.moveItem(at: out, to: dir.appendingPathComponent(".Output.old-\(gone.processIdentifier)"))
+
+        // The next build puts it back at once; if that build then fails, the previous output is where it was.
+        let next = try OutputStaging(destination: out.path)
+        #expect(try read(out.appendingPathComponent("catalog.json")) == "previous\n")
+        next.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["Output"])
+    }
+
+    @Test(arguments: ["Output", "Output/", "a/b/Output", "/tmp/x/Output"])
+    func stagingSitsBesideTheOutputAsGiven(path: String) {
+        let (parent, name) = OutputStaging.split(path.hasSuffix("/") ? String(path.dropLast()) : path)
+        #expect(name == "Output")
+        #expect(parent == ["Output": "", "Output/": "", "a/b/Output": "a/b", "/tmp/x/Output": "/tmp/x"][path])
+    }
+
     @Test(arguments: ["../escape.txt", "/etc/passwd", "a/../../b", "", "a//b", ".hidden", "a/./b", "x\\y", "a:b"])
     func unsafePathsAreRefused(path: String) throws {
         let dir = try scratch()

@@ -12,7 +12,7 @@ import SafetyGraphCore
         for bytes in [[], [0xEF, 0xBB, 0xBF], Array("\n\n   \r\n\t".utf8)] as [[UInt8]] {
             let result = ingester.ingest(bytes: bytes, path: "empty.md")
             #expect(result.entries.isEmpty)
-            #expect(result.diagnostics.isEmpty)
+            #expect(result.diagnostics.map(\.code) == ["no-entries"])
         }
     }
 
@@ -39,6 +39,19 @@ import SafetyGraphCore
         #expect(result.entries.first?.title == "Huge")
         #expect((result.entries.first?.description?.utf8.count ?? 0) <= InlineCollector.textLimit)
         #expect(result.diagnostics(code: "long-item-truncated").count == 1)
+    }
+
+    @Test func aParagraphOfAutolinksIsCutAtTheInlineLimit() throws {
+        // 100,000 `www.` autolinks in one item: only the first `maxInlineChildren` inlines are copied out of cmark.
+        let text = "* [First](https://example.org/first) " + String(repeating: "www.a.b ", count: 100_000)
+        let result = ingester.ingest(text: text, path: "auto.md")
+        let entry = try #require(result.entries.first)
+        #expect(result.entries.count == 1)
+        #expect(entry.title == "First")
+        #expect(result.diagnostics(code: "long-item-truncated").map(\.location?.line) == [1])
+        let tree = MarkdownTree.parse(text)
+        #expect(tree.nodes.count < 2 * MarkdownTree.maxInlineChildren + 20)  // each link holds its text
+        #expect(tree.nodes.contains { $0.kind == .paragraph && $0.truncated })
     }
 
     @Test func listsNestedTenThousandDeep() {

@@ -3,11 +3,14 @@
 /// Merges entries from one or more lists by id (the normalised URL): the same resource listed twice becomes one
 /// entry with every section path and source location.
 ///
-/// Scalar fields (title, url, year, organisation, description, kind, GitHub repository) come from the first
-/// occurrence — first by the order the lists are given, then by line — and a field the first occurrence lacks is
-/// filled from a later one (`resource`, the fallback kind, counts as lacking). List fields are unions: section
-/// paths and sources sorted, other URLs, authors and keywords in first-seen order without duplicates.
-/// Every repeated URL yields a `duplicate-url` warning at the repeat, naming where the URL was first seen.
+/// Occurrences are taken in one canonical order, by their first source location (file path as given, then line),
+/// so the result does not depend on the order the lists are given: `--list a.md --list b.md` and
+/// `--list b.md --list a.md` give the same entries. Entries without a source come after those with one, in the
+/// order given. Scalar fields (title, url, year, organisation, description, kind, GitHub repository) come from the
+/// first occurrence in that order, and a field it lacks is filled from a later one (`resource`, the fallback kind,
+/// counts as lacking). List fields are unions: section paths and sources sorted, other URLs, authors and keywords
+/// in that order without duplicates. Every repeated URL yields a `duplicate-url` warning at the repeat, naming
+/// where the URL was first seen.
 ///
 /// Merging is by hash: linear in the number of entries, whatever the number of duplicates.
 public enum EntryMerger {
@@ -16,21 +19,23 @@ public enum EntryMerger {
         var accumulators: [Accumulator] = []
         var indexOfID: [EntryID: Int] = [:]
         var diagnostics: [Diagnostic] = []
-        for list in lists {
-            // Within a list, earlier lines come first (stable for entries without sources).
-            let ordered = list.enumerated().sorted { a, b in
-                let la = a.element.sources.first, lb = b.element.sources.first
-                if let la, let lb, la != lb { return la < lb }
-                return a.offset < b.offset
-            }.map(\.element)
-            for entry in ordered {
-                if let index = indexOfID[entry.id] {
-                    diagnostics.append(duplicateWarning(entry, first: accumulators[index].entry))
-                    accumulators[index].absorb(entry)
-                } else {
-                    indexOfID[entry.id] = accumulators.count
-                    accumulators.append(Accumulator(entry))
-                }
+        // The canonical order: by first source, then as given (only entries without sources, or two occurrences at
+        // the same place, fall back to it).
+        let ordered = lists.joined().enumerated().sorted { a, b in
+            switch (a.element.sources.first, b.element.sources.first) {
+            case let (la?, lb?) where la != lb: return la < lb
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.offset < b.offset
+            }
+        }.map(\.element)
+        for entry in ordered {
+            if let index = indexOfID[entry.id] {
+                diagnostics.append(duplicateWarning(entry, first: accumulators[index].entry))
+                accumulators[index].absorb(entry)
+            } else {
+                indexOfID[entry.id] = accumulators.count
+                accumulators.append(Accumulator(entry))
             }
         }
         let entries = accumulators.map { $0.finished() }.sorted { $0.id < $1.id }

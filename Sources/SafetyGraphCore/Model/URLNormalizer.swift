@@ -24,7 +24,17 @@ public enum URLNormalizer {
         var s = Substring(raw.trimmingWhitespace())
         if s.hasPrefix("<"), s.hasSuffix(">") { s = s.dropFirst().dropLast() }
         guard webScheme(of: String(s)) != nil else { return nil }
-        if s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " }) { return nil }
+        // Control, format (bidirectional controls, zero-width characters) and whitespace characters never belong in
+        // a URL as written; a bidi override in a host would make it display as another site.
+        let plainASCII = s.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+        if !plainASCII, s.unicodeScalars.contains(where: { scalar in
+            scalar.isASCII
+                ? scalar.value <= 0x20 || scalar.value == 0x7F
+                : scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+                    || scalar.properties.isWhitespace
+        }) {
+            return nil
+        }
         s = s[s.index(after: s.firstIndex(of: ":")!)...].dropFirst(2)
 
         // Split authority / path / query / fragment.
@@ -47,7 +57,8 @@ public enum URLNormalizer {
         for port in [":80", ":443"] where authority.hasSuffix(port) { authority.removeLast(port.count) }
         if authority.hasSuffix(".") { authority.removeLast() }
         if authority.hasPrefix("www.") { authority.removeFirst(4) }
-        guard !authority.isEmpty, !authority.hasPrefix("."), !authority.hasPrefix(":") else { return nil }
+        guard !authority.isEmpty, !authority.hasPrefix("."), !authority.hasPrefix(":"), isValidAuthority(authority)
+        else { return nil }
 
         while path.hasSuffix("/") { path.removeLast() }
         if authority == "github.com" { path = path.lowercased() }
@@ -61,6 +72,33 @@ public enum URLNormalizer {
         if fragment.hasPrefix("/") || fragment.hasPrefix("!") { result += "#" + fragment }
         return result
     }
+
+    /// Whether `authority` (user info removed, lowercased) is a host with an optional numeric port: a bracketed IPv6
+    /// literal, or a name without the characters a host cannot hold (`http://[::1`, `https://a<b>.org` and
+    /// `https://example.org:abc` are not URLs).
+    static func isValidAuthority(_ authority: String) -> Bool {
+        var host = Substring(authority)
+        var port: Substring = ""
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return false }
+            let literal = host[host.index(after: host.startIndex)..<close]
+            guard !literal.isEmpty, literal.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else { return false }
+            let after = host[host.index(after: close)...]
+            guard after.isEmpty || after.hasPrefix(":") else { return false }
+            port = after.dropFirst()
+            host = host[...close]
+        } else {
+            if let colon = host.lastIndex(of: ":") {
+                port = host[host.index(after: colon)...]
+                host = host[..<colon]
+            }
+            guard !host.isEmpty, !host.utf8.contains(where: forbiddenInHost.contains) else { return false }
+        }
+        return port.count <= 5 && port.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// ASCII characters a host name cannot hold (WHATWG's forbidden host code points that survive the split).
+    private static let forbiddenInHost: Set<UInt8> = Set("[]<>\"{}|\\^`:".utf8)
 
     /// The entry id for a normalised URL: a readable slug of host and path (at most 48 characters, cut at a
     /// hyphen) and 8 hex digits of the FNV-1a hash of the whole normalised URL, so ids never collide by slug.

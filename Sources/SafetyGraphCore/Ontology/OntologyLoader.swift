@@ -42,9 +42,14 @@ public enum OntologyLoader {
     static func load(
         folder: String, files: some OntologyFiles
     ) throws(OntologyError) -> (ontology: Ontology, warnings: [Diagnostic]) {
-        guard files.kind(of: folder) == .directory else {
+        let folderKind = files.kind(of: folder)
+        guard folderKind == .directory else {
             let what =
-                folder.isEmpty ? "no ontology folder was given" : "ontology folder \(quoted(folder)) does not exist"
+                folder.isEmpty
+                ? "no ontology folder was given"
+                : folderKind == .regularFile || folderKind == .special
+                    ? "ontology folder \(quoted(folder)) is a file, not a folder"
+                    : "ontology folder \(quoted(folder)) does not exist"
             throw OntologyError(
                 kind: .missingInput,
                 diagnostics: [Diagnostic(.error, code: OntologyIssue.missingFolder.rawValue, what)])

@@ -11,37 +11,53 @@ public final class OutputStaging {
 
     public let destination: String
     public let stagingPath: String
+    /// Where the previous output waits during the swap (removed right after it).
+    private let oldPath: String
     private var written: [String: String] = [:]  // lowercased path -> path as written
     private var finished = false
 
     /// Prepares a staging folder next to `destination` (which need not exist yet).
+    ///
+    /// Paths in errors are the destination as given (relative stays relative). Leftovers of builds that were killed
+    /// (`.<name>.partial-<pid>`, `.<name>.old-<pid>` of processes that no longer run) are removed first; when a build
+    /// was killed between moving the previous output aside and moving the new one in, the previous output is put
+    /// back before anything else happens.
     public init(destination: String) throws(OutputError) {
+        var trimmed = destination
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let (parent, name) = Self.split(trimmed)
+        guard !name.isEmpty, name != ".", name != ".." else {
+            throw .io(path: trimmed, reason: "the output must be a named folder, not '/', '.' or '..'")
+        }
         let fm = FileManager.default
-        var isDir: ObjCBool = false
-        let trimmed = destination.hasSuffix("/") && destination.count > 1 ? String(destination.dropLast()) : destination
-        if fm.fileExists(atPath: trimmed, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw .notADirectory(trimmed) }
+        if !parent.isEmpty {
+            if let blocker = Self.firstFileAncestor(parent) {
+                throw .io(path: blocker, reason: "is a file, so the output folder cannot be created under it")
+            }
+            do {
+                try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw .io(path: parent, reason: "cannot create the folder (\(Self.reason(error)))")
+            }
+        }
+        Self.recoverFromKilledBuilds(parent: parent, name: name, destination: trimmed)
+
+        var info = stat()
+        if stat(trimmed, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw .notADirectory(trimmed) }
             let contents = (try? fm.contentsOfDirectory(atPath: trimmed)) ?? []
             if !contents.isEmpty && !contents.contains(Self.marker) {
                 throw .foreignDirectory(trimmed, marker: Self.marker)
             }
         }
-        let url = URL(fileURLWithPath: trimmed)
-        let parent = url.deletingLastPathComponent()
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw .io(path: parent.path, reason: "cannot create the folder: \(error.localizedDescription)")
-        }
-        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
-        try? fm.removeItem(at: staging)
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-        } catch {
-            throw .io(path: staging.path, reason: "cannot create the staging folder: \(error.localizedDescription)")
+        let staging = Self.join(parent, ".\(name).partial-\(getpid())")
+        try? fm.removeItem(atPath: staging)
+        guard mkdir(staging, 0o777) == 0 else {
+            throw .io(path: staging, reason: "cannot create the staging folder beside the output: \(Self.errnoText())")
         }
         self.destination = trimmed
-        self.stagingPath = staging.path
+        self.stagingPath = staging
+        self.oldPath = Self.join(parent, ".\(name).old-\(getpid())")
     }
 
     deinit {
@@ -55,6 +71,16 @@ public final class OutputStaging {
 
     /// Writes `data` to `relativePath` inside the staging folder.
     public func write(_ data: Data, to relativePath: String) throws(OutputError) {
+        let url = try reserve(relativePath)
+        do {
+            try data.write(to: url)
+        } catch {
+            throw .io(path: relativePath, reason: "cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// Checks `relativePath`, records it, creates its folder, and returns where it goes in the staging folder.
+    func reserve(_ relativePath: String) throws(OutputError) -> URL {
         let components = try Self.checkedComponents(relativePath)
         let key = components.joined(separator: "/").lowercased()
         if let earlier = written[key] { throw .collision(earlier, relativePath) }
@@ -63,16 +89,16 @@ public final class OutputStaging {
         do {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
         } catch {
-            throw .io(path: relativePath, reason: "cannot write: \(error.localizedDescription)")
+            throw .io(path: relativePath, reason: "cannot create the folder: \(error.localizedDescription)")
         }
+        return url
     }
 
     /// Replaces the destination with the staging folder. The old output is removed only after the swap.
     public func commit() throws(OutputError) {
         let fm = FileManager.default
-        let old = stagingPath.replacingOccurrences(of: ".partial-", with: ".old-")
+        let old = oldPath
         try? fm.removeItem(atPath: old)
         let hadOld = fm.fileExists(atPath: destination)
         if hadOld {
@@ -109,5 +135,71 @@ public final class OutputStaging {
         return components
     }
 
-    private func errnoText() -> String { String(cString: strerror(errno)) }
+    private func errnoText() -> String { Self.errnoText() }
+
+    // MARK: - Paths and leftovers
+
+    private static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    /// The POSIX reason inside a Foundation error when there is one (Foundation's own wording can mislead: it says
+    /// "the file doesn't exist" for a folder it could not create), else Foundation's description.
+    private static func reason(_ error: Error) -> String {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
+    }
+
+    /// The folder part (as written; empty for the current folder) and the last component of `path`.
+    static func split(_ path: String) -> (parent: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        let parent = String(path[..<slash])
+        return (parent.isEmpty ? "/" : parent, String(path[path.index(after: slash)...]))
+    }
+
+    static func join(_ parent: String, _ name: String) -> String {
+        parent.isEmpty ? name : parent.hasSuffix("/") ? parent + name : parent + "/" + name
+    }
+
+    /// The first prefix of `path` (as written) that exists and is not a folder, if any.
+    private static func firstFileAncestor(_ path: String) -> String? {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix = join(prefix, String(component))
+            var info = stat()
+            guard stat(prefix, &info) == 0 else { return nil }
+            if info.st_mode & S_IFMT != S_IFDIR { return prefix }
+        }
+        return nil
+    }
+
+    /// Removes the staging and swap folders of builds of `name` whose process is gone, and puts a previous output
+    /// back when a killed build left it moved aside with nothing in its place. Folders of running builds are left.
+    private static func recoverFromKilledBuilds(parent: String, name: String, destination: String) {
+        let fm = FileManager.default
+        let listed = (try? fm.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
+        var orphans: [(path: String, isOld: Bool)] = []
+        for entry in listed.sorted() {
+            for (infix, isOld) in [(".partial-", false), (".old-", true)] {
+                let prefix = "." + name + infix
+                guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)), pid > 0,
+                    pid != getpid(), kill(pid, 0) == -1, errno == ESRCH
+                else { continue }
+                orphans.append((join(parent, entry), isOld))
+            }
+        }
+        var info = stat()
+        if stat(destination, &info) != 0,
+            let previous = orphans.first(where: {
+                $0.isOld && fm.fileExists(atPath: join($0.path, marker))
+            })
+        {
+            _ = rename(previous.path, destination)
+        }
+        for orphan in orphans where fm.fileExists(atPath: orphan.path) {
+            try? fm.removeItem(atPath: orphan.path)
+        }
+    }
 }

@@ -20,7 +20,9 @@ enum SourceText {
     static func decode(_ input: [UInt8], path: String) -> Result<Decoded, IngestError> {
         var bytes = input
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.prefix(binaryProbeLength).contains(0) { return .failure(.notText(path: path)) }
+        if let nul = bytes.prefix(binaryProbeLength).firstIndex(of: 0) {
+            return .failure(.notText(location(ofOffset: nul, in: bytes, path: path)))
+        }
         bytes = normalizingLineEndings(bytes)
         // The standard library's validating initialiser is fast even in debug builds; only on failure do we walk
         // the bytes ourselves to say where the first bad byte is.
@@ -29,7 +31,9 @@ enum SourceText {
             return .failure(.invalidUTF8(location(ofOffset: bad, in: bytes, path: path)))
         }
         var diagnostics: [Diagnostic] = []
-        if !UTF8Validation.isASCII(bytes), let repair = MacRomanRepair.repair(text) {
+        let ascii = UTF8Validation.isASCII(bytes)
+        if !ascii, let bidi = bidiControlWarning(bytes, path: path) { diagnostics.append(bidi) }
+        if !ascii, let repair = MacRomanRepair.repair(text) {
             text = repair.text
             diagnostics.append(Diagnostic(
                 .warning, code: "mojibake-repaired",
@@ -38,6 +42,37 @@ enum SourceText {
                 at: SourceLocation(file: path, line: repair.firstLine)))
         }
         return .success(Decoded(text: text, diagnostics: diagnostics))
+    }
+
+    /// One warning for a file holding bidirectional embedding, override or isolate controls (U+202A–U+202E,
+    /// U+2066–U+2069): they make text display in another order than it is stored ("Trojan Source"), so a title could
+    /// read differently from what is indexed. The entry reader removes them; the warning names the first one.
+    static func bidiControlWarning(_ bytes: [UInt8], path: String) -> Diagnostic? {
+        var count = 0
+        var first: (offset: Int, scalar: UInt32)?
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            // In UTF-8 they are E2 80 AA…AE and E2 81 A6…A9: jump from one E2 byte to the next.
+            while offset + 2 < buffer.count,
+                let hit = memchr(base + offset, 0xE2, buffer.count - offset - 2)
+            {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let (b1, b2) = (buffer[i + 1], buffer[i + 2])
+                if (b1 == 0x80 && (0xAA...0xAE).contains(b2)) || (b1 == 0x81 && (0xA6...0xA9).contains(b2)) {
+                    count += 1
+                    if first == nil { first = (i, 0x2000 + UInt32(b1 & 0x3F) << 6 + UInt32(b2 & 0x3F)) }
+                }
+                offset = i + 1
+            }
+        }
+        guard let first else { return nil }
+        let hex = String(first.scalar, radix: 16, uppercase: true)
+        return Diagnostic(
+            .warning, code: "bidi-control",
+            "U+\(hex) is a bidirectional control character, which can make text display in another order than it is "
+                + "read (\(count) in this file); they are removed from entries",
+            at: location(ofOffset: first.offset, in: bytes, path: path))
     }
 
     /// CRLF and lone CR become LF.

@@ -92,6 +92,7 @@ struct EntryExtractor {
                 at: location(of: index)))
             return
         }
+        state.diagnostics += ignoredLinks(index, links: links)
         state.drafts.append(Draft(
             fields: fields, sectionPath: sectionPath, kind: kind, line: tree.nodes[index].line,
             groupContext: parentItem.flatMap { state.groupTextOfItem[$0] }))
@@ -150,6 +151,7 @@ struct EntryExtractor {
                 at: location(of: index)))
             return
         }
+        state.diagnostics += ignoredLinks(index, links: links)
         state.drafts.append(Draft(
             fields: fields, sectionPath: sectionPath, kind: kind, line: tree.nodes[index].line, groupContext: nil))
     }
@@ -202,6 +204,19 @@ struct EntryExtractor {
         Diagnostic(
             .warning, code: "long-item-truncated",
             "item text is longer than \(InlineCollector.textLimit) bytes; only the start is read", at: location(of: index))
+    }
+
+    /// One warning per link an entry leaves out (`javascript:`, `data:`, relative…), at most five per item: the
+    /// site never links them, and a curator should know they are gone.
+    private func ignoredLinks(_ index: Int, links: [LinkToken]) -> [Diagnostic] {
+        links.filter(\.isIgnored).prefix(5).map { link in
+            let target = link.url.trimmingWhitespace()
+            let shown = target.isEmpty ? "an empty URL" : "'\(target.prefix(200))'"
+            return Diagnostic(
+                .warning, code: "ignored-link",
+                "link '\(link.text.prefix(120))' points to \(shown), which is not an http(s) or mailto URL; "
+                    + "the entry leaves it out", at: SourceLocation(file: path, line: link.line, column: link.column))
+        }
     }
 
     private func unreadable(_ index: Int, link: LinkToken) -> Diagnostic {

@@ -34,9 +34,13 @@ enum InlineCollector {
             budget = 0
             return kept
         }
+        // A block whose inlines were not all copied is cut short however little text it kept.
+        var partial = nodes[container].truncated
         var j = container + 1
         let end = nodes[container].end
-        while j < end {
+        // Once the budget is spent nothing more is read: a hostile line of millions of autolinks would otherwise
+        // still cost a token (and a URL normalisation) per link.
+        while j < end, !truncated {
             let node = nodes[j]
             switch node.kind {
             case .list, .blockQuote, .table, .codeBlock, .thematicBreak, .image:
@@ -44,6 +48,7 @@ enum InlineCollector {
                 continue
             case .paragraph, .heading:
                 if !tokens.isEmpty { tokens.append(.space) }
+                if node.truncated { partial = true }
             case .htmlBlock:
                 if !tokens.isEmpty { tokens.append(.space) }
                 tokens.append(.htmlBlock(take(TextNormalizer.visibleText(ofHTML: take(node.literal), droppingSummary: true))))
@@ -56,8 +61,9 @@ enum InlineCollector {
             case .htmlInline:
                 tokens.append(.html(node.literal))
             case .link:
-                var link = link(in: tree, at: j)
+                var (link, capped) = cappedLink(in: tree, at: j)
                 link.text = take(link.text)
+                if capped { truncated = true }
                 tokens.append(.link(link))
                 j = node.end
                 continue
@@ -72,12 +78,18 @@ enum InlineCollector {
             }
             j += 1
         }
-        return (tokens, truncated)
+        return (tokens, truncated || partial)
     }
 
     /// A link node as a token: its text (images excluded) and whether an image is all it shows.
     static func link(in tree: MarkdownTree, at index: Int) -> LinkToken {
+        cappedLink(in: tree, at: index).link
+    }
+
+    /// A link node as a token, and whether its text was cut at `textLimit`.
+    static func cappedLink(in tree: MarkdownTree, at index: Int) -> (link: LinkToken, capped: Bool) {
         let node = tree.nodes[index]
+        var capped = false
         var hasImage = false
         var hasText = false
         var text = ""
@@ -90,7 +102,7 @@ enum InlineCollector {
                 j = child.end
                 continue
             case .text, .code:
-                appendCapped(&text, child.literal)
+                if !appendCapped(&text, child.literal) { capped = true }
                 if child.literal.contains(where: { !$0.isWhitespace }) { hasText = true }
             case .softBreak, .lineBreak:
                 text += " "
@@ -99,9 +111,10 @@ enum InlineCollector {
             }
             j += 1
         }
-        return LinkToken(
+        let link = LinkToken(
             url: node.url, text: TextNormalizer.collapseWhitespace(text), imageOnly: hasImage && !hasText,
             line: node.line, column: node.column)
+        return (link, capped)
     }
 
     /// Plain text of a subtree (images skipped), whitespace collapsed.
@@ -114,7 +127,7 @@ enum InlineCollector {
             case .image:
                 j = node.end
                 continue
-            case .text, .code: appendCapped(&text, node.literal)
+            case .text, .code: _ = appendCapped(&text, node.literal)
             case .softBreak, .lineBreak: text += " "
             default: break
             }
@@ -123,11 +136,15 @@ enum InlineCollector {
         return TextNormalizer.collapseWhitespace(text)
     }
 
-    /// Appends as much of `piece` as fits in `textLimit` bytes.
-    private static func appendCapped(_ text: inout String, _ piece: String) {
+    /// Appends as much of `piece` as fits in `textLimit` bytes; false when some of it did not fit.
+    private static func appendCapped(_ text: inout String, _ piece: String) -> Bool {
         let room = textLimit - text.utf8.count
-        guard room > 0 else { return }
-        text += piece.utf8.count <= room ? piece : String(decoding: piece.utf8.prefix(room), as: UTF8.self)
+        if piece.utf8.count <= room {
+            text += piece
+            return true
+        }
+        if room > 0 { text += String(decoding: piece.utf8.prefix(room), as: UTF8.self) }
+        return false
     }
 
     private static func containsLink(_ tree: MarkdownTree, _ index: Int) -> Bool {

@@ -69,6 +69,9 @@ struct LinkToken: Sendable, Equatable {
         if imageOnly { return false }
         let target = url.trimmingWhitespace()
         if target.isEmpty { return true }
+        // `//host/path` borrows the page's scheme: on a web page it is a link to another site, but outside one it is
+        // no URL; say so rather than dropping it silently.
+        if target.hasPrefix("//") { return true }
         if target.hasPrefix("#") || target.hasPrefix("/") || target.hasPrefix(".") { return false }
         let lower = target.lowercased()
         if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") { return false }
@@ -76,6 +79,14 @@ struct LinkToken: Sendable, Equatable {
         if lower.hasPrefix("http:") || lower.hasPrefix("https:") { return normalizedURL == nil }
         if lower.contains("://") { return true }
         return Self.looksLikeBareDomain(lower)
+    }
+
+    /// A link in an entry's own text that the entry leaves out and lint reports: not a web link, not a badge,
+    /// not a page anchor, `mailto:` or `tel:` — so `javascript:`, `data:`, other schemes, relative paths, empty.
+    var isIgnored: Bool {
+        if imageOnly || normalizedURL != nil { return false }
+        let target = url.trimmingWhitespace().lowercased()
+        return !(target.hasPrefix("#") || target.hasPrefix("mailto:") || target.hasPrefix("tel:"))
     }
 
     /// `example.org` or `example.org/page`: a domain whose last label is letters and is not a file extension.

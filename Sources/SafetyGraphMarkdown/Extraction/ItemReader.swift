@@ -85,6 +85,8 @@ enum ItemReader {
     /// surrounding quotes removed, whitespace collapsed.
     static func cleanTitle(_ raw: String) -> String {
         var title = TextNormalizer.trimmingEmoji(raw)
+        // A title that is nothing but emoji is still the only name the author gave: keep it rather than the entry.
+        if title.isEmpty { title = TextNormalizer.collapseWhitespace(raw) }
         for (open, close) in [("\"", "\""), ("“", "”"), ("'", "'")]
         where title.count >= 2 && title.hasPrefix(open) && title.hasSuffix(close) {
             title = String(title.dropFirst().dropLast()).trimmingWhitespace()

@@ -7,20 +7,39 @@ import Foundation
 /// Small string clean-ups applied to fragments that the parser already extracted (never to raw Markdown).
 enum TextNormalizer {
     /// Runs of whitespace (including newlines and no-break spaces) become one space; the ends are trimmed.
+    /// Control characters (escape sequences could drive a terminal) and invisible controls (`isInvisibleControl`) are
+    /// removed, and zero-width joiners at the ends, so a title made only of invisible characters is empty.
     static func collapseWhitespace(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if scalar.properties.isWhitespace || scalar == "\u{200B}" {
                 pendingSpace = !out.isEmpty
+            } else if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F)
+                || (scalar.value >= 0x600 && isInvisibleControl(scalar)) || (out.isEmpty && isJoiner(scalar))
+            {
+                continue
             } else {
                 if pendingSpace { out.append(" ") }
                 pendingSpace = false
                 out.append(scalar)
             }
         }
+        while let last = out.last, isJoiner(last) { out.removeLast() }
         return String(out)
     }
+
+    /// Characters that are never visible and can hide or reorder text: bidirectional marks, embeddings, overrides
+    /// and isolates, the word joiner and invisible operators, and a byte order mark inside the text. The zero-width
+    /// joiners are not among them: emoji sequences and several scripts need them.
+    static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x180E, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    private static func isJoiner(_ scalar: Unicode.Scalar) -> Bool { scalar == "\u{200C}" || scalar == "\u{200D}" }
 
     /// Whether a scalar is part of an emoji (pictographs, variation selectors, joiners, skin tones, flags, keycaps).
     /// ASCII and letter-like symbols such as © ® ™ are kept: they are text, even though Unicode lists them as emoji.

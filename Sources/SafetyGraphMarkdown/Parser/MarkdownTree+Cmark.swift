@@ -36,10 +36,16 @@ extension MarkdownTree {
 
     // MARK: - Copying
 
+    /// At most this many direct children are copied from one paragraph, heading or table cell. Real ones hold a few
+    /// dozen; a hostile 50 MB line of autolinks holds millions, and copying them all would cost far more than the
+    /// text we read from them (`InlineCollector.textLimit`). The block is marked `truncated` instead.
+    static let maxInlineChildren = 10_000
+
     private static func copyNodes(_ iterator: OpaquePointer) -> [MarkdownNode] {
         var nodes: [MarkdownNode] = []
-        // Open containers: our index, cmark's pointer (to match EXIT events), and the last child appended so far.
-        var open: [(index: Int, pointer: OpaquePointer, lastChild: Int)] = []
+        // Open containers: our index, cmark's pointer (to match EXIT events), the last child appended so far, and
+        // how many children it has.
+        var open: [(index: Int, pointer: OpaquePointer, lastChild: Int, children: Int)] = []
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
@@ -51,6 +57,14 @@ extension MarkdownTree {
                     nodes[top.index].end = nodes.count
                     if top.pointer == pointer { break }
                 }
+                continue
+            }
+            if let top = open.last, top.children >= maxInlineChildren, nodes[top.index].kind.holdsInlines {
+                // Skip the rest of this block: close it here and let the iterator resume after its EXIT.
+                nodes[top.index].truncated = true
+                nodes[top.index].end = nodes.count
+                open.removeLast()
+                cmark_iter_reset(iterator, top.pointer, CMARK_EVENT_EXIT)
                 continue
             }
             let index = nodes.count
@@ -74,8 +88,9 @@ extension MarkdownTree {
                     nodes[open[top].index].firstChild = index
                 }
                 open[top].lastChild = index
+                open[top].children += 1
             }
-            if !isLeaf { open.append((index, pointer, -1)) }
+            if !isLeaf { open.append((index, pointer, -1, 0)) }
         }
         while let top = open.popLast() { nodes[top.index].end = nodes.count }
         return nodes

@@ -32,6 +32,14 @@ struct MarkdownNode: Sendable {
         case other
 
         var isBlockContainerOfText: Bool { self == .paragraph || self == .tableCell }
+
+        /// Blocks whose children are inlines (their size is capped while copying).
+        var holdsInlines: Bool {
+            switch self {
+            case .paragraph, .heading, .tableCell: return true
+            default: return false
+            }
+        }
     }
 
     var kind: Kind
@@ -47,4 +55,6 @@ struct MarkdownNode: Sendable {
     var literal: String = ""
     /// Destination of links and images; empty otherwise.
     var url: String = ""
+    /// Whether some of this block's inline children were not copied (see `MarkdownTree.maxInlineChildren`).
+    var truncated = false
 }

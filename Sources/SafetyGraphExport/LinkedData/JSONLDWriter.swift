@@ -1,0 +1,109 @@
+/// Writes JSON-LD: the context (every term spelled out, no `@vocab`) and flat `@graph` documents that carry
+/// that context inline, one node per line, keys in a fixed order (`@id`, `@type`, then terms alphabetically).
+///
+/// Values are plain JSON strings: the context says which are IRIs (`"@type": "@id"`), which are English
+/// (`"@language": "en"`) and which are typed (`xsd:gYear`), so a node reads like ordinary JSON.
+public struct JSONLDWriter: Sendable {
+    public let vocabulary: LinkedVocabulary
+
+    public init(vocabulary: LinkedVocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    // MARK: - Context
+
+    /// `context.jsonld`: `{"@context": {…}}`.
+    public func writeContextDocument(to sink: ByteSink) {
+        sink.append("{\n  \"@context\": ")
+        writeContext(to: sink, indent: "  ")
+        sink.append("\n}\n")
+    }
+
+    /// The context object, pretty-printed, its closing brace at `indent`.
+    public func writeContext(to sink: ByteSink, indent: String) {
+        var entries: [(String, () -> Void)] = []
+        for (prefix, namespace) in vocabulary.prefixes {
+            entries.append((prefix, { sink.appendJSONString(namespace) }))
+        }
+        for type in vocabulary.classes {
+            entries.append((type.term, { sink.appendJSONString(type.iri) }))
+        }
+        for property in vocabulary.properties {
+            entries.append((property.term, { writeDefinition(of: property, to: sink) }))
+        }
+        entries.sort { $0.0 < $1.0 }
+        sink.append("{")
+        for (i, (term, value)) in entries.enumerated() {
+            sink.append(i == 0 ? "\n" : ",\n")
+            sink.append(indent + "  ")
+            sink.appendJSONString(term)
+            sink.append(": ")
+            value()
+        }
+        sink.append("\n" + indent + "}")
+    }
+
+    private func writeDefinition(of property: LinkedProperty, to sink: ByteSink) {
+        sink.append("{\"@id\": ")
+        sink.appendJSONString(property.iri)
+        switch property.range {
+        case .iri: sink.append(", \"@type\": \"@id\"")
+        case .english: sink.append(", \"@language\": \"en\"")
+        case .datatype(let datatype):
+            sink.append(", \"@type\": ")
+            sink.appendJSONString(datatype)
+        case .string: break
+        }
+        sink.append("}")
+    }
+
+    // MARK: - Documents
+
+    /// Opens a dump: the inline context and the start of `@graph`.
+    public func beginDocument(_ sink: ByteSink) {
+        sink.append("{\n  \"@context\": ")
+        writeContext(to: sink, indent: "  ")
+        sink.append(",\n  \"@graph\": [")
+    }
+
+    /// Closes a dump opened with `beginDocument`.
+    public func endDocument(_ sink: ByteSink, empty: Bool) {
+        sink.append(empty ? "]\n}\n" : "\n  ]\n}\n")
+    }
+
+    /// One node as a one-line JSON object (no separator, no indentation).
+    public func write(_ node: LinkedNode, to sink: ByteSink) {
+        sink.append("{\"@id\": ")
+        sink.appendJSONString(node.iri)
+        if !node.types.isEmpty {
+            sink.append(", \"@type\": ")
+            writeValues(node.types.map(\.term), to: sink)
+        }
+        for statement in node.statements.sorted(by: { $0.property.term.utf8.lexicographicallyPrecedes($1.property.term.utf8) }) {
+            sink.append(", ")
+            sink.appendJSONString(statement.property.term)
+            sink.append(": ")
+            writeValues(statement.values, to: sink)
+        }
+        sink.append("}")
+    }
+
+    /// Appends `node` to an open dump; `first` tells whether a separator is needed.
+    public func append(_ encodedNode: ByteSink, to sink: ByteSink, first: Bool) {
+        sink.append(first ? "\n    " : ",\n    ")
+        sink.append(contentsOf: encodedNode)
+    }
+
+    private func writeValues(_ values: [String], to sink: ByteSink) {
+        if values.count == 1 {
+            sink.appendJSONString(values[0])
+            return
+        }
+        sink.append("[")
+        for (i, value) in values.enumerated() {
+            if i > 0 { sink.append(", ") }
+            sink.appendJSONString(value)
+        }
+        sink.append("]")
+    }
+}

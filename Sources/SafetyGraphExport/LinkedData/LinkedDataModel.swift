@@ -1,0 +1,178 @@
+import SafetyGraphCore
+
+/// Turns the knowledge graph into linked-data nodes, one at a time and in a fixed order, so the writers can
+/// stream them: the scheme, its concepts (by id); then the sections (by IRI) and the entries (by id), each
+/// entry followed by its authors, its publisher and the reasons for its tags.
+public struct LinkedDataModel: Sendable {
+    public let graph: KnowledgeGraph
+    public let vocabulary: LinkedVocabulary
+
+    public init(graph: KnowledgeGraph, vocabulary: LinkedVocabulary) {
+        self.graph = graph
+        self.vocabulary = vocabulary
+    }
+
+    private var base: LinkedDataBase { vocabulary.base }
+
+    // MARK: - The scheme
+
+    /// The concept scheme and every concept, as SKOS.
+    public func forEachSchemeNode(_ body: (LinkedNode) throws -> Void) rethrows -> [Diagnostic] {
+        let v = vocabulary
+        let scheme = graph.scheme
+        var diagnostics: [Diagnostic] = []
+
+        var node = LinkedNode(iri: base.scheme, types: [v.conceptScheme])
+        node.add(v.identifier, scheme.id)
+        node.add(v.prefLabel, scheme.title)
+        node.add(v.title, scheme.title)
+        node.add(v.definition, scheme.definition)
+        node.add(v.hasTopConcept, scheme.topConcepts.map { base.concept($0.id) })
+        try body(node.normalized())
+
+        for concept in scheme.concepts {
+            var node = LinkedNode(iri: base.concept(concept.id), types: [v.concept])
+            node.add(v.identifier, concept.id.rawValue)
+            node.add(v.prefLabel, concept.prefLabel)
+            node.add(v.altLabel, concept.altLabels)
+            node.add(v.hiddenLabel, concept.hiddenLabels)
+            node.add(v.definition, concept.definition)
+            node.add(v.scopeNote, concept.scopeNote)
+            node.add(v.broader, concept.broader.filter(scheme.contains).map(base.concept))
+            node.add(v.narrower, scheme.narrower(concept.id).map(base.concept))
+            node.add(v.related, concept.related.filter(scheme.contains).map(base.concept))
+            node.add(v.inScheme, base.scheme)
+            if concept.isFacet { node.add(v.topConceptOf, base.scheme) }
+            for (property, links) in [(v.exactMatch, concept.exactMatch), (v.closeMatch, concept.closeMatch)] {
+                for link in links {
+                    guard let iri = IRIEncoding.webIRI(link) else {
+                        diagnostics.append(Self.skipped(link, what: "\(property.term) of concept '\(concept.id)'", at: concept.location))
+                        continue
+                    }
+                    if iri != link { diagnostics.append(Self.encoded(link, iri, at: concept.location)) }
+                    node.add(property, iri)
+                }
+            }
+            try body(node.normalized())
+        }
+        return diagnostics
+    }
+
+    // MARK: - The catalogue
+
+    /// Every section and every entry (with its authors, publisher and taggings), as schema.org and our terms.
+    public func forEachCatalogNode(_ body: (LinkedNode) throws -> Void) rethrows -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for node in sectionNodes() { try body(node) }
+        for tagged in graph.entries {
+            try forEachNode(of: tagged, diagnostics: &diagnostics, body)
+        }
+        return diagnostics
+    }
+
+    /// One node per section path and per prefix of one (`Tools`, `Tools › Attacks`), each part of its parent.
+    func sectionNodes() -> [LinkedNode] {
+        var nodes: [String: LinkedNode] = [:]  // keyed by IRI, which is ASCII: exact, no canonical equivalence
+        for tagged in graph.entries {
+            for path in tagged.entry.sectionPaths where !path.isEmpty {
+                for length in 1...path.count {
+                    let prefix = Array(path.prefix(length))
+                    let iri = base.section(prefix)
+                    if nodes[iri] != nil { continue }
+                    var node = LinkedNode(iri: iri, types: [vocabulary.section])
+                    node.add(vocabulary.name, prefix.joined(separator: " › "))
+                    if length > 1 { node.add(vocabulary.isPartOf, base.section(Array(prefix.dropLast()))) }
+                    nodes[iri] = node.normalized()
+                }
+            }
+        }
+        return nodes.keys.sorted().compactMap { nodes[$0] }
+    }
+
+    private func forEachNode(
+        of tagged: TaggedEntry, diagnostics: inout [Diagnostic], _ body: (LinkedNode) throws -> Void
+    ) rethrows {
+        let v = vocabulary
+        let entry = tagged.entry
+        let iri = base.entry(entry.id)
+        let location = entry.sources.first
+
+        var node = LinkedNode(iri: iri, types: [SchemaTypeMapping.type(of: entry.kind)])
+        node.add(v.identifier, entry.id.rawValue)
+        node.add(v.name, entry.title)
+        node.add(v.kind, entry.kind.rawValue)
+        node.add(v.description, entry.description)
+        node.add(v.keywords, entry.keywords)
+        node.add(v.datePublished, entry.year.map(Self.gYear))
+        for (property, link) in [(v.url, entry.url)] + entry.otherURLs.map({ (v.sameAs, $0) }) {
+            guard let linkIRI = IRIEncoding.webIRI(link) else {
+                diagnostics.append(Self.skipped(link, what: "\(property.term) of entry '\(entry.id)'", at: location))
+                continue
+            }
+            if linkIRI != link { diagnostics.append(Self.encoded(link, linkIRI, at: location)) }
+            node.add(property, linkIRI)
+        }
+        if let repo = entry.githubRepo, let repoIRI = IRIEncoding.webIRI("https://github.com/" + repo) {
+            node.add(v.codeRepository, repoIRI)
+        }
+        node.add(v.isPartOf, entry.sectionPaths.filter { !$0.isEmpty }.map(base.section))
+        node.add(v.author, entry.authors.indices.map { base.author($0 + 1, of: entry.id) })
+        if entry.organization != nil { node.add(v.publisher, base.publisher(of: entry.id)) }
+        let tags = tagged.tags.filter { graph.scheme.contains($0.concept) }
+        if tags.count < tagged.tags.count {
+            let unknown = tagged.tags.filter { !graph.scheme.contains($0.concept) }.map(\.concept.rawValue)
+            diagnostics.append(
+                Diagnostic(
+                    .warning, code: "tag-not-in-scheme",
+                    "entry '\(entry.id)': tags \(unknown.joined(separator: ", ")) name no concept of the scheme; left out of the linked data",
+                    at: location))
+        }
+        let conceptIRIs = tags.map { base.concept($0.concept) }
+        node.add(v.subject, conceptIRIs)
+        node.add(v.about, conceptIRIs)
+        try body(node.normalized())
+
+        for (i, name) in entry.authors.enumerated() {
+            var author = LinkedNode(iri: base.author(i + 1, of: entry.id), types: [v.person])
+            author.add(v.name, name)
+            try body(author.normalized())
+        }
+        if let organization = entry.organization {
+            var publisher = LinkedNode(iri: base.publisher(of: entry.id), types: [v.organization])
+            publisher.add(v.name, organization)
+            try body(publisher.normalized())
+        }
+        for tag in tags {
+            for (i, provenance) in tag.provenance.sorted().enumerated() {
+                var reason = LinkedNode(iri: base.tagging(i + 1, of: tag.concept, on: entry.id), types: [v.tagging])
+                reason.add(v.taggedEntry, iri)
+                reason.add(v.taggedConcept, base.concept(tag.concept))
+                reason.add(v.rule, v.ruleIRIs[provenance.rule])
+                reason.add(v.term, provenance.term)
+                reason.add(v.field, provenance.field?.rawValue)
+                try body(reason.normalized())
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// A year as an `xsd:gYear` lexical form: at least four digits, a minus sign before years BCE.
+    static func gYear(_ year: Int) -> String {
+        let digits = String(year.magnitude)
+        let padded = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        return year < 0 ? "-" + padded : padded
+    }
+
+    static func encoded(_ raw: String, _ iri: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "url-not-iri",
+            "the link '\(raw)' is not a valid IRI; the linked data holds it percent-encoded as '\(iri)'", at: location)
+    }
+
+    static func skipped(_ raw: String, what: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "url-not-iri", "the \(what), '\(raw)', is not an http(s) IRI; left out of the linked data",
+            at: location)
+    }
+}

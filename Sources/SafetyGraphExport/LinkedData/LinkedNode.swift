@@ -1,0 +1,62 @@
+/// One subject of the export with everything said about it: its types and, per property, its values.
+///
+/// The three writers (JSON-LD, N-Triples, Turtle) print the same nodes, so they hold the same triples by
+/// construction. `normalized()` fixes the order: properties by IRI, values in code-point order, duplicates
+/// dropped (a repeated value is the same triple).
+public struct LinkedNode: Sendable, Hashable {
+    /// Values of one property. Their shape (IRI, string, typed literal) is the property's range.
+    public struct Statement: Sendable, Hashable {
+        public var property: LinkedProperty
+        public var values: [String]
+    }
+
+    public var iri: String
+    public var types: [LinkedClass]
+    public private(set) var statements: [Statement] = []
+
+    public init(iri: String, types: [LinkedClass]) {
+        self.iri = iri
+        self.types = types
+    }
+
+    public mutating func add(_ property: LinkedProperty, _ value: String?) {
+        guard let value else { return }
+        add(property, [value])
+    }
+
+    public mutating func add(_ property: LinkedProperty, _ values: [String]) {
+        guard !values.isEmpty else { return }
+        if let i = statements.firstIndex(where: { $0.property == property }) {
+            statements[i].values += values
+        } else {
+            statements.append(Statement(property: property, values: values))
+        }
+    }
+
+    /// The node in its written order, values sorted and unique, types unique.
+    public func normalized() -> LinkedNode {
+        var node = self
+        if types.count > 1 {
+            let sorted = types.sorted { $0.iri.utf8.lexicographicallyPrecedes($1.iri.utf8) }
+            node.types = sorted.enumerated().filter { $0.offset == 0 || sorted[$0.offset - 1].iri != $0.element.iri }.map(\.element)
+        }
+        node.statements.sort { $0.property.iri.utf8.lexicographicallyPrecedes($1.property.iri.utf8) }
+        for i in node.statements.indices where node.statements[i].values.count > 1 {
+            node.statements[i].values = Self.sortedUnique(node.statements[i].values)
+        }
+        return node
+    }
+
+    /// `values` in code-point (UTF-8 byte) order without duplicates. Not `String <` or `Set<String>`: Swift
+    /// compares canonically equivalent strings as equal, and RDF keeps `é` and `e\u{301}` apart.
+    static func sortedUnique(_ values: [String]) -> [String] {
+        let sorted = values.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var out: [String] = []
+        out.reserveCapacity(sorted.count)
+        for v in sorted where !(out.last.map { $0.utf8.elementsEqual(v.utf8) } ?? false) { out.append(v) }
+        return out
+    }
+
+    /// How many triples the node makes.
+    public var tripleCount: Int { types.count + statements.reduce(0) { $0 + $1.values.count } }
+}

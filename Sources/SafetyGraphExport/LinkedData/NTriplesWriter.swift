@@ -1,0 +1,51 @@
+/// Writes N-Triples: one triple per line, full IRIs, literals in the canonical escaped form.
+///
+/// Order: the nodes' order (see `LinkedDataModel`), and within a node `rdf:type` first, then predicates by
+/// IRI, objects in code-point order. Every IRI has gone through `IRIEncoding`, so none needs escaping.
+public struct NTriplesWriter: Sendable {
+    public init() {}
+
+    public func write(_ node: LinkedNode, to sink: ByteSink) {
+        for type in node.types {
+            subject(node.iri, to: sink)
+            sink.append("<" + Namespace.rdfType + "> <")
+            sink.append(type.iri)
+            sink.append("> .\n")
+        }
+        for statement in node.statements {
+            for value in statement.values {
+                subject(node.iri, to: sink)
+                sink.append("<")
+                sink.append(statement.property.iri)
+                sink.append("> ")
+                Self.writeObject(value, range: statement.property.range, to: sink)
+                sink.append(" .\n")
+            }
+        }
+    }
+
+    private func subject(_ iri: String, to sink: ByteSink) {
+        sink.append("<")
+        sink.append(iri)
+        sink.append("> ")
+    }
+
+    static func writeObject(_ value: String, range: LinkedProperty.Range, to sink: ByteSink) {
+        switch range {
+        case .iri:
+            sink.append("<")
+            sink.append(value)
+            sink.append(">")
+        case .string:
+            sink.appendRDFString(value)
+        case .english:
+            sink.appendRDFString(value)
+            sink.append("@en")
+        case .datatype(let datatype):
+            sink.appendRDFString(value)
+            sink.append("^^<")
+            sink.append(datatype)
+            sink.append(">")
+        }
+    }
+}

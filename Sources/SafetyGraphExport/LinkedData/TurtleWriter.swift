@@ -1,0 +1,96 @@
+/// Writes Turtle: prefixes first, then one block per node (`a` types, predicates, comma-separated objects),
+/// in the same order and with the same triples as `NTriplesWriter`.
+///
+/// An IRI is abbreviated to `prefix:local` only when the local part is plainly safe (letters, digits, `_`, `-`,
+/// not starting with `-`); anything else stays `<…>`, which needs no escaping after `IRIEncoding`.
+public struct TurtleWriter: Sendable {
+    public let vocabulary: LinkedVocabulary
+    /// `(prefix, namespace)`, longest namespace first so the most specific prefix wins.
+    private let prefixes: [(String, String)]
+
+    public init(vocabulary: LinkedVocabulary) {
+        self.vocabulary = vocabulary
+        let all = vocabulary.prefixes + [
+            ("concept", vocabulary.base.conceptNamespace), ("entry", vocabulary.base.entryNamespace),
+            ("section", vocabulary.base.sectionNamespace),
+        ]
+        self.prefixes = all.sorted { ($0.1.utf8.count, $0.0) > ($1.1.utf8.count, $1.0) }
+    }
+
+    public func writeHeader(to sink: ByteSink) {
+        for (prefix, namespace) in prefixes.sorted(by: { $0.0 < $1.0 }) {
+            sink.append("@prefix \(prefix): <\(namespace)> .\n")
+        }
+    }
+
+    public func write(_ node: LinkedNode, to sink: ByteSink) {
+        sink.append("\n")
+        writeName(node.iri, to: sink)
+        var first = true
+        func startPredicate(_ iri: String?) {
+            sink.append(first ? "\n    " : " ;\n    ")
+            first = false
+            if let iri { writeName(iri, to: sink) } else { sink.append(UInt8(ascii: "a")) }
+            sink.append(UInt8(ascii: " "))
+        }
+        if !node.types.isEmpty {
+            startPredicate(nil)
+            for (i, type) in node.types.enumerated() {
+                if i > 0 { sink.append(", ") }
+                writeName(type.iri, to: sink)
+            }
+        }
+        for statement in node.statements {
+            startPredicate(statement.property.iri)
+            for (i, value) in statement.values.enumerated() {
+                if i > 0 { sink.append(", ") }
+                switch statement.property.range {
+                case .iri: writeName(value, to: sink)
+                case .string: sink.appendRDFString(value)
+                case .english:
+                    sink.appendRDFString(value)
+                    sink.append("@en")
+                case .datatype(let datatype):
+                    sink.appendRDFString(value)
+                    sink.append("^^")
+                    writeName(datatype, to: sink)
+                }
+            }
+        }
+        sink.append(" .\n")
+    }
+
+    /// Writes `prefix:local` when safe, else `<iri>`, without building a string.
+    func writeName(_ iri: String, to sink: ByteSink) {
+        var iri = iri
+        iri.withUTF8 { bytes in
+            for (prefix, namespace) in prefixes {
+                let count = namespace.utf8.count
+                guard bytes.count > count, namespace.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[..<count])) else {
+                    continue
+                }
+                let local = UnsafeBufferPointer(rebasing: bytes[count...])
+                guard Self.isPlainLocalName(local) else { continue }
+                sink.append(prefix)
+                sink.append(UInt8(ascii: ":"))
+                sink.append(local)
+                return
+            }
+            sink.append(UInt8(ascii: "<"))
+            sink.append(bytes)
+            sink.append(UInt8(ascii: ">"))
+        }
+    }
+
+    static func isPlainLocalName(_ local: some Collection<UInt8>) -> Bool {
+        guard let first = local.first, first != UInt8(ascii: "-") else { return false }
+        return local.allSatisfy { b in
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                return true
+            default: return false
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// Quoting and escaping for DOT: every id and value goes through here.
+///
+/// Ids and values are always written as double-quoted strings, so no keyword, punctuation or `-` can end
+/// or split a statement. Inside the quotes:
+/// - `"` becomes `\"` and `\` becomes `\\`: no quote can end the string early, and no `\N`, `\G`, `\l`
+///   escape of Graphviz's own fires (a label `\N` shows as the two characters, not the node name);
+/// - a line break (LF, CR, CRLF) becomes `\n`, which Graphviz draws as a line break in labels;
+/// - a tab becomes a space; other control characters, and U+FFFE/U+FFFF (not allowed in XML), become
+///   U+FFFD, so the C strings never hold a NUL and the SVG stays well-formed;
+/// - in values (not ids) `&` becomes `&amp;`: Graphviz decodes HTML entities in labels and leaves
+///   `&…;` as it is in SVG, so without this a label `&lt;` would show as `<` and a URL holding `&`
+///   would make the SVG ill-formed;
+/// - everything else, non-ASCII included, is written as UTF-8 (Graphviz 2.43 mangles numeric
+///   character references above U+FFFF, so emoji must stay literal).
+enum DOTText {
+    /// An id (graph, subgraph or node name) as a quoted DOT string.
+    static func quotedID(_ text: String) -> String { quoted(text, escapingAmpersand: false) }
+
+    /// An attribute value as a quoted DOT string.
+    static func quotedValue(_ text: String) -> String { quoted(text, escapingAmpersand: true) }
+
+    /// An attribute name: bare when it is a plain identifier (as every Graphviz attribute is), else quoted.
+    static func attributeName(_ name: String) -> String {
+        guard let first = name.unicodeScalars.first, first == "_" || isASCIILetter(first),
+            name.unicodeScalars.allSatisfy({ $0 == "_" || isASCIILetter($0) || ("0"..."9").contains($0) })
+        else { return quotedID(name) }
+        return name
+    }
+
+    private static func isASCIILetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
+
+    private static func quoted(_ text: String, escapingAmpersand: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\"": out.append(contentsOf: #"\""#.unicodeScalars)
+            case "\\": out.append(contentsOf: #"\\"#.unicodeScalars)
+            case "\n":
+                if !previousWasCR { out.append(contentsOf: #"\n"#.unicodeScalars) }
+            case "\r": out.append(contentsOf: #"\n"#.unicodeScalars)
+            case "\t": out.append(" ")
+            case "&" where escapingAmpersand: out.append(contentsOf: "&amp;".unicodeScalars)
+            default:
+                let v = scalar.value
+                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF {
+                    out.append("\u{FFFD}")
+                } else {
+                    out.append(scalar)
+                }
+            }
+        }
+        out.append("\"")
+        return String(out)
+    }
+}

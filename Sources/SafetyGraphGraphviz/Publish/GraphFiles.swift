@@ -1,0 +1,60 @@
+import Foundation
+import SafetyGraphCore
+
+/// Every Graphviz file of a build, rendered in-process: the topic map (DOT, SVG, PNG), one neighbourhood SVG per
+/// concept, and the DOT of the whole graph (with an SVG only while it is readable).
+///
+/// Paths are relative to the output folder (`graph/…`); links inside point to `site/topics/<id>.html`.
+public struct GraphFiles: Sendable {
+    /// One file: its path in the output folder and its bytes.
+    public struct File: Sendable, Hashable {
+        public var path: String
+        public var data: Data
+    }
+
+    /// Sorted by path.
+    public var files: [File]
+    /// Graphviz's warnings, each prefixed with the file it came from (`graph/topic-map.svg: …`).
+    public var warnings: [String]
+
+    /// Renders everything for `graph` with `engine`; `relatedLimit` related entries per entry go into the whole
+    /// graph's DOT. Fails on the first Graphviz error.
+    public static func render(graph: KnowledgeGraph, engine: LayoutEngine = .dot, relatedLimit: Int = 5)
+        throws(GraphvizError) -> GraphFiles
+    {
+        let renderer = GraphvizRenderer(engine: engine)
+        var files: [File] = []
+        var warnings: [String] = []
+
+        func add(_ path: String, _ dot: String, _ formats: [RenderFormat]) throws(GraphvizError) {
+            let rendering = try renderer.render(dot, formats: formats, source: path)
+            for format in formats {
+                files.append(File(path: path.replacingSuffix(".dot", with: "." + format.rawValue), data: rendering.data(format)))
+            }
+            warnings += rendering.warnings.map { "\(path): \($0)" }
+        }
+
+        let map = TopicMap().dot(for: graph).encoded()
+        files.append(File(path: "graph/topic-map.dot", data: Data(map.utf8)))
+        try add("graph/topic-map.dot", map, [.svg, .png])
+
+        let neighbourhood = TopicNeighbourhood()
+        for concept in graph.scheme.concepts {
+            guard let dot = neighbourhood.dot(for: concept.id, in: graph)?.encoded() else { continue }
+            try add("graph/topics/\(ConceptLink.fileStem(concept.id)).dot", dot, [.svg])
+        }
+
+        let whole = KnowledgeGraphDOT(relatedLimit: relatedLimit).dot(for: graph).encoded()
+        files.append(File(path: "graph/knowledge-graph.dot", data: Data(whole.utf8)))
+        if KnowledgeGraphDOT.isReadable(graph) {
+            try add("graph/knowledge-graph.dot", whole, [.svg])
+        }
+        return GraphFiles(files: files.sorted { $0.path < $1.path }, warnings: warnings)
+    }
+}
+
+extension String {
+    fileprivate func replacingSuffix(_ suffix: String, with replacement: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) + replacement : self
+    }
+}

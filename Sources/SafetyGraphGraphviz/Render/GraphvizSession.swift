@@ -1,0 +1,134 @@
+internal import CGraphviz
+import Foundation
+import SafetyGraphCore
+
+/// The only code that calls libgvc/libcgraph.
+///
+/// Graphviz keeps global state (the error level, the error callback, plugin tables, font caches) and is not
+/// thread-safe, so every call goes through one process-wide lock. Each render creates its context and graph
+/// inside that lock and frees them before returning — in the order Graphviz requires: the render data, the
+/// layout, the graph, the context — so no handle outlives a call. Graphviz's warnings and errors go to our
+/// callback (never to stderr) and come back as `GraphvizError` or as warnings.
+enum GraphvizSession {
+    private static let lock = NSLock()
+
+    /// What one call produced: each format's bytes, in the order asked, and Graphviz's warnings.
+    struct Output {
+        var data: [Data]
+        var warnings: [String]
+    }
+
+    /// Parses `dot`, lays it out once with `engine`, and renders it in each of `formats` (Graphviz names such
+    /// as `svg`, `png`, `dot`, `xdot`). `source` names the DOT in errors.
+    static func render(_ dot: String, engine: String, formats: [String], source: String) throws(GraphvizError) -> Output {
+        let origin = SourceLocation(file: source, line: 0)
+        guard !dot.utf8.contains(0) else { throw .invalidInput(at: origin, reason: "the text holds a NUL byte") }
+        lock.lock()
+        defer { lock.unlock() }
+
+        let sink = GraphvizMessageSink.shared
+        sink.reset()
+        let previousHandler = agseterrf(collectGraphvizMessage)
+        let previousLevel = agseterr(AGWARN)
+        _ = agreseterrors()
+        defer {
+            _ = agseterrf(previousHandler)
+            _ = agseterr(previousLevel)
+        }
+
+        guard let context = gvContext() else { throw .noContext(at: origin, messages: sink.errors) }
+        defer { _ = gvFreeContext(context) }
+        if agerrors() > 0 { throw .noContext(at: origin, messages: sink.errors) }
+
+        let reader = Unmanaged.passRetained(DOTReader(dot))
+        defer { reader.release() }
+        guard let graph = agread(reader.toOpaque(), GraphvizDisciplines.discipline) else {
+            throw .syntax(SourceLocation(file: source, line: sink.errorLine ?? 0), messages: sink.errors)
+        }
+        defer { _ = agclose(graph) }
+        if agerrors() > 0 {
+            throw .syntax(SourceLocation(file: source, line: sink.errorLine ?? 0), messages: sink.errors)
+        }
+
+        let laidOut = gvLayout(context, graph, engine)
+        // Safe after a failed layout too: it frees whatever part of the layout was made.
+        defer { _ = gvFreeLayout(context, graph) }
+        if laidOut != 0 || agerrors() > 0 {
+            if sink.errors.contains(where: { $0.contains("not recognized") }) {
+                throw .engineUnavailable(engine, at: origin, messages: sink.errors)
+            }
+            throw .layoutFailed(engine, at: origin, messages: sink.errors)
+        }
+
+        var outputs: [Data] = []
+        for format in formats {
+            var buffer: UnsafeMutablePointer<CChar>?
+            var length: UInt32 = 0
+            let rendered = gvRenderData(context, graph, format, &buffer, &length)
+            defer { if let buffer { gvFreeRenderData(buffer) } }
+            guard rendered == 0, agerrors() == 0, let buffer else {
+                if sink.errors.contains(where: { $0.contains("not recognized") }) {
+                    throw .formatUnavailable(format, at: origin, messages: sink.errors)
+                }
+                throw .renderFailed(format, at: origin, messages: sink.errors)
+            }
+            outputs.append(Data(bytes: buffer, count: Int(length)))
+        }
+        return Output(data: outputs, warnings: sink.warnings)
+    }
+}
+
+/// Receives Graphviz's messages (a C function pointer cannot capture context, so it writes to the shared sink;
+/// it only runs inside a Graphviz call, which holds the session lock).
+private func collectGraphvizMessage(_ message: UnsafeMutablePointer<CChar>?) -> Int32 {
+    guard let message else { return 0 }
+    GraphvizMessageSink.shared.append(String(cString: message))
+    return 0
+}
+
+/// The text Graphviz reported during one call, split into messages. Only touched under the session lock.
+final class GraphvizMessageSink: @unchecked Sendable {
+    static let shared = GraphvizMessageSink()
+
+    private var text = ""
+
+    func reset() { text = "" }
+
+    func append(_ piece: String) {
+        // Bound what one call can accumulate: a hostile graph could make Graphviz warn once per node.
+        if text.utf8.count < 1 << 20 { text += piece }
+    }
+
+    /// Messages as (is error, text): Graphviz sends `Error`/`Warning`, `: `, then the message; continuation
+    /// lines have no prefix and belong to the message before them.
+    var messages: [(isError: Bool, text: String)] {
+        var result: [(isError: Bool, text: String)] = []
+        for rawLine in text.split(whereSeparator: \.isNewline) {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { continue }
+            if line.hasPrefix("Error: ") {
+                result.append((true, String(line.dropFirst("Error: ".count))))
+            } else if line.hasPrefix("Warning: ") {
+                result.append((false, String(line.dropFirst("Warning: ".count))))
+            } else if let last = result.indices.last {
+                result[last].text += " " + line
+            } else {
+                result.append((false, line))
+            }
+        }
+        return result
+    }
+
+    var errors: [String] { messages.filter(\.isError).map(\.text) }
+    var warnings: [String] { messages.filter { !$0.isError }.map(\.text) }
+
+    /// The line named by the first syntax error (`… in line 12 near …`).
+    var errorLine: Int? {
+        for message in errors {
+            guard let range = message.range(of: "line ") else { continue }
+            let digits = message[range.upperBound...].prefix(while: \.isNumber)
+            if let line = Int(digits) { return line }
+        }
+        return nil
+    }
+}
