@@ -2,18 +2,36 @@
 # Writes the fuzzers' seed corpora into $FUZZ_DIR/seeds/<target>/ (git-ignored), made afresh on every run
 # from what is beside and in the repository — the corpora's text never enters git:
 #   markdown  ../shared/corpora/*.md and Ontology/catalogue.md cut at headings into pieces of a few kB,
-#             every *.md under Tests/*/Fixtures, and a few hostile inputs made here
-#   ontology  Ontology/ and every *.yaml/*.yml under Tests/*/Fixtures, each prefixed with the byte that
-#             tells FuzzOntology which file of the folder it replaces, and hostile YAML made here
-#   dot       (when the target exists) the Markdown seeds: the DOT target reads Markdown too
+#             every *.md under Tests/*/Fixtures, the bad-input suite's lists, and hostile inputs made here
+#   ontology  Ontology/, every *.yaml/*.yml under Tests/*/Fixtures and the bad-input suite's ontology files,
+#             each prefixed with the byte that tells FuzzOntology which file of the folder it replaces, and
+#             hostile YAML made here
+# The bad-input suite's files (Tests/SafetyGraphCLITests/BadInput, a Swift table) come from its export test,
+# run when the tests are already built in $BUILD_DIR (make test builds them first); otherwise they are skipped.
+#   dot       DOT programs made here (hostile ids, labels, URLs, clusters), and a few Markdown seeds behind
+#             the byte that tells FuzzDOT to draw the list's graph instead
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 FUZZ_DIR=${FUZZ_DIR:-.fuzz}
 CORPORA=${CORPORA:-../shared/corpora}
+BUILD_DIR=${BUILD_DIR:-.build}
+SWIFT=${SWIFT:-swift}
 seeds=$FUZZ_DIR/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/markdown" "$seeds/ontology"
+mkdir -p "$seeds/markdown" "$seeds/ontology" "$seeds/dot"
+
+# The bad-input table's files, through its export test (only with tests already built: no build here).
+bad=$seeds/bad-input
+if compgen -G "$BUILD_DIR/debug/*.xctest" >/dev/null; then
+  mkdir -p "$bad"
+  if ! SAFETYGRAPH_FUZZ_SEEDS=$(cd "$bad" && pwd) "$SWIFT" test --scratch-path "$BUILD_DIR" --skip-build \
+    --filter FuzzSeedExportTests >"$seeds/bad-input.log" 2>&1; then
+    echo "fuzz-seeds: the bad-input export failed (see $seeds/bad-input.log); going on without it" >&2
+  fi
+else
+  echo "fuzz-seeds: no test build in $BUILD_DIR; the bad-input suite's files are not among the seeds" >&2
+fi
 
 # MARK: - Markdown
 
@@ -43,6 +61,11 @@ cut_markdown Ontology/catalogue.md catalogue
 while IFS= read -r -d '' file; do
   cp "$file" "$seeds/markdown/fixture-$(printf '%s' "$file" | tr '/' '_')"
 done < <(find Tests -path '*/Fixtures/*' -type f \( -name '*.md' -o -path '*/Fixtures/Fuzz/markdown/*' \) -print0)
+if [[ -d $bad ]]; then
+  while IFS= read -r -d '' file; do
+    cp "$file" "$seeds/markdown/bad-input-$(printf '%s' "${file#"$bad"/}" | tr '/' '_')"
+  done < <(find "$bad" -type f -name '*.md' -print0)
+fi
 
 md=$seeds/markdown
 printf '' >"$md/hostile-empty.md"
@@ -82,6 +105,11 @@ done
 while IFS= read -r -d '' file; do
   role_seeds "$file" "fixture-$(dirname "$file" | tr '/' '_')"
 done < <(find Tests -path '*/Fixtures/*' -type f \( -name '*.yaml' -o -name '*.yml' \) -print0)
+if [[ -d $bad ]]; then
+  while IFS= read -r -d '' file; do
+    role_seeds "$file" "bad-input-$(dirname "${file#"$bad"/}" | tr '/' '_')"
+  done < <(find "$bad" -type f \( -name '*.yaml' -o -name '*.yml' \) -print0)
+fi
 while IFS= read -r -d '' file; do
   cp "$file" "$seeds/ontology/regression-$(basename "$file")"
 done < <(find Tests -path '*/Fixtures/Fuzz/ontology/*' -type f -print0)
@@ -112,5 +140,29 @@ yaml complex-key '\x00? [a, b]\n: c\n'
 { printf '\x01concepts:\n'; for i in $(seq 1 200); do printf '%*s- x%d:\n' $((i * 2)) '' "$i"; done; } >"$y/hostile-deep-block"
 { printf '\x02concepts:\n'; for i in $(seq 1 200); do printf '  - id: c%d\n    prefLabel: Label %d\n    definition: d\n    broader: [c%d]\n' "$i" "$i" $((i + 1)); done; printf '  - id: c201\n    prefLabel: Top\n    definition: d\n'; } >"$y/hostile-long-chain"
 
+# MARK: - DOT
+
+# FuzzDOT reads the first byte as the mode (0 a directed DOT program, 2 an undirected one, 1 a Markdown list)
+# and a program as fields separated by 0xFF, each an operation byte and its text (see DOTProgram.swift):
+# \x00 node + label field, \x01 edge, \x02 graph attribute, \x03 cluster, \x04 close, \x05 node attribute.
+d=$seeds/dot
+dot() { printf "$2" >"$d/$1"; }
+dot plain '\x00G\xff\x00a\xffA\xff\x00b\xffB\xff\x01\x00\x01edge'
+dot quotes '\x00"quoted" \\N id\xff\x00"\xff\\"\\\xff\x00\\\xff\\N \\G \\l\xff\x01\x00\x01"'
+dot entities '\x00&amp;\xff\x00&lt;script&gt;\xff<b>&#x1F6E1;</b> & &amp &#0;\xff\x05\x02https://a.example/?a=1&b=2\xff\x05\x01tip & "x"'
+dot controls '\x02\r\n\xff\x00a\r\nb\xff\x00\x01\x7f\xc2\x85\xef\xbf\xbe\xef\xbf\xbf\xff\x00\x09\x0b\x0c\xff\x01\x00\x01'
+dot unicode '\x00\xf0\x9f\x9b\xa1\xef\xb8\x8f\xff\x00\xe2\x80\xae\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7\xff\xcc\x81\xcc\x81\xe2\x80\x8d\xff\x00\xef\xbb\xbf\xff\xe2\x80\xa8\xe2\x80\xa9'
+dot clusters '\x00G\xff\x03c1\xff\x00a\xffA\xff\x03c2\xff\x00b\xffB\xff\x04\xff\x04\xff\x02cluster_x\xff\x00cluster_x\xff\x01\x00\x01'
+dot keywords '\x02graph\xff\x00node\xffedge\xff\x00subgraph\xffdigraph\xff\x00strict\xff--\xff\x01\x00\x01->\xff\x00\xff\xff\x02\x00'
+dot nul '\x00\x00\xff\x00a\x00b\xff\x00\x00\xff\x05\x02\x00'
+{ printf '\x00G'; for i in $(seq 1 30); do printf '\xff\x00n%d\xffLabel %d with a long text that wraps across several lines of the node' "$i" "$i"; printf '\xff\x01%b%b' "\\x$(printf %02x $((i % 7)))" "\\x$(printf %02x $((i % 5)))"; done; } >"$d/many"
+{ printf '\x00G\xff\x00long\xff'; head -c 3000 /dev/zero | tr '\0' 'W'; } >"$d/long-label"
+n=0
+for file in "$seeds/markdown"/catalogue-00[1-4].md "$seeds/markdown"/hostile-*.md; do
+  [[ -f $file ]] || continue
+  n=$((n + 1))
+  { printf '\x01'; head -c 4000 "$file"; } >"$d/markdown-$n"
+done
+
 count() { find "$1" -type f | wc -l | tr -d ' '; }
-echo "fuzz-seeds: $(count "$seeds/markdown") Markdown seeds, $(count "$seeds/ontology") ontology seeds in $seeds/"
+echo "fuzz-seeds: $(count "$seeds/markdown") Markdown, $(count "$seeds/ontology") ontology, $(count "$seeds/dot") DOT seeds in $seeds/"

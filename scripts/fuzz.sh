@@ -53,6 +53,8 @@ scripts/fuzz-seeds.sh
 # MARK: - Run
 
 mkdir -p "$FUZZ_DIR/logs"
+# Swift's own crash backtracer would fight AddressSanitizer over a failing input; libFuzzer reports instead.
+export SWIFT_BACKTRACE=enable=no
 summary=()
 status=0
 for target in $FUZZ_TARGETS; do

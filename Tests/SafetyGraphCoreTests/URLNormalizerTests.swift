@@ -9,15 +9,36 @@ import Testing
         ("https://example.com/#/route", "https://example.com#/route"),
         ("http://[2001:DB8::1]:8080/x", "https://[2001:db8::1]:8080/x"),
         ("https://user:pw@Example.org:443/", "https://example.org"),
+        // Found by the fuzzer: the host is normalised apart from the port, as often as it takes.
+        ("https://www.www.example.org/a", "https://example.org/a"),
+        ("https://example.org.:8080/", "https://example.org:8080"),
+        ("https://Example.org.:443/x", "https://example.org/x"),
+        ("https://example.org:/x", "https://example.org/x"),
+        ("http://[::1]:80/", "https://[::1]"),
     ])
     func normalizes(raw: String, expected: String) {
         #expect(URLNormalizer.normalize(raw) == expected)
     }
 
+    /// Normalising twice gives what normalising once gave: entry ids come from the normal form, and lists merge
+    /// by it. (The fuzzer found `http://s..` giving `https://s.`, then `https://s`.)
+    @Test(arguments: [
+        "http://s..", "https://example.org...", "https://example.org:443.", "https://www.www.www.example.org",
+        "https://a:443:80/", "https://www.:443/", "https://www.example.org.:80/x/?utm_source=a&b#/r",
+        "https://user@www.GitHub.com/Owner/Repo/", "http://[2001:db8::1]:443", "https://example.org:0443/",
+    ])
+    func normalisingIsIdempotent(raw: String) {
+        if let once = URLNormalizer.normalize(raw) {
+            #expect(URLNormalizer.normalize(once) == once, "\(raw) → \(once)")
+        }
+    }
+
     @Test(arguments: ["javascript:alert(1)", "mailto:a@b.c", "https://", "ftp://x.org", "#anchor", "images/a.png",
                       "https://exa mple.com", "http://[::1", "http://[zz]/", "https://example.org:abc/x",
                       "https://example.org:123456/", "https://ex{am}ple.org/", "https://exa\u{202E}gro.elpm/",
-                      "https://example.org/a\u{200B}b", "https://example.org/a\u{00A0}b"])
+                      "https://example.org/a\u{200B}b", "https://example.org/a\u{00A0}b",
+                      // Empty host labels (fuzzer): not a web address.
+                      "http://s..", "https://example..org/", "https://example.org:443.", "https://a:443:80/"])
     func rejectsNonWeb(raw: String) {
         #expect(URLNormalizer.normalize(raw) == nil)
     }

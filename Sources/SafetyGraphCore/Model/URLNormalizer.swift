@@ -54,11 +54,8 @@ public enum URLNormalizer {
         var path = String(rest)
 
         if let at = authority.lastIndex(of: "@") { authority = String(authority[authority.index(after: at)...]) }
-        for port in [":80", ":443"] where authority.hasSuffix(port) { authority.removeLast(port.count) }
-        if authority.hasSuffix(".") { authority.removeLast() }
-        if authority.hasPrefix("www.") { authority.removeFirst(4) }
-        guard !authority.isEmpty, !authority.hasPrefix("."), !authority.hasPrefix(":"), isValidAuthority(authority)
-        else { return nil }
+        guard let normal = normalizedAuthority(authority) else { return nil }
+        authority = normal
 
         while path.hasSuffix("/") { path.removeLast() }
         if authority == "github.com" { path = path.lowercased() }
@@ -74,27 +71,52 @@ public enum URLNormalizer {
     }
 
     /// Whether `authority` (user info removed, lowercased) is a host with an optional numeric port: a bracketed IPv6
-    /// literal, or a name without the characters a host cannot hold (`http://[::1`, `https://a<b>.org` and
-    /// `https://example.org:abc` are not URLs).
+    /// literal, or a name without the characters a host cannot hold and without empty labels (`http://[::1`,
+    /// `https://a<b>.org`, `https://example.org:abc` and `https://example..org` are not URLs).
     static func isValidAuthority(_ authority: String) -> Bool {
-        var host = Substring(authority)
-        var port: Substring = ""
-        if host.hasPrefix("[") {
-            guard let close = host.firstIndex(of: "]") else { return false }
-            let literal = host[host.index(after: host.startIndex)..<close]
-            guard !literal.isEmpty, literal.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else { return false }
-            let after = host[host.index(after: close)...]
-            guard after.isEmpty || after.hasPrefix(":") else { return false }
-            port = after.dropFirst()
-            host = host[...close]
-        } else {
-            if let colon = host.lastIndex(of: ":") {
-                port = host[host.index(after: colon)...]
-                host = host[..<colon]
-            }
-            guard !host.isEmpty, !host.utf8.contains(where: forbiddenInHost.contains) else { return false }
+        guard let (host, port) = splitAuthority(authority) else { return false }
+        return isValidHost(host) && isValidPort(port)
+    }
+
+    /// `authority` as the normal form writes it, or nil when it is not valid: the host without the root label's
+    /// trailing dot and without `www.` in front, and the port unless it is empty, 80 or 443. Host and port are
+    /// handled apart, so the result is its own normal form (`example.org:443.`, `www.www.example.org` and
+    /// `example.org..` once came out as text a second pass changed again).
+    static func normalizedAuthority(_ authority: String) -> String? {
+        guard var (host, port) = splitAuthority(authority) else { return nil }
+        if !host.hasPrefix("[") {
+            if host.hasSuffix(".") { host = host.dropLast() }
+            while host.hasPrefix("www.") { host = host.dropFirst(4) }
         }
-        return port.count <= 5 && port.allSatisfy { $0.isASCII && $0.isNumber }
+        guard isValidHost(host), isValidPort(port) else { return nil }
+        if port == "80" || port == "443" { port = "" }
+        return port.isEmpty ? String(host) : host + ":" + port
+    }
+
+    /// The host (brackets kept) and the port (without its colon; empty when there is none) of `authority`.
+    private static func splitAuthority(_ authority: String) -> (host: Substring, port: Substring)? {
+        if authority.hasPrefix("[") {
+            guard let close = authority.firstIndex(of: "]") else { return nil }
+            let after = authority[authority.index(after: close)...]
+            guard after.isEmpty || after.hasPrefix(":") else { return nil }
+            return (authority[...close], after.dropFirst())
+        }
+        guard let colon = authority.lastIndex(of: ":") else { return (authority[...], "") }
+        return (authority[..<colon], authority[authority.index(after: colon)...])
+    }
+
+    private static func isValidHost(_ host: Substring) -> Bool {
+        if host.hasPrefix("[") {
+            let literal = host.dropFirst().dropLast()
+            return host.hasSuffix("]") && !literal.isEmpty
+                && literal.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+        }
+        return !host.isEmpty && !host.hasPrefix(".") && !host.hasSuffix(".") && !host.contains("..")
+            && !host.utf8.contains(where: forbiddenInHost.contains)
+    }
+
+    private static func isValidPort(_ port: Substring) -> Bool {
+        port.count <= 5 && port.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// ASCII characters a host name cannot hold (WHATWG's forbidden host code points that survive the split).
