@@ -39,9 +39,7 @@ import Testing
 
     @Test func facetsAreClustersAndEachConceptSitsInItsPrimaryFacet() throws {
         let (dot, svg, _) = try Self.render()
-        let clusters = svg.withClass("cluster").compactMap { $0.groupIDs.last == nil ? nil : $0 }
         #expect(svg.withClass("cluster").count == 3)  // two facets and the legend
-        _ = clusters
         #expect(dot.contains("subgraph \"cluster_facet-assurance\""))
         #expect(dot.contains("subgraph \"cluster_facet-robustness\""))
         #expect(dot.contains("subgraph \"cluster_legend\""))
