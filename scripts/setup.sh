@@ -32,12 +32,18 @@ if ((want_python)); then
 fi
 # The determinism test builds under a Turkish locale, which it generates with localedef from these sources.
 { command -v localedef >/dev/null 2>&1 && [[ -f /usr/share/i18n/locales/tr_TR ]]; } || need_apt+=(locales)
+# The `dot` command: the tests check that it renders our DOT files without a warning.
+command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
+# The drawings measure text with the fonts fontconfig finds; Output/ was drawn with Liberation Sans standing in
+# for Helvetica (only a recommendation of graphviz, so --no-install-recommends would leave it out).
+[[ -f /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ]] || need_apt+=(fonts-liberation2)
 
 if ((${#need_apt[@]})); then
   if ! command -v apt-get >/dev/null 2>&1; then
     say "missing: ${need_apt[*]}"
     say "this machine has no apt-get: install the equivalents of those Debian packages"
-    say "(Graphviz with its development headers, cmark-gfm with its extensions, pkg-config) and run make again."
+    say "(Graphviz with its development headers and the dot command, the Liberation fonts, cmark-gfm with its"
+    say "extensions, pkg-config) and run make again."
     exit 1
   fi
   sudo=()
