@@ -7,7 +7,7 @@ BIN        = $(BUILD_DIR)/debug/safetygraph
 ONTOLOGY  ?= Ontology
 OUTPUT    ?= Output
 
-.PHONY: all setup build output test unit-tests check-output clean setup-python conformance browser bench bench-jsonld bench-graphviz bad-input valgrind-graphviz
+.PHONY: all setup build output test unit-tests check-output clean setup-python conformance browser bench bench-scale bench-jsonld bench-graphviz bad-input valgrind-graphviz
 
 all: output
 
@@ -42,7 +42,16 @@ browser: setup-python
 	BIN=$(BIN) .venv/bin/python -m pytest -q -p no:cacheprovider -W ignore::DeprecationWarning Tests/Browser
 
 # Benchmarks at scale; each part is its own target.
-bench: bench-graphviz bench-jsonld
+bench: bench-scale bench-graphviz bench-jsonld
+
+# Every stage at 1x, 5x, 20x and ~100,000 entries, with peak memory and query latency, and the peers a user
+# would otherwise use (cmark-gfm, grep, flashtext, pyahocorasick, a Python pipeline) on the same input.
+bench-scale: setup setup-python
+	$(SWIFT) build -c release --scratch-path $(BUILD_DIR) --product safetygraph
+	$(SWIFT) build -c release --scratch-path $(BUILD_DIR) --product safetygraph-bench
+	@command -v cmark-gfm >/dev/null || scripts/setup.sh bench
+	.venv/bin/python -m pip install --quiet --disable-pip-version-check -r Benchmarks/requirements.txt
+	BUILD_DIR=$(BUILD_DIR) .venv/bin/python Benchmarks/bench_scale.py
 
 bench-jsonld: setup setup-python
 	$(SWIFT) build -c release --scratch-path $(BUILD_DIR) --product safetygraph

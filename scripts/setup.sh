@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 want_python=0
 [[ "${1:-}" == python ]] && want_python=1
+want_bench=0
+[[ "${1:-}" == bench ]] && want_bench=1
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 
@@ -20,6 +22,8 @@ else
   need_apt+=(libgraphviz-dev libcmark-gfm-dev)
 fi
 [[ -f /usr/include/cmark-gfm-core-extensions.h ]] || need_apt+=(libcmark-gfm-extensions-dev)
+# `make bench` compares our parsing with the cmark-gfm command.
+if ((want_bench)); then command -v cmark-gfm >/dev/null 2>&1 || need_apt+=(cmark-gfm); fi
 if ((want_python)) && [[ ! -x .venv/bin/python ]]; then
   command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
   python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need_apt+=(python3-venv)
