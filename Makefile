@@ -7,7 +7,7 @@ BIN        = $(BUILD_DIR)/debug/safetygraph
 ONTOLOGY  ?= Ontology
 OUTPUT    ?= Output
 
-.PHONY: all setup build output test unit-tests check-output clean setup-python conformance browser bench bench-jsonld bad-input
+.PHONY: all setup build output test unit-tests check-output clean setup-python conformance browser bench bench-scale bench-jsonld bench-graphviz bad-input valgrind-graphviz
 .PHONY: test-robustness test-asan test-tsan valgrind fuzz fuzz-smoke
 
 # Fuzzing (scripts/fuzz.sh): seconds per target for `make fuzz`, and for the short run inside `make test`.
@@ -50,7 +50,16 @@ browser: setup-python
 	BIN=$(BIN) .venv/bin/python -m pytest -q -p no:cacheprovider -W ignore::DeprecationWarning Tests/Browser
 
 # Benchmarks at scale; each part is its own target.
-bench: bench-jsonld
+bench: bench-scale bench-graphviz bench-jsonld
+
+# Every stage at 1x, 5x, 20x and ~100,000 entries, with peak memory and query latency, and the peers a user
+# would otherwise use (cmark-gfm, grep, flashtext, pyahocorasick, a Python pipeline) on the same input.
+bench-scale: setup setup-python
+	$(SWIFT) build -c release --scratch-path $(BUILD_DIR) --product safetygraph
+	$(SWIFT) build -c release --scratch-path $(BUILD_DIR) --product safetygraph-bench
+	@command -v cmark-gfm >/dev/null || scripts/setup.sh bench
+	.venv/bin/python -m pip install --quiet --disable-pip-version-check -r Benchmarks/requirements.txt
+	BUILD_DIR=$(BUILD_DIR) .venv/bin/python Benchmarks/bench_scale.py
 
 bench-jsonld: setup setup-python
 	$(SWIFT) build -c release --scratch-path $(BUILD_DIR) --product safetygraph
@@ -60,6 +69,14 @@ bench-jsonld: setup setup-python
 bad-input: setup
 	$(SWIFT) build --scratch-path $(BUILD_DIR) --build-tests
 	$(SWIFT) test --scratch-path $(BUILD_DIR) --skip-build --filter 'BadInputTests|KilledBuildTests|DeterminismTests'
+
+# In-process topic-map render vs the `dot` command (release build; medians; a table).
+bench-graphviz: setup
+	SWIFT=$(SWIFT) BUILD_DIR=$(BUILD_DIR) Benchmarks/bench-graphviz.sh
+
+# Valgrind memcheck over the Graphviz renderer: 0 bytes definitely lost (known library leaks listed apart).
+valgrind-graphviz: setup
+	SWIFT=$(SWIFT) BUILD_DIR=$(BUILD_DIR) Benchmarks/valgrind-graphviz.sh
 
 # Sanitizers, valgrind and a short fuzz run: what `make test` adds after the ordinary tests.
 test-robustness: test-asan test-tsan valgrind fuzz-smoke

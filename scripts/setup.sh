@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 want_python=0
 [[ "${1:-}" == python ]] && want_python=1
+want_bench=0
+[[ "${1:-}" == bench ]] && want_bench=1
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 
@@ -20,6 +22,8 @@ else
   need_apt+=(libgraphviz-dev libcmark-gfm-dev)
 fi
 [[ -f /usr/include/cmark-gfm-core-extensions.h ]] || need_apt+=(libcmark-gfm-extensions-dev)
+# `make bench` compares our parsing with the cmark-gfm command.
+if ((want_bench)); then command -v cmark-gfm >/dev/null 2>&1 || need_apt+=(cmark-gfm); fi
 if ((want_python)) && [[ ! -x .venv/bin/python ]]; then
   command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
   python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need_apt+=(python3-venv)
@@ -32,6 +36,11 @@ if ((want_python)); then
 fi
 # The determinism test builds under a Turkish locale, which it generates with localedef from these sources.
 { command -v localedef >/dev/null 2>&1 && [[ -f /usr/share/i18n/locales/tr_TR ]]; } || need_apt+=(locales)
+# The `dot` command: the tests check that it renders our DOT files without a warning.
+command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
+# The drawings measure text with the fonts fontconfig finds; Output/ was drawn with Liberation Sans standing in
+# for Helvetica (only a recommendation of graphviz, so --no-install-recommends would leave it out).
+[[ -f /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ]] || need_apt+=(fonts-liberation2)
 for tool in "$@"; do
   case $tool in
     valgrind)
@@ -47,7 +56,8 @@ if ((${#need_apt[@]})); then
   if ! command -v apt-get >/dev/null 2>&1; then
     say "missing: ${need_apt[*]}"
     say "this machine has no apt-get: install the equivalents of those Debian packages"
-    say "(Graphviz with its development headers, cmark-gfm with its extensions, pkg-config) and run make again."
+    say "(Graphviz with its development headers and the dot command, the Liberation fonts, cmark-gfm with its"
+    say "extensions, pkg-config) and run make again."
     exit 1
   fi
   sudo=()

@@ -45,6 +45,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Write no Graphviz files (graph/).")
     var noGraphs = false
 
+    @Flag(help: "Write no site (site/): for very large catalogues, where a page per topic lists thousands of entries.")
+    var noSite = false
+
     @Flag(name: .shortAndLong, help: "Print no warnings, only errors and the summary.")
     var quiet = false
 
@@ -106,9 +109,11 @@ struct Build: ParsableCommand {
                 for file in graphs.files { try staging.write(file.data, to: file.path) }
                 clock.lap("graph/")
             }
-            let siteInputs = try SiteBuild.inputs(project: loaded, drawings: !noGraphs, engine: engine, base: base)
-            _ = try SiteBuild.write(project: loaded, templates: siteTemplates, inputs: siteInputs, to: staging)
-            clock.lap("site/")
+            if !noSite {
+                let siteInputs = try SiteBuild.inputs(project: loaded, drawings: !noGraphs, engine: engine, base: base)
+                _ = try SiteBuild.write(project: loaded, templates: siteTemplates, inputs: siteInputs, to: staging)
+                clock.lap("site/")
+            }
             try staging.commit()
             clock.lap("commit")
         } catch let error as OutputError {

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Wall-clock time per stage of a build, for `--timings`.
 struct Stopwatch {
     let enabled: Bool

@@ -56,9 +56,11 @@ LIST = f"""# Hostile list
 - [Unicode link {NFD}](https://example.org/{NFC}/😀?q=ü) - a valid IRI with non-ASCII characters.
 """
 
+# Ingest removes control characters, bidi controls and invisible marks from list text (with a warning for the
+# bidi ones), so the entry carries the rest; the ontology above carries controls and RTL marks to the writers.
 ENTRY_ONE = {
     "title": "Quote \"double\" and 'single' \\ back\\slash </script> <!-- x --> 😀 smile",
-    "description": f"Ctrl {CONTROLS} and RTL \u202eevil\u202c mark \u200f emoji 👩\u200d💻🇪🇺 and tab & amp.",
+    "description": "Ctrl and RTL evil mark emoji 👩\u200d💻🇪🇺 and tab & amp.",
 }
 KEYWORDS = {'key"word', "back\\slash", "</script> tag", NFC}
 SDO = "https://schema.org/"

@@ -43,6 +43,14 @@ import Testing
         #expect(rubric["authors"] as? [String] == ["Breck"])
         #expect(rubric["kind"] as? String == "article")
         #expect(((rubric["tags"] as? [[String: Any]]) ?? []).contains { $0["concept"] as? String == "testing" })
+        // `[Title](url) @ Org - description` and `… - description (with Speaker).` in the catalogue.
+        let course = try #require(entries.first { ($0["url"] as? String) == "https://mlip-cmu.github.io/" })
+        #expect(course["organization"] as? String == "Carnegie-Mellon University")
+        #expect((course["description"] as? String)?.hasPrefix("University course") == true)
+        let video = try #require(entries.first { ($0["url"] as? String)?.contains("youtube.com/watch?v=HSxwnuxaCoo") == true })
+        #expect(video["authors"] as? [String] == ["Thomas Dietterich"])
+        #expect(video["organization"] as? String == "valgrAI")
+        #expect((video["description"] as? String)?.contains("with") == false)
         #expect(run1.stdout.contains("built \(entries.count) entries"))
     }
 

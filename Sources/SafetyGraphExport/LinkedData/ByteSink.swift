@@ -3,11 +3,13 @@ import Foundation
 /// A buffered byte writer: to a file (flushed in 1 MiB chunks, so a 100,000-entry export never sits in memory
 /// as one string) or to memory (for tests and for encoding a piece once and copying it to several files).
 public final class ByteSink {
-    /// The bytes not yet flushed (in memory mode: everything written).
-    public private(set) var buffer: [UInt8] = []
+    // A raw buffer rather than `[UInt8]`: the writers append millions of small pieces, and array appends
+    // cost more than the copying itself.
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var used = 0
     private let handle: FileHandle?
     private let path: String
-    private let flushThreshold = 1 << 20
     private var failure: OutputError?
     /// Bytes written so far, flushed or not.
     public private(set) var count = 0
@@ -16,19 +18,29 @@ public final class ByteSink {
     public init() {
         handle = nil
         path = "<memory>"
+        capacity = 4096
+        storage = .allocate(capacity: capacity)
     }
 
-    /// A sink writing to an open file; `path` names it in errors.
+    /// A sink writing to an open file in 1 MiB chunks; `path` names it in errors.
     public init(handle: FileHandle, path: String) {
         self.handle = handle
         self.path = path
-        buffer.reserveCapacity(flushThreshold + 4096)
+        capacity = 1 << 20
+        storage = .allocate(capacity: capacity)
     }
+
+    deinit { storage.deallocate() }
+
+    /// The bytes not yet flushed (in memory mode: everything written).
+    public var buffer: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: used)) }
 
     // MARK: - Appending
 
     @inline(__always) public func append(_ byte: UInt8) {
-        buffer.append(byte)
+        if used == capacity { makeRoom(for: 1) }
+        storage[used] = byte
+        used += 1
         count += 1
     }
 
@@ -38,36 +50,63 @@ public final class ByteSink {
     }
 
     public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        buffer.append(contentsOf: bytes)
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        if used + bytes.count > capacity { makeRoom(for: bytes.count) }
+        if used + bytes.count > capacity {
+            // Larger than a whole chunk (file sinks only): write it through.
+            write(UnsafeRawBufferPointer(bytes))
+        } else {
+            (storage + used).update(from: base, count: bytes.count)
+            used += bytes.count
+        }
         count += bytes.count
-        if handle != nil, buffer.count >= flushThreshold { flush() }
     }
 
     /// Appends what a memory sink holds.
     public func append(contentsOf other: ByteSink) {
-        other.buffer.withUnsafeBufferPointer { append($0) }
+        append(UnsafeBufferPointer(start: other.storage, count: other.used))
     }
 
     /// Empties a memory sink for reuse.
     public func reset() {
-        buffer.removeAll(keepingCapacity: true)
+        used = 0
         count = 0
     }
 
     /// The text written to a memory sink.
-    public var text: String { String(decoding: buffer, as: UTF8.self) }
+    public var text: String { String(decoding: UnsafeBufferPointer(start: storage, count: used), as: UTF8.self) }
+
+    /// Flushes a file sink, or grows a memory sink, so that `extra` more bytes fit if they can.
+    private func makeRoom(for extra: Int) {
+        if handle != nil {
+            flush()
+            return
+        }
+        var newCapacity = capacity * 2
+        while newCapacity < used + extra { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: storage, count: used)
+        storage.deallocate()
+        storage = grown
+        capacity = newCapacity
+    }
 
     // MARK: - Files
 
     /// Writes out the buffer (file sinks only). A failure is kept and reported by `close()`.
     public func flush() {
-        guard let handle, failure == nil, !buffer.isEmpty else { return }
+        guard handle != nil, used > 0 else { return }
+        write(UnsafeRawBufferPointer(start: storage, count: used))
+        used = 0
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer) {
+        guard let handle, failure == nil else { return }
         do {
-            try buffer.withUnsafeBytes { try handle.write(contentsOf: $0) }
+            try handle.write(contentsOf: bytes)
         } catch {
             failure = .io(path: path, reason: "cannot write: \(error.localizedDescription)")
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes and closes the file; throws the first write error met.

@@ -26,7 +26,7 @@ public struct LinkedNode: Sendable, Hashable {
 
     public mutating func add(_ property: LinkedProperty, _ values: [String]) {
         guard !values.isEmpty else { return }
-        if let i = statements.firstIndex(where: { $0.property == property }) {
+        if let i = statements.firstIndex(where: { $0.property.iri == property.iri }) {
             statements[i].values += values
         } else {
             statements.append(Statement(property: property, values: values))

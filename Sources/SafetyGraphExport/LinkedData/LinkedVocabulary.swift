@@ -4,8 +4,9 @@ import SafetyGraphCore
 /// entries, and a small vocabulary of our own (under the base) for tag provenance and sections.
 ///
 /// The JSON-LD context is generated from this table, so a term the writers use is always a term the context
-/// defines (no `@vocab`, nothing left to guess).
-public struct LinkedVocabulary: Sendable {
+/// defines (no `@vocab`, nothing left to guess). A class so that the writers share one table instead of copying
+/// its dozens of strings for every node.
+public final class LinkedVocabulary: Sendable {
     public let base: LinkedDataBase
 
     // MARK: - SKOS

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes Turtle: prefixes first, then one block per node (`a` types, predicates, comma-separated objects),
 /// in the same order and with the same triples as `NTriplesWriter`.
 ///
@@ -7,6 +9,8 @@ public struct TurtleWriter: Sendable {
     public let vocabulary: LinkedVocabulary
     /// `(prefix, namespace)`, longest namespace first so the most specific prefix wins.
     private let prefixes: [(String, String)]
+    /// The same as bytes, for comparing without going through `String`.
+    private let prefixBytes: [(prefix: [UInt8], namespace: [UInt8])]
 
     public init(vocabulary: LinkedVocabulary) {
         self.vocabulary = vocabulary
@@ -15,6 +19,7 @@ public struct TurtleWriter: Sendable {
             ("section", vocabulary.base.sectionNamespace),
         ]
         self.prefixes = all.sorted { ($0.1.utf8.count, $0.0) > ($1.1.utf8.count, $1.0) }
+        self.prefixBytes = prefixes.map { (Array($0.0.utf8) + [UInt8(ascii: ":")], Array($0.1.utf8)) }
     }
 
     public func writeHeader(to sink: ByteSink) {
@@ -64,15 +69,14 @@ public struct TurtleWriter: Sendable {
     func writeName(_ iri: String, to sink: ByteSink) {
         var iri = iri
         iri.withUTF8 { bytes in
-            for (prefix, namespace) in prefixes {
-                let count = namespace.utf8.count
-                guard bytes.count > count, namespace.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[..<count])) else {
-                    continue
+            for (prefix, namespace) in prefixBytes where bytes.count > namespace.count {
+                let matches = namespace.withUnsafeBufferPointer { ns in
+                    memcmp(ns.baseAddress!, bytes.baseAddress!, ns.count) == 0
                 }
-                let local = UnsafeBufferPointer(rebasing: bytes[count...])
+                guard matches else { continue }
+                let local = UnsafeBufferPointer(rebasing: bytes[namespace.count...])
                 guard Self.isPlainLocalName(local) else { continue }
-                sink.append(prefix)
-                sink.append(UInt8(ascii: ":"))
+                prefix.withUnsafeBufferPointer { sink.append($0) }
                 sink.append(local)
                 return
             }

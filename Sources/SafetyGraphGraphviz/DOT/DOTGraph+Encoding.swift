@@ -52,7 +52,7 @@ private struct DOTWriter {
     static func list(_ attributes: DOTAttributes) -> String {
         guard !attributes.isEmpty else { return "" }
         let items = attributes.sorted { $0.key < $1.key }.map {
-            DOTText.attributeName($0.key) + "=" + DOTText.quotedValue($0.value)
+            DOTText.attributeName($0.key) + "=" + DOTText.quotedValue($0.value, attribute: $0.key)
         }
         return " [" + items.joined(separator: ", ") + "]"
     }

@@ -3,7 +3,9 @@
 /// Ids and values are always written as double-quoted strings, so no keyword, punctuation or `-` can end
 /// or split a statement. Inside the quotes:
 /// - `"` becomes `\"` and `\` becomes `\\`: no quote can end the string early, and no `\N`, `\G`, `\l`
-///   escape of Graphviz's own fires (a label `\N` shows as the two characters, not the node name);
+///   escape of Graphviz's own fires (a label `\N` shows as the two characters, not the node name). Tooltips
+///   are unescaped twice by Graphviz 2.43 (a `\\N` in a tooltip still shows the node name), so there each
+///   backslash is written four times;
 /// - a line break (LF, CR, CRLF) becomes `\n`, which Graphviz draws as a line break in labels;
 /// - a tab becomes a space; other control characters, and U+FFFE/U+FFFF (not allowed in XML), become
 ///   U+FFFD, so the C strings never hold a NUL and the SVG stays well-formed;
@@ -14,10 +16,12 @@
 ///   character references above U+FFFF, so emoji must stay literal).
 enum DOTText {
     /// An id (graph, subgraph or node name) as a quoted DOT string.
-    static func quotedID(_ text: String) -> String { quoted(text, escapingAmpersand: false) }
+    static func quotedID(_ text: String) -> String { quoted(text, escapingAmpersand: false, backslash: 2) }
 
-    /// An attribute value as a quoted DOT string.
-    static func quotedValue(_ text: String) -> String { quoted(text, escapingAmpersand: true) }
+    /// An attribute value as a quoted DOT string; `attribute` names the attribute (tooltips escape more).
+    static func quotedValue(_ text: String, attribute: String = "") -> String {
+        quoted(text, escapingAmpersand: true, backslash: attribute.lowercased().hasSuffix("tooltip") ? 4 : 2)
+    }
 
     /// An attribute name: bare when it is a plain identifier (as every Graphviz attribute is), else quoted.
     static func attributeName(_ name: String) -> String {
@@ -29,7 +33,7 @@ enum DOTText {
 
     private static func isASCIILetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
 
-    private static func quoted(_ text: String, escapingAmpersand: Bool) -> String {
+    private static func quoted(_ text: String, escapingAmpersand: Bool, backslash: Int) -> String {
         var out = String.UnicodeScalarView()
         out.append("\"")
         var previousWasCR = false
@@ -37,7 +41,7 @@ enum DOTText {
             defer { previousWasCR = scalar == "\r" }
             switch scalar {
             case "\"": out.append(contentsOf: #"\""#.unicodeScalars)
-            case "\\": out.append(contentsOf: #"\\"#.unicodeScalars)
+            case "\\": out.append(contentsOf: String(repeating: "\\", count: backslash).unicodeScalars)
             case "\n":
                 if !previousWasCR { out.append(contentsOf: #"\n"#.unicodeScalars) }
             case "\r": out.append(contentsOf: #"\n"#.unicodeScalars)

@@ -27,11 +27,13 @@ enum GraphvizDisciplines {
                     return grown
                 },
                 free: { _, pointer in free(pointer) },
-                close: { _ in }))
+                // Must stay nil: with a `close`, agclose() takes the discipline for an arena that frees the whole
+                // heap at once and frees none of the graph's objects itself.
+                close: nil))
         let ids = UnsafeMutablePointer<Agiddisc_t>.allocate(capacity: 1)
         ids.initialize(
             to: Agiddisc_t(
-                open: { _, _ in Unmanaged.passRetained(NameTable()).toOpaque() },
+                open: { graph, _ in Unmanaged.passRetained(NameTable(graph: graph)).toOpaque() },
                 map: { state, _, name, id, create in
                     guard let state, let id else { return 0 }
                     let table = Unmanaged<NameTable>.fromOpaque(state).takeUnretainedValue()
@@ -65,13 +67,21 @@ enum GraphvizDisciplines {
 
 /// Names ↔ ids for one graph: named objects get even ids in the order their names are first met; anonymous
 /// objects get odd ids (as in cgraph's default discipline, which tells them apart by parity).
+///
+/// Names are kept as cgraph reference-counted strings (`agstrdup`), as the default discipline does: cgraph
+/// reads a hidden header in front of a name it gets back (`aghtmlstr` when writing DOT), so a plain C string
+/// would be read out of bounds. Each is released once when the graph closes (the id discipline is closed
+/// before the graph's string dictionary).
 final class NameTable {
+    private let graph: UnsafeMutablePointer<Agraph_t>?
     private var ids: [String: IDTYPE] = [:]
     private var names: [UnsafeMutablePointer<CChar>] = []
     private var nextAnonymous: IDTYPE = 1
 
+    init(graph: UnsafeMutablePointer<Agraph_t>?) { self.graph = graph }
+
     deinit {
-        for name in names { free(name) }
+        for name in names { _ = agstrfree(graph, name) }
     }
 
     /// Maps `name` to an id (creating one when `create`); an anonymous object (nil name) gets a fresh odd id.
@@ -87,7 +97,7 @@ final class NameTable {
             id.pointee = known
             return true
         }
-        guard create, let copy = strdup(name) else { return false }
+        guard create, let copy = agstrdup(graph, name) else { return false }
         names.append(copy)
         let new = IDTYPE(names.count) * 2
         ids[key] = new

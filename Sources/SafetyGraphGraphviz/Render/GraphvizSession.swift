@@ -5,12 +5,19 @@ import SafetyGraphCore
 /// The only code that calls libgvc/libcgraph.
 ///
 /// Graphviz keeps global state (the error level, the error callback, plugin tables, font caches) and is not
-/// thread-safe, so every call goes through one process-wide lock. Each render creates its context and graph
-/// inside that lock and frees them before returning — in the order Graphviz requires: the render data, the
-/// layout, the graph, the context — so no handle outlives a call. Graphviz's warnings and errors go to our
-/// callback (never to stderr) and come back as `GraphvizError` or as warnings.
+/// thread-safe, so every call goes through one process-wide lock. Each render creates its graph inside that
+/// lock and frees everything before returning — in the order Graphviz requires: the render data, the layout,
+/// the graph — so no graph, layout or buffer outlives a call. Graphviz's warnings and errors go to our callback
+/// (never to stderr) and come back as `GraphvizError` or as warnings.
+///
+/// The one exception is the `GVC_t` context: it is created once and kept for the life of the process. In
+/// Graphviz 2.43 every `gvContext()` leaks the plugin configuration it reads (`gvconfig`, about 3.6 kB, lost
+/// even after `gvFreeContext`), so a context per render grows the process without bound; one context also
+/// saves re-reading the plugin configuration on every render. A context holds no graph between calls.
 enum GraphvizSession {
     private static let lock = NSLock()
+    /// Created on first use, under the lock; never freed (see above).
+    nonisolated(unsafe) private static var sharedContext: OpaquePointer?
 
     /// What one call produced: each format's bytes, in the order asked, and Graphviz's warnings.
     struct Output {
@@ -36,10 +43,20 @@ enum GraphvizSession {
             _ = agseterr(previousLevel)
         }
 
-        guard let context = gvContext() else { throw .noContext(at: origin, messages: sink.errors) }
-        defer { _ = gvFreeContext(context) }
-        if agerrors() > 0 { throw .noContext(at: origin, messages: sink.errors) }
+        if sharedContext == nil {
+            let context = gvContext()
+            if agerrors() > 0 {
+                if let context { _ = gvFreeContext(context) }
+                throw .noContext(at: origin, messages: sink.errors)
+            }
+            sharedContext = context
+        }
+        guard let context = sharedContext else { throw .noContext(at: origin, messages: sink.errors) }
 
+        // The scanner is global and keeps what it had read past the end of the previous graph (text after the
+        // closing brace, even a whole second graph) for the next parse: flush it, and restart its line count.
+        aglexbad()
+        agreadline(1)
         let reader = Unmanaged.passRetained(DOTReader(dot))
         defer { reader.release() }
         guard let graph = agread(reader.toOpaque(), GraphvizDisciplines.discipline) else {
@@ -67,7 +84,8 @@ enum GraphvizSession {
             let rendered = gvRenderData(context, graph, format, &buffer, &length)
             defer { if let buffer { gvFreeRenderData(buffer) } }
             guard rendered == 0, agerrors() == 0, let buffer else {
-                if sink.errors.contains(where: { $0.contains("not recognized") }) {
+                // gvRenderData says "renderer for x is unavailable" (gvRenderFilename says "not recognized").
+                if sink.errors.contains(where: { $0.contains("not recognized") || $0.contains("unavailable") }) {
                     throw .formatUnavailable(format, at: origin, messages: sink.errors)
                 }
                 throw .renderFailed(format, at: origin, messages: sink.errors)

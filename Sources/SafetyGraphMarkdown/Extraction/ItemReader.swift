@@ -250,12 +250,25 @@ enum ItemReader {
     /// Returns whether people were named this way.
     private static func readTrailingAttribution(_ post: inout String, into fields: inout EntryFields) -> Bool {
         if post.hasPrefix("@") {
-            let org = TextNormalizer.trimmingSeparators(String(post.dropFirst()))
+            // `@ MIT` alone, or `@ MIT - description`: the organisation ends at the first dash separator.
+            var body = Substring(post.dropFirst())
+            var rest = ""
+            if let dash = [" - ", " – ", " — "].compactMap({ body.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+                rest = String(body[dash.upperBound...])
+                body = body[..<dash.lowerBound]
+            }
+            let org = TextNormalizer.trimmingSeparators(String(body))
             if !org.isEmpty, org.count <= 120 {
                 if fields.organization == nil { fields.organization = org }
-                post = ""
+                post = rest.trimmingWhitespace()
             }
             return false
+        }
+        if let speakers = trailingSpeakers(post) {
+            // `description (with Lucas García).`: the speakers close the description.
+            fields.authors.append(contentsOf: speakers.names.filter { !fields.authors.contains($0) })
+            post = speakers.rest
+            return true
         }
         guard post.lowercased().hasPrefix("with ") else { return false }
         let names = Citation.splitNames(String(post.dropFirst(5)).replacingOccurrences(of: " & ", with: ", "))
@@ -263,6 +276,17 @@ enum ItemReader {
         fields.authors.append(contentsOf: names.filter { !fields.authors.contains($0) })
         post = ""
         return true
+    }
+
+    /// `… (with A and B).` at the end of a description: the names, and the description without them.
+    static func trailingSpeakers(_ text: String) -> (names: [String], rest: String)? {
+        var body = Substring(text.trimmingWhitespace())
+        if body.hasSuffix(".") { body = body.dropLast() }
+        guard body.hasSuffix(")"), let open = body.range(of: " (with ", options: .backwards) else { return nil }
+        let inside = body[open.upperBound..<body.index(before: body.endIndex)]
+        let names = Citation.splitNames(String(inside).replacingOccurrences(of: " & ", with: ", "))
+        guard !names.isEmpty, names.allSatisfy(NameHeuristics.looksLikePersonName) else { return nil }
+        return (names, String(body[..<open.lowerBound]) + ".")
     }
 
     /// A secondary link whose text says nothing about the entry (`[code]`, `here`): left out of the description.

@@ -1,4 +1,5 @@
 internal import CCmarkGFM
+import Foundation
 
 // The only file that touches cmark-gfm. It parses, walks the cmark tree once with cmark's own iterator (which is
 // iterative, so nesting depth cannot overflow our stack), copies every node into a `MarkdownTree`, and frees the
@@ -11,10 +12,17 @@ private let coreExtensionsRegistered: Bool = {
     return true
 }()
 
+/// cmark-gfm keeps process-wide state while it parses (the inline parser's table of special characters, which the
+/// extensions switch on and off around each parse), so two parses on different threads race and can lose inline
+/// nodes. Every parse holds this lock, as every Graphviz call holds Graphviz's.
+private let cmarkLock = NSLock()
+
 extension MarkdownTree {
     /// Parses GitHub-flavoured Markdown (tables, autolinks, strikethrough, as github.com does) with source positions.
     static func parse(_ text: String) -> MarkdownTree {
         _ = coreExtensionsRegistered
+        cmarkLock.lock()
+        defer { cmarkLock.unlock() }
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return MarkdownTree(nodes: []) }
         defer { cmark_parser_free(parser) }
         for name in ["table", "autolink", "strikethrough"] {

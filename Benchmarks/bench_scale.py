@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""`make bench` at scale: SafetyGraph's stages over 1x, 5x, 20x and ~100,000 entries of the corpora, and the
+tools a user would otherwise use, on the same input, in the same run. Prints tables; writes nothing to the repo.
+
+Per scale: the in-process driver (`safetygraph-bench`: ingest, tag, link with wall time, throughput and the
+process's peak RSS after each stage; `query`/`related` latency over many calls) and a whole `safetygraph build
+--timings` (linked data, drawings, site; its peak RSS). On the largest scale, the peers: `cmark-gfm` parsing
+the same file, GNU grep / flashtext / pyahocorasick over the same terms and text as our tagger, the Python
+pipeline (markdown-it-py, flashtext, rdflib), ratios printed.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT.parent / "shared" / "corpora"
+BUILD = Path(os.environ.get("BUILD_DIR", ROOT / ".build"))
+BIN = BUILD / "release" / "safetygraph"
+DRIVER = BUILD / "release" / "safetygraph-bench"
+PY = sys.executable
+SCALES = [int(s) for s in os.environ.get("SCALES", "1,5,20,43").split(",")]
+SITE_MAX = int(os.environ.get("SITE_MAX_SCALE", "5"))  # the site of 100k entries is gigabytes of pages
+
+
+def run(cmd, **kw):
+    """Runs cmd; returns (seconds, completed process, peak RSS in MiB of the children so far)."""
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"bench: {' '.join(map(str, cmd))} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return seconds, done
+
+
+def peak_rss_of(cmd) -> tuple[float, float, str]:
+    """Runs cmd in a fresh Python child so that RUSAGE_CHILDREN is its own; returns (seconds, MiB, stderr)."""
+    probe = (
+        "import resource,subprocess,sys,time,json;"
+        "t=time.perf_counter();p=subprocess.run(sys.argv[1:],capture_output=True,text=True);"
+        "t=time.perf_counter()-t;"
+        "print(json.dumps([t,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024,p.returncode,p.stderr[-20000:]]))"
+    )
+    done = subprocess.run([PY, "-c", probe, *map(str, cmd)], capture_output=True, text=True)
+    seconds, mib, code, stderr = json.loads(done.stdout)
+    if code != 0:
+        sys.exit(f"bench: {' '.join(map(str, cmd))} failed ({code}):\n{stderr[-2000:]}")
+    return seconds, mib, stderr
+
+
+def timings(stderr: str) -> dict[str, float]:
+    out = {}
+    for line in stderr.splitlines():
+        m = re.match(r"timing:\s+([\d.]+) s\s+(.*)", line)
+        if m:
+            out[m.group(2)] = float(m.group(1))
+    return out
+
+
+def stage_time(t: dict[str, float], prefix: str) -> float:
+    return sum(v for k, v in t.items() if k.startswith(prefix))
+
+
+def median_time(cmd, repeat=3, **kw) -> float:
+    return statistics.median(run(cmd, **kw)[0] for _ in range(repeat))
+
+
+def table(title, header, rows):
+    print(f"\n{title}")
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    line = lambda r: "| " + " | ".join(str(x).ljust(w) for x, w in zip(r, widths)) + " |"
+    print(line(header))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in rows:
+        print(line(r))
+
+
+def main():
+    tmp = Path(tempfile.mkdtemp(prefix="sg-bench-"))
+    rows, latency_rows, results = [], [], {}
+    for scale in SCALES:
+        corpus = tmp / f"corpus-{scale}.md"
+        subprocess.run([PY, ROOT / "Benchmarks" / "make_corpus.py", CORPORA, str(scale), corpus], check=True)
+        mb = corpus.stat().st_size / 1e6
+        seconds, done = run([DRIVER, "--ontology", ROOT / "Ontology", "--calls", "2000",
+                             "--dump-terms", tmp / "terms.txt", "--dump-text", tmp / f"text-{scale}.txt", corpus])
+        driver = json.loads(done.stdout)
+        stages = {s["stage"].split(" ")[0]: s for s in driver["stages"]}
+        site = scale <= SITE_MAX
+        cmd = [BIN, "build", "--quiet", "--timings", "--list", corpus, "--output", tmp / f"out-{scale}"]
+        if not site:
+            cmd.append("--no-site")
+        build_s, build_mib, stderr = peak_rss_of(cmd)
+        t = timings(stderr)
+        results[scale] = {"driver": driver, "build_seconds": build_s, "build_mib": build_mib, "timings": t, "mb": mb}
+        n = driver["entries"]
+        ing, tag, link = stages["ingest"], stages["tag"], stages["link"]
+        linked = stage_time(t, "linked data (")
+        graphs = stage_time(t, "graph/")
+        site_s = stage_time(t, "site/")
+        rows.append([
+            f"{scale}x", n, f"{mb:.1f}",
+            f"{ing['seconds']:.2f} ({mb / ing['seconds']:.1f} MB/s)",
+            f"{tag['seconds']:.2f} ({n / tag['seconds']:,.0f}/s)",
+            f"{link['seconds']:.2f} ({n / link['seconds']:,.0f}/s)",
+            f"{linked:.2f} ({n / linked:,.0f}/s)" if linked else "-",
+            f"{graphs:.2f}",
+            f"{site_s:.2f}" if site else "not built",
+            f"{ing['peak_rss_mib']:.0f}/{tag['peak_rss_mib']:.0f}/{link['peak_rss_mib']:.0f}",
+            f"{build_s:.2f}", f"{build_mib:.0f}",
+        ])
+        for lat in driver["latency"]:
+            latency_rows.append([f"{scale}x ({n} entries)", lat["what"], lat["calls"], f"{lat['median_ms']:.3f}", f"{lat['p99_ms']:.3f}"])
+
+    table("SafetyGraph per stage (release; seconds, throughput; peak RSS MiB of the in-process driver after ingest/tag/link; "
+          "whole `build` wall time and peak RSS)",
+          ["scale", "entries", "MB", "ingest", "tag", "link (+related)", "JSON-LD+NT+TTL", "drawings", "site",
+           "driver RSS i/t/l", "build s", "build RSS"], rows)
+    table("Query latency inside one process", ["corpus", "call", "calls", "median ms", "p99 ms"], latency_rows)
+
+    # --- Peers, on the largest scale.
+    big = SCALES[-1]
+    corpus = tmp / f"corpus-{big}.md"
+    text = tmp / f"text-{big}.txt"
+    r = results[big]
+    ours_ingest = next(s for s in r["driver"]["stages"] if s["stage"].startswith("ingest"))["seconds"]
+    ours_tag = next(s for s in r["driver"]["stages"] if s["stage"].startswith("tag"))["seconds"]
+    text_mb = text.stat().st_size / 1e6
+    peers = []
+    start = time.perf_counter()
+    for _ in range(3):
+        subprocess.run(["cmark-gfm", "-e", "table", "-e", "autolink", "-e", "strikethrough", "--to", "xml", str(corpus)],
+                       stdout=subprocess.DEVNULL, check=True)
+    cmark = (time.perf_counter() - start) / 3
+    peers.append(["parse: cmark-gfm command (to XML)", f"{cmark:.2f}", f"ours ingest {ours_ingest:.2f}",
+                  f"{ours_ingest / cmark:.2f}x its time"])
+    env = dict(os.environ, LC_ALL="C")
+    start = time.perf_counter()
+    for _ in range(3):
+        subprocess.run(["grep", "-o", "-i", "-w", "-F", "-f", str(tmp / "terms.txt"), str(text)], stdout=subprocess.DEVNULL, env=env)
+    grep = (time.perf_counter() - start) / 3
+    peers.append(["tag: GNU grep -o -i -w -F -f terms (LC_ALL=C)", f"{grep:.2f} ({text_mb / grep:.1f} MB/s)",
+                  f"ours tag {ours_tag:.2f} ({text_mb / ours_tag:.1f} MB/s)", f"{grep / ours_tag:.2f}x faster" if ours_tag < grep else f"{ours_tag / grep:.2f}x slower"])
+    _, done = run([PY, ROOT / "Benchmarks" / "peers" / "tag_peers.py", tmp / "terms.txt", text, "--repeat", "3"])
+    tp = json.loads(done.stdout)
+    for name in ("flashtext", "pyahocorasick"):
+        s = tp[name]["seconds"]
+        peers.append([f"tag: {name}", f"{s:.2f} ({text_mb / s:.1f} MB/s)", f"ours tag {ours_tag:.2f}", f"{s / ours_tag:.1f}x faster"])
+    _, done = run([PY, ROOT / "Benchmarks" / "peers" / "python_pipeline.py", ROOT / "Ontology", tmp / "py-out", corpus])
+    pp = json.loads(done.stdout)
+    ours_nosite = stage_time(r["timings"], "load") + stage_time(r["timings"], "catalog") + stage_time(r["timings"], "linked data (")
+    peers.append(["whole build: Python pipeline (markdown-it-py, flashtext, rdflib JSON-LD+NT)", f"{pp['total']:.2f}",
+                  f"ours (no site, no drawings) {ours_nosite:.2f}", f"{pp['total'] / ours_nosite:.1f}x faster"])
+    peers.append(["whole build vs cmark-gfm alone", f"{cmark:.2f}", f"ours {ours_nosite:.2f}", f"{ours_nosite / cmark:.2f}x its time"])
+    table(f"Peers on the {big}x corpus ({r['driver']['entries']} entries, {r['mb']:.1f} MB; tagger text {text_mb:.1f} MB)",
+          ["peer", "peer seconds", "ours", "ratio"], peers)
+
+
+if __name__ == "__main__":
+    main()
