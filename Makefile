@@ -78,8 +78,9 @@ bench-graphviz: setup
 valgrind-graphviz: setup
 	SWIFT=$(SWIFT) BUILD_DIR=$(BUILD_DIR) Benchmarks/valgrind-graphviz.sh
 
-# Sanitizers, valgrind and a short fuzz run: what `make test` adds after the ordinary tests.
-test-robustness: test-asan test-tsan valgrind fuzz-smoke
+# Sanitizers and a short fuzz run: what `make test` adds after the ordinary tests. (`make valgrind`, the
+# memcheck of a full build, and `make fuzz`, the long campaign, are targets of their own.)
+test-robustness: test-asan test-tsan fuzz-smoke
 
 # The test suites under AddressSanitizer (with LeakSanitizer) and ThreadSanitizer, each in its own scratch
 # path. Tests that run the CLI run the binary built beside them, which is sanitized too. lld (shipped with
