@@ -26,6 +26,16 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "FuzzDOT",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "SafetyGraphCore", package: "SafetyGraph"),
+                .product(name: "SafetyGraphMarkdown", package: "SafetyGraph"),
+                .product(name: "SafetyGraphExport", package: "SafetyGraph"),
+                .product(name: "SafetyGraphGraphviz", package: "SafetyGraph"),
+            ]
+        ),
+        .executableTarget(
             name: "FuzzOntology",
             dependencies: [
                 "FuzzSupport",

@@ -25,7 +25,12 @@ FUZZ_CONFIG=${FUZZ_CONFIG:-release}
 
 # target → product, -max_len, dictionary
 product() { case $1 in markdown) echo FuzzMarkdown ;; ontology) echo FuzzOntology ;; dot) echo FuzzDOT ;; esac; }
-max_len() { case $1 in ontology) echo 17000 ;; *) echo 8192 ;; esac; }
+max_len() { case $1 in ontology) echo 17000 ;; dot) echo 4096 ;; *) echo 8192 ;; esac; }
+# Leak detection stays on (AddressSanitizer's LeakSanitizer after every input) except for the DOT target: Graphviz
+# 2.43's dot layout and fontconfig leak inside themselves on every layout (see scripts/valgrind.supp), and the
+# stacks LeakSanitizer records through Debian's libraries are too short to tell those leaks from ours. How we
+# use Graphviz is leak-checked by `make valgrind` instead, over a full build.
+extra_flags() { case $1 in dot) echo -detect_leaks=0 ;; esac; }
 
 say() { printf 'fuzz: %s\n' "$*" >&2; }
 
@@ -83,7 +88,8 @@ for target in $FUZZ_TARGETS; do
     sessions=$((sessions + 1))
     session_log=$(mktemp)
     set +e
-    "$exe" "$corpus" "$seeds" "${dict[@]}" \
+    # shellcheck disable=SC2046 # extra_flags gives whole words
+    "$exe" "$corpus" "$seeds" "${dict[@]}" $(extra_flags "$target") \
       -max_total_time=$((deadline - SECONDS)) -timeout="$FUZZ_TIMEOUT" -rss_limit_mb="$FUZZ_RSS_MB" \
       -malloc_limit_mb="$FUZZ_RSS_MB" -max_len="$(max_len "$target")" -print_final_stats=1 \
       -artifact_prefix="$crashes/" -close_fd_mask=1 >"$session_log" 2>&1

@@ -29,15 +29,25 @@ private struct DOTWriter {
         if !attributes.isEmpty { line(depth, "graph" + Self.list(attributes) + ";") }
         if !nodeDefaults.isEmpty { line(depth, "node" + Self.list(nodeDefaults) + ";") }
         if !edgeDefaults.isEmpty { line(depth, "edge" + Self.list(edgeDefaults) + ";") }
-        for sub in subgraphs.sorted(by: { ($0.dotName, $0.isCluster ? 1 : 0) < ($1.dotName, $1.isCluster ? 1 : 0) }) {
-            line(depth, "subgraph " + DOTText.quotedID(sub.dotName) + " {")
-            body(
+        // Ties (two subgraphs of one name, two statements for one node) are broken by the text written, so that
+        // even such a model encodes the same whatever order it was built in (the fuzzer found the order leaking).
+        let writtenSubgraphs = subgraphs.map { sub in
+            var inner = DOTWriter()
+            inner.line(depth, "subgraph " + DOTText.quotedID(sub.dotName) + " {")
+            inner.body(
                 depth: depth + 1, directed: directed, attributes: sub.attributes, nodeDefaults: sub.nodeDefaults,
                 edgeDefaults: sub.edgeDefaults, subgraphs: sub.subgraphs, nodes: sub.nodes, edges: sub.edges)
-            line(depth, "}")
+            inner.line(depth, "}")
+            return (name: sub.dotName, cluster: sub.isCluster ? 1 : 0, text: inner.text)
         }
-        for node in nodes.sorted(by: { $0.id < $1.id }) {
-            line(depth, DOTText.quotedID(node.id) + Self.list(node.attributes) + ";")
+        for sub in writtenSubgraphs.sorted(by: { ($0.name, $0.cluster, $0.text) < ($1.name, $1.cluster, $1.text) }) {
+            text += sub.text
+        }
+        let writtenNodes = nodes.map { node in
+            (id: node.id, statement: DOTText.quotedID(node.id) + Self.list(node.attributes) + ";")
+        }
+        for node in writtenNodes.sorted(by: { ($0.id, $0.statement) < ($1.id, $1.statement) }) {
+            line(depth, node.statement)
         }
         let arrow = directed ? " -> " : " -- "
         let written = edges.map { edge in

@@ -1,0 +1,1 @@
+../../../Tests/SafetyGraphGraphvizTests/Support/DOTProgram.swift
