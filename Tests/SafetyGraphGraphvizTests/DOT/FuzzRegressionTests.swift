@@ -45,8 +45,24 @@ import Testing
         #expect(graph.reversedConstruction.encoded() == graph.encoded())
 
         let twins = DOTGraph(
-            id: "g", subgraphs: [DOTSubgraph(id: "c", nodes: [DOTNode("a")]), DOTSubgraph(id: "c", nodes: [DOTNode("b")])])
+            id: "g",
+            subgraphs: [DOTSubgraph(id: "c", nodes: [DOTNode("a")]), DOTSubgraph(id: "c", nodes: [DOTNode("b")])])
         #expect(twins.encoded() == twins.reversedConstruction.encoded())
+    }
+
+    /// A node id holding `&#0;` (Graphviz copies anything shaped like an entity into the SVG `<title>`, and
+    /// `&#0;` is not XML), and a URL holding `"` (Graphviz 2.43 writes URLs into `xlink:href` without escaping
+    /// quotes): both gave ill-formed SVG until ids escaped `&` and URLs were percent-encoded.
+    @Test(arguments: ["character-reference-in-node-id", "quote-in-url"])
+    func entityShapedIDsAndQuotedURLsGiveWellFormedSVG(name: String) throws {
+        let fixture = try #require(Self.fixtures.first { $0.lastPathComponent == name })
+        let bytes = [UInt8](try Data(contentsOf: fixture))
+        let graph = DOTProgram(Array(bytes.dropFirst()), isDirected: bytes[0] % 4 == 0).graph
+        let svg = try SVGDocument(try GraphvizRenderer().render(graph.encoded(), format: .svg).data(.svg))
+        #expect(!svg.all("title").isEmpty)
+        for link in svg.all("a") {
+            #expect(!(link.attributes["xlink:href"] ?? "").contains("\""))
+        }
     }
 
     /// `fuzz input 0x01` (an empty list drawn as every graph of graph/): before the shared Graphviz context,
