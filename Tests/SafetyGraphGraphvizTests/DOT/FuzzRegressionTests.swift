@@ -65,6 +65,31 @@ import Testing
         }
     }
 
+    /// A labelled edge `r -> n` beside a cluster: Graphviz 2.43's dot layout reallocated the rank array for the
+    /// flat edge's label and freed the old one again in gvFreeLayout (a double free in our process; AddressSanitizer
+    /// and valgrind both saw it, the `dot` command's node order happened not to). In graphs with clusters edge
+    /// labels are now written as `xlabel`; `make test-asan` makes this test fail if the double free returns.
+    @Test func labelledEdgesBesideClustersAreExternalLabels() throws {
+        let fixture = try #require(
+            Self.fixtures.first { $0.lastPathComponent == "labelled-edge-in-graph-with-cluster" })
+        let bytes = [UInt8](try Data(contentsOf: fixture))
+        let graph = DOTProgram(Array(bytes.dropFirst()), isDirected: bytes[0] % 4 == 0).graph
+        #expect(graph.hasClusters)
+        #expect(graph.edges.contains { $0.attributes["label"] != nil })
+        let dot = graph.encoded()
+        #expect(dot.contains(#""r" -> "n" [xlabel="#))
+        #expect(!dot.contains(#" -> "n" [label="#))
+        for _ in 0..<3 { _ = try SVGDocument(try GraphvizRenderer().render(dot, format: .svg).data(.svg)) }
+
+        let plain = DOTGraph(id: "g", edges: [DOTEdge("a", "b", ["label": "x"])])
+        #expect(plain.encoded().contains(#""a" -> "b" [label="x"];"#))
+        var clustered = plain
+        clustered.subgraphs = [DOTSubgraph(id: "c", nodes: [DOTNode("a")])]
+        clustered.edgeDefaults = ["label": "d"]
+        #expect(clustered.encoded().contains(#""a" -> "b" [xlabel="x"];"#))
+        #expect(clustered.encoded().contains(#"edge [xlabel="d"];"#))
+    }
+
     /// `fuzz input 0x01` (an empty list drawn as every graph of graph/): before the shared Graphviz context,
     /// each render freed its context, and the next render's text measurement read a font name freed with it
     /// (heap-use-after-free in libgvplugin_pango under textspan_size, found by the fuzzer with AddressSanitizer).
