@@ -31,6 +31,7 @@ max_len() { case $1 in ontology) echo 17000 ;; dot) echo 4096 ;; *) echo 8192 ;;
 # stacks LeakSanitizer records through Debian's libraries are too short to tell those leaks from ours. How we
 # use Graphviz is leak-checked by `make valgrind` instead, over a full build.
 extra_flags() { case $1 in dot) echo -detect_leaks=0 ;; esac; }
+asan_options() { case $1 in dot) echo detect_leaks=0 ;; *) echo detect_leaks=1 ;; esac; }
 
 say() { printf 'fuzz: %s\n' "$*" >&2; }
 
@@ -89,7 +90,7 @@ for target in $FUZZ_TARGETS; do
     session_log=$(mktemp)
     set +e
     # shellcheck disable=SC2046 # extra_flags gives whole words
-    "$exe" "$corpus" "$seeds" "${dict[@]}" $(extra_flags "$target") \
+    ASAN_OPTIONS=$(asan_options "$target") "$exe" "$corpus" "$seeds" "${dict[@]}" $(extra_flags "$target") \
       -max_total_time=$((deadline - SECONDS)) -timeout="$FUZZ_TIMEOUT" -rss_limit_mb="$FUZZ_RSS_MB" \
       -malloc_limit_mb="$FUZZ_RSS_MB" -max_len="$(max_len "$target")" -print_final_stats=1 \
       -artifact_prefix="$crashes/" -close_fd_mask=1 >"$session_log" 2>&1

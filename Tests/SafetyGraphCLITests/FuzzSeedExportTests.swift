@@ -35,7 +35,8 @@ import Testing
         #expect(written.keys.filter { $0.pathExtension == "md" }.count >= 30)
         #expect(names.isSuperset(of: ["scheme.yaml", "core.yaml", "rules.yaml", "overrides.yaml"]))
         for (url, bytes) in written {
-            #expect(try [UInt8](Data(contentsOf: url)) == bytes, "\(url.path)")
+            let read = FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }
+            #expect(read == bytes, "\(url.path)")
         }
     }
 }

@@ -3,8 +3,12 @@
 extension DOTGraph {
     /// The graph as DOT text: sorted, every id and value quoted and escaped (see `DOTText`), ending in a
     /// newline. The same model always encodes to the same bytes.
+    ///
+    /// In a graph with clusters, an edge's `label` is written as `xlabel` (placed after layout): Graphviz 2.43's
+    /// dot layout frees a rank array twice when a labelled edge runs between nodes of one rank in a graph with
+    /// clusters (found by fuzzing; a double free inside our process). SafetyGraph's own drawings label no edge.
     public func encoded() -> String {
-        var out = DOTWriter()
+        var out = DOTWriter(edgeLabelsOutside: hasClusters)
         out.line(0, (isDirected ? "digraph " : "graph ") + DOTText.quotedID(id) + " {")
         out.body(
             depth: 1, directed: isDirected, attributes: attributes, nodeDefaults: nodeDefaults,
@@ -14,9 +18,23 @@ extension DOTGraph {
     }
 }
 
+extension DOTGraph {
+    /// Whether any subgraph, at any depth, is a cluster.
+    var hasClusters: Bool {
+        var stack = subgraphs
+        while let sub = stack.popLast() {
+            if sub.isCluster { return true }
+            stack += sub.subgraphs
+        }
+        return false
+    }
+}
+
 /// Writes statements with indentation; shared by the graph and its subgraphs.
 private struct DOTWriter {
     var text = ""
+    /// Write edges' `label` as `xlabel` (see `DOTGraph.encoded()`).
+    var edgeLabelsOutside = false
 
     mutating func line(_ depth: Int, _ content: String) {
         text += String(repeating: "  ", count: depth) + content + "\n"
@@ -28,11 +46,11 @@ private struct DOTWriter {
     ) {
         if !attributes.isEmpty { line(depth, "graph" + Self.list(attributes) + ";") }
         if !nodeDefaults.isEmpty { line(depth, "node" + Self.list(nodeDefaults) + ";") }
-        if !edgeDefaults.isEmpty { line(depth, "edge" + Self.list(edgeDefaults) + ";") }
+        if !edgeDefaults.isEmpty { line(depth, "edge" + edgeList(edgeDefaults) + ";") }
         // Ties (two subgraphs of one name, two statements for one node) are broken by the text written, so that
         // even such a model encodes the same whatever order it was built in (the fuzzer found the order leaking).
         let writtenSubgraphs = subgraphs.map { sub in
-            var inner = DOTWriter()
+            var inner = DOTWriter(edgeLabelsOutside: edgeLabelsOutside)
             inner.line(depth, "subgraph " + DOTText.quotedID(sub.dotName) + " {")
             inner.body(
                 depth: depth + 1, directed: directed, attributes: sub.attributes, nodeDefaults: sub.nodeDefaults,
@@ -51,11 +69,20 @@ private struct DOTWriter {
         }
         let arrow = directed ? " -> " : " -- "
         let written = edges.map { edge in
-            (edge, DOTText.quotedID(edge.from) + arrow + DOTText.quotedID(edge.to) + Self.list(edge.attributes) + ";")
+            (edge, DOTText.quotedID(edge.from) + arrow + DOTText.quotedID(edge.to) + edgeList(edge.attributes) + ";")
         }
         for (_, statement) in written.sorted(by: { ($0.0.from, $0.0.to, $0.1) < ($1.0.from, $1.0.to, $1.1) }) {
             line(depth, statement)
         }
+    }
+
+    /// An edge's attribute list, its `label` moved to `xlabel` when edge labels go outside.
+    func edgeList(_ attributes: DOTAttributes) -> String {
+        guard edgeLabelsOutside, let label = attributes["label"] else { return Self.list(attributes) }
+        var moved = attributes
+        moved["label"] = nil
+        moved["xlabel"] = label
+        return Self.list(moved)
     }
 
     /// ` [a="1", b="2"]`, sorted by name; empty when there are no attributes.

@@ -68,13 +68,25 @@ import Testing
         #expect(DOTText.quotedValue(input) == expected)
     }
 
+    @Test func urlsPercentEncodeWhatNoURLHoldsRaw() {
+        // Graphviz 2.43 writes `"` in a URL into the SVG attribute raw (fuzzer).
+        #expect(
+            DOTText.quotedValue(#"https://x.org/"q" <a>\b"#, attribute: "URL")
+                == #""https://x.org/%22q%22%20%3Ca%3E%5Cb""#)
+        #expect(DOTText.quotedValue("https://x.org/?a=1&b=2", attribute: "URL") == #""https://x.org/?a=1&amp;b=2""#)
+        #expect(DOTText.quotedValue("../site/topics/a.html", attribute: "href") == #""../site/topics/a.html""#)
+        #expect(DOTText.quotedValue(#"say "hi""#, attribute: "label") == #""say \"hi\"""#)
+    }
+
     @Test func tooltipsEscapeBackslashesTwice() {
         #expect(DOTText.quotedValue(#"a\N"#, attribute: "tooltip") == #""a\\\\N""#)
         #expect(DOTText.quotedValue(#"a\N"#, attribute: "label") == #""a\\N""#)
     }
 
-    @Test func idsKeepAmpersandsAndAreAlwaysQuoted() {
-        #expect(DOTText.quotedID("a&b") == #""a&b""#)
+    @Test func idsEscapeAmpersandsAndAreAlwaysQuoted() {
+        // `&#0;` in an id reached the SVG `<title>` as an invalid character reference (fuzzer).
+        #expect(DOTText.quotedID("a&b") == #""a&amp;b""#)
+        #expect(DOTText.quotedID("&#0;") == #""&amp;#0;""#)
         for keyword in ["node", "edge", "graph", "subgraph", "digraph", "strict", "-1", "a b", "a->b", ""] {
             let text = DOTGraph(id: "k", nodes: [DOTNode(keyword, ["label": "x"])]).encoded()
             #expect(text.contains("  " + DOTText.quotedID(keyword) + " [label=\"x\"];"))
