@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import SafetyGraphCore
 
 @Suite struct URLNormalizerTests {
@@ -49,5 +50,55 @@ import Testing
         #expect(id.rawValue.count == "arxiv-org-abs-2501-07238-".count + 8)
         #expect(id == URLNormalizer.entryID(forNormalized: "https://arxiv.org/abs/2501.07238"))
         #expect(id != URLNormalizer.entryID(forNormalized: "https://arxiv.org/abs/2501-07238"))
+    }
+}
+
+/// The byte-level path for printable-ASCII URLs must give exactly what the general path gives: every URL written
+/// in the corpora, and each of them bent in the ways the rules care about.
+@Suite struct URLNormalizerFastPathTests {
+    static let corpusURLs: [String] = {
+        var root = URL(fileURLWithPath: #filePath)
+        while root.path != "/" {
+            root.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) { break }
+        }
+        let corpora = root.deletingLastPathComponent().appendingPathComponent("shared/corpora")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: corpora.path)) ?? []
+        var urls = Set<String>()
+        for name in names where name.hasSuffix(".md") {
+            guard let text = try? String(contentsOf: corpora.appendingPathComponent(name), encoding: .utf8) else { continue }
+            for piece in text.split(whereSeparator: { " \n\t()[]<>\"'".contains($0) }) where piece.contains("://") {
+                urls.insert(String(piece[(piece.range(of: "http")?.lowerBound ?? piece.startIndex)...]))
+            }
+        }
+        return urls.sorted()
+    }()
+
+    static let bends: [@Sendable (String) -> String] = [
+        { $0 }, { $0.uppercased() }, { "<" + $0 + ">" }, { $0 + "/" }, { $0 + "//?utm_source=x&&=&a=B#/R" },
+        { $0 + "?fbclid=1#top" }, { $0.replacingOccurrences(of: "://", with: "://User:Pw@WWW.www.") },
+        { $0.replacingOccurrences(of: "://", with: ":/") }, { $0.replacingOccurrences(of: ".", with: "..") },
+        { $0.replacingOccurrences(of: "/", with: ":443/") }, { $0.replacingOccurrences(of: "://", with: "://[::1]:80") },
+        { $0.replacingOccurrences(of: "://", with: "://a.b.:") }, { $0.replacingOccurrences(of: "s", with: "|") },
+        { $0.replacingOccurrences(of: "://", with: "://.") }, { "HtTpS" + $0.drop { $0 != ":" } + "#!x?y" },
+    ]
+
+    @Test func printableASCIIPathAgreesWithTheGeneralPath() throws {
+        try #require(Self.corpusURLs.count > 1000, "the corpora in ../shared/corpora are needed")
+        var compared = 0
+        for url in Self.corpusURLs {
+            for bend in Self.bends {
+                let raw = bend(url)
+                guard let fast = URLNormalizer.normalizePrintableASCII(raw) else { continue }
+                #expect(fast == URLNormalizer.normalizeAnyText(raw), "\(raw)")
+                compared += 1
+            }
+        }
+        #expect(compared > 10_000)
+    }
+
+    @Test(arguments: ["https://exa mple.org", " https://example.org", "https://exämple.org", "https://example.org\u{7F}"])
+    func otherTextTakesTheGeneralPath(raw: String) {
+        #expect(URLNormalizer.normalizePrintableASCII(raw) == nil)
     }
 }

@@ -21,6 +21,78 @@ public enum URLNormalizer {
 
     /// The normalised form of an http(s) URL, or nil when `raw` is not one.
     public static func normalize(_ raw: String) -> String? {
+        if let known = normalizePrintableASCII(raw) { return known }
+        return normalizeAnyText(raw)
+    }
+
+    /// `normalize` for the common case, a URL of printable ASCII without spaces, done on bytes: there every
+    /// character is one byte, so the rules below give exactly what the general path gives, at a fraction of the
+    /// cost (the general path walks grapheme clusters and looks up Unicode properties). The outer nil means
+    /// "not that case: take the general path"; the inner value is the answer.
+    static func normalizePrintableASCII(_ raw: String) -> String?? {
+        var raw = raw
+        return raw.withUTF8 { all -> String?? in
+            guard all.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
+            var s = all[...]
+            if s.count >= 2, s.first == UInt8(ascii: "<"), s.last == UInt8(ascii: ">") { s = s.dropFirst().dropLast() }
+            // Scheme: http or https (any case), then "://".
+            guard let colon = s.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
+            let scheme = s[..<colon].map(lowerASCII)
+            guard scheme == Array("http".utf8) || scheme == Array("https".utf8) else { return .some(nil) }
+            let afterColon = s[(colon + 1)...]
+            guard afterColon.count >= 2, afterColon.first == UInt8(ascii: "/"),
+                  afterColon[afterColon.startIndex + 1] == UInt8(ascii: "/") else { return .some(nil) }
+            let body = afterColon.dropFirst(2)
+            let authorityEnd = body.firstIndex(where: {
+                $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#")
+            }) ?? body.endIndex
+            var authority = body[..<authorityEnd]
+            var rest = body[authorityEnd...]
+            var fragment = rest[rest.endIndex...]
+            if let hash = rest.firstIndex(of: UInt8(ascii: "#")) {
+                fragment = rest[(hash + 1)...]
+                rest = rest[..<hash]
+            }
+            var query = rest[rest.endIndex...]
+            if let mark = rest.firstIndex(of: UInt8(ascii: "?")) {
+                query = rest[(mark + 1)...]
+                rest = rest[..<mark]
+            }
+            if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
+            let lowered = String(decoding: authority.map(lowerASCII), as: UTF8.self)
+            guard let host = normalizedAuthority(lowered) else { return .some(nil) }
+            while rest.last == UInt8(ascii: "/") { rest = rest.dropLast() }
+            var result = "https://" + host
+            if host == "github.com" {
+                result += String(decoding: rest.map(lowerASCII), as: UTF8.self)
+            } else {
+                result += String(decoding: rest, as: UTF8.self)
+            }
+            if !query.isEmpty {
+                let kept = keptQueryItems(String(decoding: query, as: UTF8.self)[...])
+                if !kept.isEmpty { result += "?" + kept.joined(separator: "&") }
+            }
+            if fragment.first == UInt8(ascii: "/") || fragment.first == UInt8(ascii: "!") {
+                result += "#" + String(decoding: fragment, as: UTF8.self)
+            }
+            return .some(result)
+        }
+    }
+
+    private static func lowerASCII(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+
+    /// The query's items without tracking parameters (`utm_*`, `fbclid`, `gclid`) and without nameless items.
+    private static func keptQueryItems(_ query: Substring) -> [Substring] {
+        query.split(separator: "&").filter { item in
+            let name = item.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+            return !(name.hasPrefix("utm_") || name == "fbclid" || name == "gclid" || name.isEmpty)
+        }
+    }
+
+    /// `normalize` for any text: whitespace around it, non-ASCII characters, controls.
+    static func normalizeAnyText(_ raw: String) -> String? {
         var s = Substring(raw.trimmingWhitespace())
         if s.hasPrefix("<"), s.hasSuffix(">") { s = s.dropFirst().dropLast() }
         guard webScheme(of: String(s)) != nil else { return nil }
@@ -60,10 +132,7 @@ public enum URLNormalizer {
         while path.hasSuffix("/") { path.removeLast() }
         if authority == "github.com" { path = path.lowercased() }
 
-        let keptQuery = query.split(separator: "&").filter { item in
-            let name = item.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-            return !(name.hasPrefix("utm_") || name == "fbclid" || name == "gclid" || name.isEmpty)
-        }
+        let keptQuery = keptQueryItems(query)
         var result = "https://" + authority + path
         if !keptQuery.isEmpty { result += "?" + keptQuery.joined(separator: "&") }
         if fragment.hasPrefix("/") || fragment.hasPrefix("!") { result += "#" + fragment }
@@ -111,8 +180,14 @@ public enum URLNormalizer {
             return host.hasSuffix("]") && !literal.isEmpty
                 && literal.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
         }
-        return !host.isEmpty && !host.hasPrefix(".") && !host.hasSuffix(".") && !host.contains("..")
-            && !host.utf8.contains(where: forbiddenInHost.contains)
+        // Not empty, no empty label (a dot at either end or two together), none of the forbidden characters.
+        var previous = UInt8(ascii: ".")
+        for byte in host.utf8 {
+            if byte == UInt8(ascii: ".") && previous == UInt8(ascii: ".") { return false }
+            if isForbiddenInHost(byte) { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: ".")
     }
 
     private static func isValidPort(_ port: Substring) -> Bool {
@@ -120,7 +195,16 @@ public enum URLNormalizer {
     }
 
     /// ASCII characters a host name cannot hold (WHATWG's forbidden host code points that survive the split).
-    private static let forbiddenInHost: Set<UInt8> = Set("[]<>\"{}|\\^`:".utf8)
+    private static func isForbiddenInHost(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"),
+             UInt8(ascii: "`"), UInt8(ascii: ":"):
+            return true
+        default:
+            return false
+        }
+    }
 
     /// The entry id for a normalised URL: a readable slug of host and path (at most 48 characters, cut at a
     /// hyphen) and 8 hex digits of the FNV-1a hash of the whole normalised URL, so ids never collide by slug.
@@ -173,6 +257,10 @@ public enum URLNormalizer {
 extension String {
     /// The string without leading and trailing whitespace and newlines (Unicode-aware, Foundation-free).
     public func trimmingWhitespace() -> String {
+        // Most text starts and ends with a visible ASCII character: nothing to trim.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

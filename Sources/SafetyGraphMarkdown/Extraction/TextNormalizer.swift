@@ -10,23 +10,56 @@ enum TextNormalizer {
     /// Control characters (escape sequences could drive a terminal) and invisible controls (`isInvisibleControl`) are
     /// removed, and zero-width joiners at the ends, so a title made only of invisible characters is empty.
     static func collapseWhitespace(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        if isCollapsedPlainASCII(text) { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" {
+            let value = scalar.value
+            if value < 0x80 {
+                // ASCII: whitespace is tab, line feed, vertical tab, form feed, carriage return and space.
+                if value == 0x20 || (value >= 0x09 && value <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                } else if value < 0x20 || value == 0x7F {
+                    continue
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(UInt8(value))
+                }
+            } else if scalar.properties.isWhitespace || value == 0x200B {
                 pendingSpace = !out.isEmpty
-            } else if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F)
-                || (scalar.value >= 0x600 && isInvisibleControl(scalar)) || (out.isEmpty && isJoiner(scalar))
-            {
+            } else if value <= 0x9F || (value >= 0x600 && isInvisibleControl(scalar)) || (out.isEmpty && isJoiner(scalar)) {
                 continue
             } else {
-                if pendingSpace { out.append(" ") }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.append(scalar)
+                UTF8.encode(scalar) { out.append($0) }
             }
         }
-        while let last = out.last, isJoiner(last) { out.removeLast() }
-        return String(out)
+        // A trailing zero-width (non-)joiner: E2 80 8C or E2 80 8D.
+        while out.count >= 3, out[out.count - 3] == 0xE2, out[out.count - 2] == 0x80,
+              out[out.count - 1] == 0x8C || out[out.count - 1] == 0x8D {
+            out.removeLast(3)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `text` is already what `collapseWhitespace` makes of it and plain ASCII: visible characters and
+    /// single spaces between them, no space at either end.
+    private static func isCollapsedPlainASCII(_ text: String) -> Bool {
+        var previousWasSpace = true  // a space at the start is not collapsed
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            } else if byte > 0x20 && byte < 0x7F {
+                previousWasSpace = false
+            } else {
+                return false
+            }
+        }
+        return !previousWasSpace || text.utf8.isEmpty
     }
 
     /// Characters that are never visible and can hide or reorder text: bidirectional marks, embeddings, overrides

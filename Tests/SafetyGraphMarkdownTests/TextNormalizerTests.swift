@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import SafetyGraphMarkdown
+
+/// `collapseWhitespace` works on bytes with a shortcut for text that needs nothing; these tests hold it to its
+/// rules scalar by scalar, as a plain reading of them (`reference`) gives them.
+@Suite struct TextNormalizerTests {
+    /// The rules, one scalar at a time: whitespace (and U+200B) runs become one space between visible text;
+    /// C0/C1 controls, bidi and other invisible controls, and joiners at the start are dropped; joiners at the end
+    /// are trimmed.
+    static func reference(_ text: String) -> String {
+        var out: [Unicode.Scalar] = []
+        var pendingSpace = false
+        let joiners: Set<UInt32> = [0x200C, 0x200D]
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if scalar.properties.isWhitespace || value == 0x200B {
+                pendingSpace = !out.isEmpty
+            } else if value < 0x20 || (0x7F...0x9F).contains(value) || TextNormalizer.isInvisibleControl(scalar)
+                || (out.isEmpty && joiners.contains(value)) {
+                continue
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(scalar)
+            }
+        }
+        while let last = out.last, joiners.contains(last.value) { out.removeLast() }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: out)
+        return result
+    }
+
+    @Test(arguments: [
+        "", " ", "a", " a ", "a  b", "a\tb\nc\r\nd", "\u{1B}[31mred\u{1B}[0m", "a\u{7F}b", "a\u{85}b", "a\u{A0}\u{A0}b",
+        "\u{200B}a\u{200B}\u{200B}b\u{200B}", "\u{202E}evil\u{202C}", "\u{200D}a\u{200D}", "👩\u{200D}💻 coder\u{200C}\u{200D}",
+        "x\u{2028}y", "\u{3000}全角\u{3000}", "e\u{301}", "Title — with dash", "trailing space ", "\u{FEFF}bom",
+        "\u{9F}\u{80}", "a \u{7}b", "ok.", "  many   spaces   here  ",
+    ])
+    func followsTheRules(text: String) {
+        #expect(TextNormalizer.collapseWhitespace(text) == Self.reference(text))
+    }
+
+    @Test func followsTheRulesOnEveryLineOfTheCorpora() throws {
+        let files = Corpus.files
+        try #require(!files.isEmpty, "the corpora in ../shared/corpora are needed")
+        var lines = 0
+        for name in files {
+            let text = try String(contentsOfFile: Corpus.path(name), encoding: .utf8)
+            // Lines, and pairs of lines with their break, so newlines and runs across them are covered.
+            let pieces = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (index, line) in pieces.enumerated() {
+                let piece = index % 2 == 0 ? String(line) : String(pieces[index - 1]) + "\n \t" + line
+                #expect(TextNormalizer.collapseWhitespace(piece) == Self.reference(piece))
+                lines += 1
+            }
+        }
+        #expect(lines > 4_000)
+    }
+}
