@@ -50,39 +50,53 @@ public enum EntryMerger {
             at: repeated.sources.first)
     }
 
-    /// An entry being merged, with sets that keep every union linear.
+    /// An entry being merged, with sets that keep every union linear. Most entries are listed once: the sets are
+    /// made only when a second occurrence arrives.
     private struct Accumulator {
         var entry: Entry
-        var sectionPaths: Set<[String]>
-        var sources: Set<SourceLocation>
-        var otherURLKeys: Set<String>
-        var authorSet: Set<String>
-        var keywordKeys: Set<String>
+        var sets: Sets?
+
+        struct Sets {
+            var sectionPaths: Set<[String]>
+            var sources: Set<SourceLocation>
+            var otherURLKeys: Set<String>
+            var authorSet: Set<String>
+            var keywordKeys: Set<String>
+
+            init(_ entry: Entry) {
+                sectionPaths = Set(entry.sectionPaths)
+                sources = Set(entry.sources)
+                otherURLKeys = Set(entry.otherURLs.map(Accumulator.urlKey))
+                otherURLKeys.insert(Accumulator.urlKey(entry.url))
+                authorSet = Set(entry.authors)
+                keywordKeys = Set(entry.keywords.map { $0.lowercased() })
+            }
+        }
 
         init(_ entry: Entry) {
             self.entry = entry
-            sectionPaths = Set(entry.sectionPaths)
-            sources = Set(entry.sources)
-            otherURLKeys = Set(entry.otherURLs.map(Self.urlKey))
-            otherURLKeys.insert(Self.urlKey(entry.url))
-            authorSet = Set(entry.authors)
-            keywordKeys = Set(entry.keywords.map { $0.lowercased() })
-            self.entry.otherURLs = Self.unique(entry.otherURLs, key: Self.urlKey, excluding: [Self.urlKey(entry.url)])
-            self.entry.authors = Self.unique(entry.authors, key: { $0 }, excluding: [])
-            self.entry.keywords = Self.unique(entry.keywords, key: { $0.lowercased() }, excluding: [])
+            if !entry.otherURLs.isEmpty {
+                self.entry.otherURLs = Self.unique(entry.otherURLs, key: Self.urlKey, excluding: [Self.urlKey(entry.url)])
+            }
+            if entry.authors.count > 1 { self.entry.authors = Self.unique(entry.authors, key: { $0 }, excluding: []) }
+            if entry.keywords.count > 1 {
+                self.entry.keywords = Self.unique(entry.keywords, key: { $0.lowercased() }, excluding: [])
+            }
         }
 
         mutating func absorb(_ other: Entry) {
-            sectionPaths.formUnion(other.sectionPaths)
-            sources.formUnion(other.sources)
+            var sets = self.sets ?? Sets(entry)
+            defer { self.sets = sets }
+            sets.sectionPaths.formUnion(other.sectionPaths)
+            sets.sources.formUnion(other.sources)
             // `other.url` normalises like `entry.url` (same id), so only its other URLs need a look.
-            for url in other.otherURLs where otherURLKeys.insert(Self.urlKey(url)).inserted {
+            for url in other.otherURLs where sets.otherURLKeys.insert(Self.urlKey(url)).inserted {
                 entry.otherURLs.append(url)
             }
             if entry.authors.isEmpty {
-                for author in other.authors where authorSet.insert(author).inserted { entry.authors.append(author) }
+                for author in other.authors where sets.authorSet.insert(author).inserted { entry.authors.append(author) }
             }
-            for keyword in other.keywords where keywordKeys.insert(keyword.lowercased()).inserted {
+            for keyword in other.keywords where sets.keywordKeys.insert(keyword.lowercased()).inserted {
                 entry.keywords.append(keyword)
             }
             if entry.title.isEmpty { entry.title = other.title }
@@ -95,8 +109,13 @@ public enum EntryMerger {
 
         func finished() -> Entry {
             var result = entry
-            result.sectionPaths = sectionPaths.sorted(by: Self.pathOrder)
-            result.sources = sources.sorted()
+            if let sets {
+                result.sectionPaths = sets.sectionPaths.sorted(by: Self.pathOrder)
+                result.sources = sets.sources.sorted()
+            } else {
+                if result.sectionPaths.count > 1 { result.sectionPaths = Set(result.sectionPaths).sorted(by: Self.pathOrder) }
+                if result.sources.count > 1 { result.sources = Set(result.sources).sorted() }
+            }
             return result
         }
 

@@ -37,8 +37,9 @@ public enum URLNormalizer {
             if s.count >= 2, s.first == UInt8(ascii: "<"), s.last == UInt8(ascii: ">") { s = s.dropFirst().dropLast() }
             // Scheme: http or https (any case), then "://".
             guard let colon = s.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
-            let scheme = s[..<colon].map(lowerASCII)
-            guard scheme == Array("http".utf8) || scheme == Array("https".utf8) else { return .some(nil) }
+            let scheme = s[..<colon]
+            guard scheme.count == 4 || scheme.count == 5, zip(scheme, "https".utf8).allSatisfy({ lowerASCII($0) == $1 })
+            else { return .some(nil) }
             let afterColon = s[(colon + 1)...]
             guard afterColon.count >= 2, afterColon.first == UInt8(ascii: "/"),
                   afterColon[afterColon.startIndex + 1] == UInt8(ascii: "/") else { return .some(nil) }
@@ -59,8 +60,7 @@ public enum URLNormalizer {
                 rest = rest[..<mark]
             }
             if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
-            let lowered = String(decoding: authority.map(lowerASCII), as: UTF8.self)
-            guard let host = normalizedAuthority(lowered) else { return .some(nil) }
+            guard let host = normalizedASCIIAuthority(authority.map(lowerASCII)) else { return .some(nil) }
             while rest.last == UInt8(ascii: "/") { rest = rest.dropLast() }
             var result = "https://" + host
             if host == "github.com" {
@@ -77,6 +77,45 @@ public enum URLNormalizer {
             }
             return .some(result)
         }
+    }
+
+    /// `normalizedAuthority` for a lowercased printable-ASCII authority, on bytes.
+    private static func normalizedASCIIAuthority(_ authority: [UInt8]) -> String? {
+        let dot = UInt8(ascii: "."), colon = UInt8(ascii: ":")
+        var host: ArraySlice<UInt8>
+        var port: ArraySlice<UInt8>
+        if authority.first == UInt8(ascii: "[") {
+            guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            let after = authority[(close + 1)...]
+            guard after.isEmpty || after.first == colon else { return nil }
+            host = authority[...close]
+            port = after.dropFirst()
+            let literal = host.dropFirst().dropLast()
+            guard !literal.isEmpty, literal.allSatisfy({
+                ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f"))
+                    || $0 == colon || $0 == dot
+            }) else { return nil }
+        } else {
+            if let last = authority.lastIndex(of: colon) {
+                host = authority[..<last]
+                port = authority[(last + 1)...]
+            } else {
+                host = authority[...]
+                port = []
+            }
+            if host.last == dot { host = host.dropLast() }
+            while host.starts(with: "www.".utf8) { host = host.dropFirst(4) }
+            var previous = dot
+            for byte in host {
+                if (byte == dot && previous == dot) || isForbiddenInHost(byte) { return nil }
+                previous = byte
+            }
+            if previous == dot { return nil }
+        }
+        guard port.count <= 5, port.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        if port.elementsEqual("80".utf8) || port.elementsEqual("443".utf8) { port = [] }
+        let text = String(decoding: host, as: UTF8.self)
+        return port.isEmpty ? text : text + ":" + String(decoding: port, as: UTF8.self)
     }
 
     private static func lowerASCII(_ byte: UInt8) -> UInt8 {

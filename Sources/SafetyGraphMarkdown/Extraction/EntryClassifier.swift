@@ -16,8 +16,12 @@ struct EntryClassifier: Sendable {
     /// The kind for an entry under `path` whose main link is `url`: the deepest section component that a kind rule
     /// names wins; without one, a GitHub repository is a `tool` and anything else a `resource`.
     func kind(forSectionPath path: [String], url: String, normalized: String? = nil) -> EntryKind {
-        for component in path.reversed() {
-            let key = TextNormalizer.comparisonKey(component)
+        kind(forSectionKeys: path.map(TextNormalizer.comparisonKey), url: url, normalized: normalized)
+    }
+
+    /// `kind(forSectionPath:…)` for a path given by its comparison keys (`SectionTracker.keys`).
+    func kind(forSectionKeys keys: [String], url: String, normalized: String? = nil) -> EntryKind {
+        for key in keys.reversed() {
             if let rule = kindKeys.first(where: { $0.keys.contains(key) }) { return rule.kind }
         }
         return Self.githubRepository(of: url, normalized: normalized) != nil ? .tool : .resource

@@ -84,7 +84,7 @@ struct EntryExtractor {
             return
         }
         let sectionPath = sections.path
-        let kind = classifier.kind(forSectionPath: sectionPath, url: mainLink.url, normalized: mainLink.normalizedURL)
+        let kind = classifier.kind(forSectionKeys: sections.keys, url: mainLink.url, normalized: mainLink.normalizedURL)
         guard let fields = ItemReader.read(tokens, authorCitationKind: classifier.citationNamesPeople(kind: kind)),
               !fields.title.isEmpty else {
             state.diagnostics.append(Diagnostic(
@@ -143,7 +143,7 @@ struct EntryExtractor {
             return
         }
         let sectionPath = sections.path
-        let kind = classifier.kind(forSectionPath: sectionPath, url: mainLink.url, normalized: mainLink.normalizedURL)
+        let kind = classifier.kind(forSectionKeys: sections.keys, url: mainLink.url, normalized: mainLink.normalizedURL)
         guard let fields = TableRowReader.read(cells: cells, roles: state.tableRoles[tree.nodes[index].parent] ?? []),
               !fields.title.isEmpty else {
             state.diagnostics.append(Diagnostic(

@@ -5,7 +5,11 @@ import SafetyGraphCore
 /// Follows the headings above the current position: the section path (`Tools › Adversarial Attacks`) and whether
 /// it lies in a navigation section (table of contents, about, contributing, citation…).
 struct SectionTracker {
-    private var stack: [(level: Int, name: String, isNavigation: Bool)] = []
+    private var stack: [(level: Int, name: String, key: String, isNavigation: Bool)] = []
+    /// The current section path: heading names from the top, empty names skipped.
+    private(set) var path: [String] = []
+    /// The comparison keys (`TextNormalizer.comparisonKey`) of `path`'s names, in the same order.
+    private(set) var keys: [String] = []
     private let navigationKeys: Set<String>
 
     init(rules: IngestRules) {
@@ -16,11 +20,13 @@ struct SectionTracker {
     mutating func enter(level: Int, text: String) {
         while let last = stack.last, last.level >= level { stack.removeLast() }
         let name = TextNormalizer.sectionName(text)
-        stack.append((level, name, navigationKeys.contains(TextNormalizer.comparisonKey(name))))
+        let key = TextNormalizer.comparisonKey(name)
+        stack.append((level, name, key, navigationKeys.contains(key)))
+        // Kept up to date here, once per heading, rather than rebuilt for every entry below it.
+        let named = stack.filter { !$0.name.isEmpty }
+        path = named.map(\.name)
+        keys = named.map(\.key)
     }
-
-    /// The current section path: heading names from the top, empty names skipped.
-    var path: [String] { stack.map(\.name).filter { !$0.isEmpty } }
 
     /// Whether the current position is in (or under) a navigation section.
     var isNavigation: Bool {
