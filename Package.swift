@@ -87,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SafetyGraphExportTests",
-            dependencies: ["SafetyGraphExport", "SafetyGraphCore"]
+            dependencies: ["SafetyGraphExport", "SafetyGraphCore", "SafetyGraphMarkdown"]
         ),
         .testTarget(
             name: "SafetyGraphGraphvizTests",

@@ -91,7 +91,9 @@ struct Build: ParsableCommand {
         var warnings = loaded.diagnostics
         do {
             let staging = try OutputStaging(destination: output)
-            try staging.write(try JSONOutput.encode(document), to: "catalog.json")
+            let catalogue = try staging.openStream("catalog.json")
+            document.write(to: catalogue)
+            try catalogue.close()
             clock.lap("catalog.json")
             let linked = try LinkedDataExport(graph: loaded.graph, base: base).write(into: staging, measuring: timings)
             for (stage, seconds) in linked.seconds { clock.record("linked data: \(stage)", seconds) }

@@ -8,7 +8,10 @@ extension ByteSink {
     /// `"text"` as a JSON string. Besides what JSON requires (`"`, `\`, U+0000–U+001F) it escapes U+007F, `<`,
     /// `>`, `&`, U+2028 and U+2029, so the same bytes can sit inside an HTML `<script>` element (no `</script>`,
     /// no `<!--`) and be read by JavaScript.
-    public func appendJSONString(_ text: String) {
+    ///
+    /// With `forHTML: false` it escapes exactly what Foundation's `JSONEncoder` does (`"`, `\`, U+0000–U+001F),
+    /// for files that must read the same as its output.
+    public func appendJSONString(_ text: String, forHTML: Bool = true) {
         append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
@@ -27,8 +30,10 @@ extension ByteSink {
                 case 0x09: escape = "\\t"
                 case 0x08: escape = "\\b"
                 case 0x0C: escape = "\\f"
-                case 0x00..<0x20, 0x7F, 0x3C, 0x3E, 0x26: hexEscape = UInt32(b)
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                case 0x00..<0x20: hexEscape = UInt32(b)
+                case 0x7F, 0x3C, 0x3E, 0x26: if forHTML { hexEscape = UInt32(b) }
+                case 0xE2 where forHTML && i + 2 < bytes.count && bytes[i + 1] == 0x80
+                    && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                     hexEscape = bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029
                     width = 3
                 default: break

@@ -1,0 +1,219 @@
+import SafetyGraphCore
+
+// MARK: - Writing catalog.json
+
+extension CatalogueDocument {
+    /// Writes the document to `sink` as the same text `JSONOutput.encode(self)` gives (Foundation's `JSONEncoder`,
+    /// keys sorted, pretty-printed, slashes unescaped, plus a final newline), without building it in memory
+    /// first: at 100,000 entries the encoder took seconds and held the whole document several times over.
+    /// A test holds the two to the same bytes on the corpora.
+    public func write(to sink: ByteSink) {
+        var json = PrettyJSONWriter(sink: sink)
+        json.beginObject()
+        json.key("concepts")
+        json.beginArray()
+        for concept in concepts {
+            json.element()
+            json.beginObject()
+            json.key("broader")
+            json.stringArray(concept.broader.map(\.rawValue))
+            json.key("entryCount")
+            json.int(concept.entryCount)
+            json.key("id")
+            json.string(concept.id.rawValue)
+            json.key("prefLabel")
+            json.string(concept.prefLabel)
+            json.key("totalCount")
+            json.int(concept.totalCount)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("entries")
+        json.beginArray()
+        for entry in entries {
+            json.element()
+            Self.write(entry, to: &json)
+        }
+        json.endArray()
+        json.key("format")
+        json.string(format)
+        json.key("scheme")
+        json.beginObject()
+        json.key("conceptCount")
+        json.int(scheme.conceptCount)
+        json.key("definition")
+        json.string(scheme.definition)
+        json.key("id")
+        json.string(scheme.id)
+        json.key("title")
+        json.string(scheme.title)
+        json.endObject()
+        json.key("version")
+        json.int(version)
+        json.endObject()
+        sink.append(UInt8(ascii: "\n"))
+    }
+
+    /// One entry, keys in the byte order `JSONEncoder`'s `.sortedKeys` gives; absent optionals left out.
+    private static func write(_ entry: EntryRecord, to json: inout PrettyJSONWriter) {
+        json.beginObject()
+        json.key("authors")
+        json.stringArray(entry.authors)
+        if let description = entry.description {
+            json.key("description")
+            json.string(description)
+        }
+        if let githubRepo = entry.githubRepo {
+            json.key("githubRepo")
+            json.string(githubRepo)
+        }
+        json.key("id")
+        json.string(entry.id.rawValue)
+        json.key("keywords")
+        json.stringArray(entry.keywords)
+        json.key("kind")
+        json.string(entry.kind.rawValue)
+        if let organization = entry.organization {
+            json.key("organization")
+            json.string(organization)
+        }
+        json.key("otherURLs")
+        json.stringArray(entry.otherURLs)
+        json.key("related")
+        json.beginArray()
+        for related in entry.related {
+            json.element()
+            json.beginObject()
+            json.key("id")
+            json.string(related.id.rawValue)
+            json.key("score")
+            json.double(related.score)
+            json.key("shared")
+            json.stringArray(related.shared.map(\.rawValue))
+            json.endObject()
+        }
+        json.endArray()
+        json.key("sectionPaths")
+        json.beginArray()
+        for path in entry.sectionPaths {
+            json.element()
+            json.stringArray(path)
+        }
+        json.endArray()
+        json.key("sources")
+        json.stringArray(entry.sources)
+        json.key("tags")
+        json.beginArray()
+        for tag in entry.tags {
+            json.element()
+            json.beginObject()
+            json.key("concept")
+            json.string(tag.concept.rawValue)
+            json.key("provenance")
+            json.beginArray()
+            for provenance in tag.provenance {
+                json.element()
+                json.beginObject()
+                if let field = provenance.field {
+                    json.key("field")
+                    json.string(field.rawValue)
+                }
+                json.key("rule")
+                json.string(provenance.rule.rawValue)
+                json.key("term")
+                json.string(provenance.term)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        json.key("title")
+        json.string(entry.title)
+        json.key("url")
+        json.string(entry.url)
+        if let year = entry.year {
+            json.key("year")
+            json.int(year)
+        }
+        json.endObject()
+    }
+}
+
+// MARK: - PrettyJSONWriter
+
+/// JSON in `JSONEncoder`'s pretty layout: two spaces a level, `"key" : value`, an empty container as an opening
+/// bracket, a blank line and the closing bracket. The caller gives keys in sorted order.
+struct PrettyJSONWriter {
+    let sink: ByteSink
+    /// Per open container, how many members it has so far.
+    private var counts: [Int] = []
+
+    init(sink: ByteSink) { self.sink = sink }
+
+    mutating func beginObject() {
+        sink.append(UInt8(ascii: "{"))
+        counts.append(0)
+    }
+
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+
+    mutating func beginArray() {
+        sink.append(UInt8(ascii: "["))
+        counts.append(0)
+    }
+
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// Starts an object member: separator, indentation, `"name" : `.
+    mutating func key(_ name: StaticString) {
+        element()
+        sink.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { sink.append($0) }
+        sink.append(UInt8(ascii: "\""))
+        sink.append(UInt8(ascii: " "))
+        sink.append(UInt8(ascii: ":"))
+        sink.append(UInt8(ascii: " "))
+    }
+
+    /// Starts an array element (and, through `key`, an object member).
+    mutating func element() {
+        guard let last = counts.indices.last else { return }
+        if counts[last] > 0 { sink.append(UInt8(ascii: ",")) }
+        sink.append(UInt8(ascii: "\n"))
+        counts[last] += 1
+        indent(counts.count)
+    }
+
+    func string(_ text: String) { sink.appendJSONString(text, forHTML: false) }
+
+    func int(_ value: Int) { sink.append(String(value)) }
+
+    /// A double as `JSONEncoder` writes it: Swift's shortest round-trip text, without a trailing `.0`.
+    func double(_ value: Double) {
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        sink.append(text)
+    }
+
+    mutating func stringArray(_ values: [String]) {
+        beginArray()
+        for value in values {
+            element()
+            string(value)
+        }
+        endArray()
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let members = counts.removeLast()
+        sink.append(UInt8(ascii: "\n"))
+        if members == 0 { sink.append(UInt8(ascii: "\n")) }
+        indent(counts.count)
+        sink.append(bracket)
+    }
+
+    private func indent(_ depth: Int) {
+        for _ in 0..<(2 * depth) { sink.append(UInt8(ascii: " ")) }
+    }
+}
