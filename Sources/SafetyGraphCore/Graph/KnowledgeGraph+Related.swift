@@ -30,10 +30,31 @@ extension KnowledgeGraph {
     }
 
     /// The related entries of every entry, sorted by entry id (for exporters).
+    ///
+    /// Computed once per limit and kept (the catalogue and the drawings both ask), in chunks on all cores: every
+    /// entry's list depends on the graph alone, so the result is the same as one by one.
     public func allRelated(limit: Int = KnowledgeGraph.defaultRelatedLimit) -> [RelatedList] {
         guard limit > 0 else { return entries.map { RelatedList(entry: $0.id, related: []) } }
-        var scratch = RelatedScratch(entryCount: entries.count, conceptCount: weights.count)
-        return entries.indices.map { RelatedList(entry: entries[$0].id, related: related($0, limit: limit, &scratch)) }
+        if let known = relatedMemo.lists(limit: limit) { return known }
+        let n = entries.count
+        let chunk = 512
+        let chunks = (n + chunk - 1) / chunk
+        var lists = [[RelatedEntry]](repeating: [], count: n)
+        lists.withUnsafeMutableBufferPointer { buffer in
+            let out = UncheckedSendable(buffer)
+            let work: @Sendable (Int) -> Void = { c in
+                var scratch = RelatedScratch(entryCount: n, conceptCount: weights.count)
+                for i in (c * chunk)..<min(n, (c + 1) * chunk) { out.value[i] = related(i, limit: limit, &scratch) }
+            }
+            if chunks > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 {
+                DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+            } else {
+                for c in 0..<chunks { work(c) }
+            }
+        }
+        let result = zip(entries, lists).map { RelatedList(entry: $0.id, related: $1) }
+        relatedMemo.keep(result, limit: limit)
+        return result
     }
 
     // MARK: - Search
@@ -181,5 +202,24 @@ struct RelatedScratch {
         while i > 0 && better(candidate, top[i - 1]) { i -= 1 }
         top.insert(candidate, at: i)
         if top.count > limit { top.removeLast() }
+    }
+}
+
+/// The related lists of a graph, kept once computed (per limit). Shared by the copies of a `KnowledgeGraph`
+/// value, which never changes after `init`.
+final class RelatedMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byLimit: [Int: [RelatedList]] = [:]
+
+    func lists(limit: Int) -> [RelatedList]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return byLimit[limit]
+    }
+
+    func keep(_ lists: [RelatedList], limit: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        byLimit[limit] = lists
     }
 }

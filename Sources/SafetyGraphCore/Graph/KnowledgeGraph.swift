@@ -31,6 +31,8 @@ public struct KnowledgeGraph: Sendable {
     let entryClosure: CompactLists
     /// Per concept: rarity weight `log(N / closure count)` (0 for unused concepts).
     let weights: [Double]
+    /// `allRelated` results, computed once.
+    let relatedMemo = RelatedMemo()
 
     /// Links `entries` to `scheme` and builds the indexes; `relatedScanBudget` bounds the work of one
     /// related-entries look-up (default 4,096 posting entries).

@@ -60,29 +60,42 @@ enum DOTText {
     private static func isASCIILetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
 
     private static func quoted(_ text: String, backslash: Int) -> String {
-        var out = String.UnicodeScalarView()
-        out.append("\"")
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            switch scalar {
-            case "\"": out.append(contentsOf: #"\""#.unicodeScalars)
-            case "\\": out.append(contentsOf: String(repeating: "\\", count: backslash).unicodeScalars)
-            case "\n":
-                if !previousWasCR { out.append(contentsOf: #"\n"#.unicodeScalars) }
-            case "\r": out.append(contentsOf: #"\n"#.unicodeScalars)
-            case "\t": out.append(" ")
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            default:
-                let v = scalar.value
-                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF {
-                    out.append("\u{FFFD}")
-                } else {
-                    out.append(scalar)
+        // Done on UTF-8 bytes: every character that is changed is ASCII, a C1 control (C2 80 – C2 9F) or
+        // U+FFFE/U+FFFF (EF BF BE/BF), and every other byte is copied as it is.
+        let bytes = text.utf8
+        if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x26 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF }) {
+            return "\"" + text + "\""
+        }
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(bytes.count + 16)
+        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]  // U+FFFD
+        var text = text
+        text.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let byte = b[i]
+                switch byte {
+                case 0x22: out += [UInt8(ascii: "\\"), 0x22]
+                case 0x5C: out += repeatElement(UInt8(ascii: "\\"), count: backslash)
+                case 0x0A: if i == 0 || b[i - 1] != 0x0D { out += [UInt8(ascii: "\\"), UInt8(ascii: "n")] }
+                case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case 0x09: out.append(0x20)
+                case 0x26: out += Array("&amp;".utf8)
+                case 0x00..<0x20, 0x7F: out += replacement
+                case 0xC2 where i + 1 < b.count && (0x80...0x9F).contains(b[i + 1]):
+                    out += replacement
+                    i += 2
+                    continue
+                case 0xEF where i + 2 < b.count && b[i + 1] == 0xBF && (b[i + 2] == 0xBE || b[i + 2] == 0xBF):
+                    out += replacement
+                    i += 3
+                    continue
+                default: out.append(byte)
                 }
+                i += 1
             }
         }
-        out.append("\"")
-        return String(out)
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -28,7 +28,7 @@ public struct TopicNeighbourhood: Sendable, Hashable {
     /// The entries under `concept`, in drawing order, and how many are left over.
     public func entries(of concept: ConceptID, in graph: KnowledgeGraph) -> (shown: [TaggedEntry], more: Int) {
         let all = graph.entries(taggedWith: concept, includeNarrower: true)
-        let sorted = all.sorted { a, b in
+        func precedes(_ a: TaggedEntry, _ b: TaggedEntry) -> Bool {
             let directA = a.tags.contains { $0.concept == concept }
             let directB = b.tags.contains { $0.concept == concept }
             if directA != directB { return directA }
@@ -36,8 +36,16 @@ public struct TopicNeighbourhood: Sendable, Hashable {
             if a.entry.title != b.entry.title { return a.entry.title < b.entry.title }
             return a.id < b.id
         }
-        let shown = Array(sorted.prefix(entryLimit))
-        return (shown, sorted.count - shown.count)
+        // The first `entryLimit` in that order, kept in one pass: a broad topic holds most of a large catalogue,
+        // and sorting all of it for every one of the scheme's concepts dominated the drawings.
+        var shown: [TaggedEntry] = []
+        for entry in all where entryLimit > 0 {
+            if shown.count == entryLimit, let last = shown.last, !precedes(entry, last) { continue }
+            let position = shown.firstIndex { precedes(entry, $0) } ?? shown.count
+            shown.insert(entry, at: position)
+            if shown.count > entryLimit { shown.removeLast() }
+        }
+        return (shown, all.count - shown.count)
     }
 
     /// The neighbourhood of `concept` as a DOT graph; nil when the scheme has no such concept.
