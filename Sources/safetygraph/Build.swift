@@ -91,26 +91,54 @@ struct Build: ParsableCommand {
         var warnings = loaded.diagnostics
         do {
             let staging = try OutputStaging(destination: output)
-            let catalogue = try staging.openStream("catalog.json")
-            document.write(to: catalogue)
-            try catalogue.close()
-            clock.lap("catalog.json")
-            let linked = try LinkedDataExport(graph: loaded.graph, base: base).write(into: staging, measuring: timings)
-            for (stage, seconds) in linked.seconds { clock.record("linked data: \(stage)", seconds) }
-            clock.lap("linked data (jsonld/, rdf/; \(linked.tripleCount) triples)")
-            warnings += linked.diagnostics
-            if !noGraphs {
-                let graphs: GraphFiles
-                do {
-                    graphs = try GraphFiles.render(graph: loaded.graph, engine: engine, relatedLimit: related)
-                } catch {
+            // catalog.json, the linked data and the drawings read the graph and write files of their own: they
+            // run at once (on two cores the build then takes about as long as the longest of them). Results and
+            // failures are looked at afterwards in a fixed order, so what is reported never depends on timing.
+            let outcomes = Self.runConcurrently([
+                { () throws -> StageOutcome in
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    let catalogue = try staging.openStream("catalog.json")
+                    document.write(to: catalogue)
+                    try catalogue.close()
+                    return StageOutcome(seconds: Self.seconds(since: start), lines: ["catalog.json"])
+                },
+                { [base, timings] () throws -> StageOutcome in
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    let linked = try LinkedDataExport(graph: loaded.graph, base: base).write(into: staging, measuring: timings)
+                    return StageOutcome(
+                        seconds: Self.seconds(since: start),
+                        lines: ["linked data (jsonld/, rdf/; \(linked.tripleCount) triples)"],
+                        parts: linked.seconds.map { ("linked data: \($0)", $1) }, diagnostics: linked.diagnostics)
+                },
+                { [noGraphs, engine, related] () throws -> StageOutcome in
+                    guard !noGraphs else { return StageOutcome(seconds: 0, lines: []) }
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    let graphs: GraphFiles
+                    do {
+                        graphs = try GraphFiles.render(graph: loaded.graph, engine: engine, relatedLimit: related)
+                    } catch let error as GraphvizError {
+                        throw Failure(Failure.unavailable, error.description)
+                    }
+                    for file in graphs.files { try staging.write(file.data, to: file.path) }
+                    return StageOutcome(
+                        seconds: Self.seconds(since: start), lines: ["graph/"],
+                        warnings: graphs.warnings.map { "warning: graphviz: \($0)" })
+                },
+            ])
+            for outcome in outcomes {
+                switch outcome {
+                case .failure(let error):
                     staging.discard()
-                    throw Failure(Failure.unavailable, error.description)
+                    if let error = error as? OutputError { throw Failure(Failure.cannotCreate, error.description) }
+                    throw error
+                case .success(let stage):
+                    if !quiet { printError(stage.warnings) }
+                    warnings += stage.diagnostics
+                    for (part, seconds) in stage.parts { clock.record(part, seconds) }
+                    for line in stage.lines { clock.record(line, stage.seconds) }
                 }
-                if !quiet { printError(graphs.warnings.map { "warning: graphviz: \($0)" }) }
-                for file in graphs.files { try staging.write(file.data, to: file.path) }
-                clock.lap("graph/")
             }
+            clock.lap("catalog.json, linked data and graph/, at once")
             if !noSite {
                 let siteInputs = try SiteBuild.inputs(project: loaded, drawings: !noGraphs, engine: engine, base: base)
                 _ = try SiteBuild.write(project: loaded, templates: siteTemplates, inputs: siteInputs, to: staging)
@@ -128,5 +156,44 @@ struct Build: ParsableCommand {
         printOut(
             "built \(loaded.graph.entries.count) entries (\(tags) tags, \(untagged) untagged, "
                 + "\(warnings.count) warnings) into \(output)/")
+    }
+    /// What one of the concurrent stages reports.
+    struct StageOutcome: Sendable {
+        var seconds: Double
+        var lines: [String]
+        var parts: [(String, Double)] = []
+        var warnings: [String] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Runs `stages` at once and returns their results in the order given.
+    static func runConcurrently(_ stages: [@Sendable () throws -> StageOutcome]) -> [Result<StageOutcome, any Error>] {
+        let results = ResultSlots(count: stages.count)
+        DispatchQueue.concurrentPerform(iterations: stages.count) { index in
+            results.set(index, Result { try stages[index]() })
+        }
+        return results.all
+    }
+
+    static func seconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+}
+
+/// Results filled in from several threads, read after they have all finished.
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<Build.StageOutcome, any Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<Build.StageOutcome, any Error>) {
+        lock.lock()
+        defer { lock.unlock() }
+        slots[index] = result
+    }
+
+    var all: [Result<Build.StageOutcome, any Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
     }
 }

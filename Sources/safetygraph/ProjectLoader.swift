@@ -3,7 +3,7 @@ import SafetyGraphCore
 import SafetyGraphMarkdown
 
 /// Everything a subcommand works on: the ontology, the tagged graph, and every warning met on the way.
-struct Project {
+struct Project: Sendable {
     var ontology: Ontology
     var graph: KnowledgeGraph
     /// Warnings from loading the ontology, reading the lists, merging and tagging; sorted.

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Every relative path is checked: no absolute paths, no `..`, no empty or hidden components, and no two
 /// files that differ only in case (they would clash on case-insensitive file systems).
-public final class OutputStaging {
+public final class OutputStaging: @unchecked Sendable {  // `written` is guarded by `lock`
     /// The file every build writes; an existing non-empty destination must hold it to be replaced.
     public static let marker = "catalog.json"
 
@@ -14,6 +14,8 @@ public final class OutputStaging {
     /// Where the previous output waits during the swap (removed right after it).
     private let oldPath: String
     private var written: [String: String] = [:]  // lowercased path -> path as written
+    /// Files may be written from several threads at once (a build writes its parts concurrently).
+    private let lock = NSLock()
     private var finished = false
 
     /// Prepares a staging folder next to `destination` (which need not exist yet).
@@ -83,8 +85,13 @@ public final class OutputStaging {
     func reserve(_ relativePath: String) throws(OutputError) -> URL {
         let components = try Self.checkedComponents(relativePath)
         let key = components.joined(separator: "/").lowercased()
-        if let earlier = written[key] { throw .collision(earlier, relativePath) }
+        lock.lock()
+        if let earlier = written[key] {
+            lock.unlock()
+            throw .collision(earlier, relativePath)
+        }
         written[key] = relativePath
+        lock.unlock()
         let url = components.reduce(URL(fileURLWithPath: stagingPath)) { $0.appendingPathComponent($1) }
         do {
             try FileManager.default.createDirectory(
