@@ -115,11 +115,15 @@ struct Build: ParsableCommand {
                     let start = DispatchTime.now().uptimeNanoseconds
                     let graphs: GraphFiles
                     do {
-                        graphs = try GraphFiles.render(graph: loaded.graph, engine: engine, relatedLimit: related)
+                        graphs = try GraphFiles.render(
+                            graph: loaded.graph, engine: engine, relatedLimit: related, wholeGraphDOT: false)
                     } catch let error as GraphvizError {
                         throw Failure(Failure.unavailable, error.description)
                     }
                     for file in graphs.files { try staging.write(file.data, to: file.path) }
+                    let whole = try staging.openStream(GraphFiles.wholeGraphPath)
+                    GraphFiles.writeWholeGraphDOT(of: loaded.graph, relatedLimit: related) { whole.append($0) }
+                    try whole.close()
                     return StageOutcome(
                         seconds: Self.seconds(since: start), lines: ["graph/"],
                         warnings: graphs.warnings.map { "warning: graphviz: \($0)" })

@@ -8,13 +8,23 @@ extension DOTGraph {
     /// dot layout frees a rank array twice when a labelled edge runs between nodes of one rank in a graph with
     /// clusters (found by fuzzing; a double free inside our process). SafetyGraph's own drawings label no edge.
     public func encoded() -> String {
-        var out = DOTWriter(edgeLabelsOutside: hasClusters)
-        out.line(0, (isDirected ? "digraph " : "graph ") + DOTText.quotedID(id) + " {")
-        out.body(
-            depth: 1, directed: isDirected, attributes: attributes, nodeDefaults: nodeDefaults,
-            edgeDefaults: edgeDefaults, subgraphs: subgraphs, nodes: nodes, edges: edges)
-        out.line(0, "}")
-        return out.text
+        var text = ""
+        encode { text += $0 }
+        return text
+    }
+
+    /// The text of `encoded()`, handed to `write` in pieces of about a megabyte as it is made, so that the DOT of a
+    /// 100,000-entry graph never sits in memory whole.
+    public func encode(_ write: (String) -> Void) {
+        withoutActuallyEscaping(write) { write in
+            var out = DOTWriter(edgeLabelsOutside: hasClusters, sink: write)
+            out.line(0, (isDirected ? "digraph " : "graph ") + DOTText.quotedID(id) + " {")
+            out.body(
+                depth: 1, directed: isDirected, attributes: attributes, nodeDefaults: nodeDefaults,
+                edgeDefaults: edgeDefaults, subgraphs: subgraphs, nodes: nodes, edges: edges)
+            out.line(0, "}")
+            out.flush()
+        }
     }
 }
 
@@ -35,9 +45,23 @@ private struct DOTWriter {
     var text = ""
     /// Write edges' `label` as `xlabel` (see `DOTGraph.encoded()`).
     var edgeLabelsOutside = false
+    /// Where the text goes once a megabyte has gathered; nil keeps it all in `text` (subgraphs, which are sorted
+    /// by their text before they are written).
+    var sink: ((String) -> Void)? = nil
 
     mutating func line(_ depth: Int, _ content: String) {
-        text += String(repeating: "  ", count: depth) + content + "\n"
+        for _ in 0..<depth { text += "  " }
+        text += content
+        text += "\n"
+        if let sink, text.utf8.count >= 1 << 20 {
+            sink(text)
+            text = ""
+        }
+    }
+
+    mutating func flush() {
+        if let sink, !text.isEmpty { sink(text) }
+        text = ""
     }
 
     mutating func body(
@@ -61,18 +85,34 @@ private struct DOTWriter {
         for sub in writtenSubgraphs.sorted(by: { ($0.name, $0.cluster, $0.text) < ($1.name, $1.cluster, $1.text) }) {
             text += sub.text
         }
-        let writtenNodes = nodes.map { node in
-            (id: node.id, statement: DOTText.quotedID(node.id) + Self.list(node.attributes) + ";")
-        }
-        for node in writtenNodes.sorted(by: { ($0.id, $0.statement) < ($1.id, $1.statement) }) {
-            line(depth, node.statement)
+        // Nodes by id and edges by their ends; only statements that tie there are made together and sorted by
+        // their text, so a large graph is written statement by statement.
+        let nodeOrder = nodes.indices.sorted { nodes[$0].id < nodes[$1].id }
+        var start = 0
+        while start < nodeOrder.count {
+            var end = start + 1
+            while end < nodeOrder.count, nodes[nodeOrder[end]].id == nodes[nodeOrder[start]].id { end += 1 }
+            let statements = nodeOrder[start..<end].map { index in
+                DOTText.quotedID(nodes[index].id) + Self.list(nodes[index].attributes) + ";"
+            }
+            for statement in statements.sorted() { line(depth, statement) }
+            start = end
         }
         let arrow = directed ? " -> " : " -- "
-        let written = edges.map { edge in
-            (edge, DOTText.quotedID(edge.from) + arrow + DOTText.quotedID(edge.to) + edgeList(edge.attributes) + ";")
-        }
-        for (_, statement) in written.sorted(by: { ($0.0.from, $0.0.to, $0.1) < ($1.0.from, $1.0.to, $1.1) }) {
-            line(depth, statement)
+        let edgeOrder = edges.indices.sorted { (edges[$0].from, edges[$0].to) < (edges[$1].from, edges[$1].to) }
+        start = 0
+        while start < edgeOrder.count {
+            let first = edges[edgeOrder[start]]
+            var end = start + 1
+            while end < edgeOrder.count, edges[edgeOrder[end]].from == first.from, edges[edgeOrder[end]].to == first.to {
+                end += 1
+            }
+            let statements = edgeOrder[start..<end].map { index in
+                let edge = edges[index]
+                return DOTText.quotedID(edge.from) + arrow + DOTText.quotedID(edge.to) + edgeList(edge.attributes) + ";"
+            }
+            for statement in statements.sorted() { line(depth, statement) }
+            start = end
         }
     }
 

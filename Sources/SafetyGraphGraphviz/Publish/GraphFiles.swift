@@ -19,9 +19,12 @@ public struct GraphFiles: Sendable {
 
     /// Renders everything for `graph` with `engine`; `relatedLimit` related entries per entry go into the whole
     /// graph's DOT. Fails on the first Graphviz error.
-    public static func render(graph: KnowledgeGraph, engine: LayoutEngine = .dot, relatedLimit: Int = 5)
-        throws(GraphvizError) -> GraphFiles
-    {
+    ///
+    /// With `wholeGraphDOT: false` the whole graph's DOT is left out of `files` (its SVG, when readable, is kept):
+    /// a caller writing a large catalogue streams it with `writeWholeGraphDOT` instead of holding it in memory.
+    public static func render(
+        graph: KnowledgeGraph, engine: LayoutEngine = .dot, relatedLimit: Int = 5, wholeGraphDOT: Bool = true
+    ) throws(GraphvizError) -> GraphFiles {
         let renderer = GraphvizRenderer(engine: engine)
         var files: [File] = []
         var warnings: [String] = []
@@ -44,12 +47,23 @@ public struct GraphFiles: Sendable {
             try add("graph/topics/\(ConceptLink.fileStem(concept.id)).dot", dot, [.svg])
         }
 
-        let whole = KnowledgeGraphDOT(relatedLimit: relatedLimit).dot(for: graph).encoded()
-        files.append(File(path: "graph/knowledge-graph.dot", data: Data(whole.utf8)))
+        if wholeGraphDOT {
+            var whole = Data()
+            writeWholeGraphDOT(of: graph, relatedLimit: relatedLimit) { whole.append(contentsOf: $0.utf8) }
+            files.append(File(path: wholeGraphPath, data: whole))
+        }
         if KnowledgeGraphDOT.isReadable(graph) {
-            try add("graph/knowledge-graph.dot", whole, [.svg])
+            try add(wholeGraphPath, KnowledgeGraphDOT(relatedLimit: relatedLimit).dot(for: graph).encoded(), [.svg])
         }
         return GraphFiles(files: files.sorted { $0.path < $1.path }, warnings: warnings)
+    }
+
+    /// Where the whole graph's DOT goes.
+    public static let wholeGraphPath = "graph/knowledge-graph.dot"
+
+    /// The whole graph's DOT (the text `files` holds at `wholeGraphPath`), handed to `write` in pieces.
+    public static func writeWholeGraphDOT(of graph: KnowledgeGraph, relatedLimit: Int, _ write: (String) -> Void) {
+        KnowledgeGraphDOT(relatedLimit: relatedLimit).dot(for: graph).encode(write)
     }
 }
 
