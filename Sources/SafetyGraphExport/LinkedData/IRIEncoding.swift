@@ -143,16 +143,17 @@ public enum IRIEncoding {
     public static func segment(_ text: String) -> String {
         let dotsOnly = !text.isEmpty && text.utf8.allSatisfy { $0 == UInt8(ascii: ".") }
         if !dotsOnly && text.utf8.allSatisfy(isPlainSegmentByte) { return text }
-        var out = ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count * 3)
         for byte in text.utf8 {
             if isPlainSegmentByte(byte) && !dotsOnly {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                out.append(byte)
             } else {
-                appendPercent(byte, to: &out)
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func isPlainSegmentByte(_ b: UInt8) -> Bool {

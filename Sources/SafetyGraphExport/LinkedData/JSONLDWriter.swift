@@ -79,7 +79,7 @@ public struct JSONLDWriter: Sendable {
             sink.append(", \"@type\": ")
             writeValues(node.types.map(\.term), to: sink)
         }
-        for statement in node.statements.sorted(by: { $0.property.term.utf8.lexicographicallyPrecedes($1.property.term.utf8) }) {
+        for statement in node.statements.sorted(by: { utf8Precedes($0.property.term, $1.property.term) }) {
             sink.append(", ")
             sink.appendJSONString(statement.property.term)
             sink.append(": ")

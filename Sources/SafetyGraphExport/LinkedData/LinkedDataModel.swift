@@ -63,34 +63,48 @@ public struct LinkedDataModel: Sendable {
     /// Every section and every entry (with its authors, publisher and taggings), as schema.org and our terms.
     public func forEachCatalogNode(_ body: (LinkedNode) throws -> Void) rethrows -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for node in sectionNodes() { try body(node) }
+        let (nodes, sectionIRIs) = sections()
+        for node in nodes { try body(node) }
         for tagged in graph.entries {
-            try forEachNode(of: tagged, diagnostics: &diagnostics, body)
+            try forEachNode(of: tagged, sectionIRIs: sectionIRIs, diagnostics: &diagnostics, body)
         }
         return diagnostics
     }
 
     /// One node per section path and per prefix of one (`Tools`, `Tools › Attacks`), each part of its parent.
-    func sectionNodes() -> [LinkedNode] {
-        var nodes: [String: LinkedNode] = [:]  // keyed by IRI, which is ASCII: exact, no canonical equivalence
+    func sectionNodes() -> [LinkedNode] { sections().nodes }
+
+    /// The section nodes, and the IRI of every section path (and prefix of one) the entries name. Each distinct
+    /// path is encoded once, however many entries sit under it.
+    func sections() -> (nodes: [LinkedNode], iris: [[[UInt8]]: String]) {
+        // Paths are told apart by their UTF-8 bytes, as their IRIs are (Swift's `==` would merge NFC and NFD).
+        var distinct: [[[UInt8]]: [String]] = [:]
         for tagged in graph.entries {
             for path in tagged.entry.sectionPaths where !path.isEmpty {
                 for length in 1...path.count {
                     let prefix = Array(path.prefix(length))
-                    let iri = base.section(prefix)
-                    if nodes[iri] != nil { continue }
-                    var node = LinkedNode(iri: iri, types: [vocabulary.section])
-                    node.add(vocabulary.name, prefix.joined(separator: " › "))
-                    if length > 1 { node.add(vocabulary.isPartOf, base.section(Array(prefix.dropLast()))) }
-                    nodes[iri] = node.normalized()
+                    let key = prefix.map { Array($0.utf8) }
+                    if distinct[key] == nil { distinct[key] = prefix }
                 }
             }
         }
-        return nodes.keys.sorted().compactMap { nodes[$0] }
+        var nodes: [String: LinkedNode] = [:]  // keyed by IRI, which is ASCII: exact, no canonical equivalence
+        var iris: [[[UInt8]]: String] = [:]
+        for (key, prefix) in distinct {
+            let iri = base.section(prefix)
+            iris[key] = iri
+            if nodes[iri] != nil { continue }
+            var node = LinkedNode(iri: iri, types: [vocabulary.section])
+            node.add(vocabulary.name, prefix.joined(separator: " › "))
+            if prefix.count > 1 { node.add(vocabulary.isPartOf, base.section(Array(prefix.dropLast()))) }
+            nodes[iri] = node.normalized()
+        }
+        return (nodes.keys.sorted().compactMap { nodes[$0] }, iris)
     }
 
     private func forEachNode(
-        of tagged: TaggedEntry, diagnostics: inout [Diagnostic], _ body: (LinkedNode) throws -> Void
+        of tagged: TaggedEntry, sectionIRIs: [[[UInt8]]: String], diagnostics: inout [Diagnostic],
+        _ body: (LinkedNode) throws -> Void
     ) rethrows {
         let v = vocabulary
         let entry = tagged.entry
@@ -115,7 +129,9 @@ public struct LinkedDataModel: Sendable {
         if let repo = entry.githubRepo, let repoIRI = IRIEncoding.webIRI("https://github.com/" + repo) {
             node.add(v.codeRepository, repoIRI)
         }
-        node.add(v.isPartOf, entry.sectionPaths.filter { !$0.isEmpty }.map(base.section))
+        node.add(v.isPartOf, entry.sectionPaths.filter { !$0.isEmpty }.map { path in
+            sectionIRIs[path.map { Array($0.utf8) }] ?? base.section(path)
+        })
         node.add(v.author, entry.authors.indices.map { base.author($0 + 1, of: entry.id) })
         if entry.organization != nil { node.add(v.publisher, base.publisher(of: entry.id)) }
         let tags = tagged.tags.filter { graph.scheme.contains($0.concept) }

@@ -1,3 +1,4 @@
+import Foundation
 /// One subject of the export with everything said about it: its types and, per property, its values.
 ///
 /// The three writers (JSON-LD, N-Triples, Turtle) print the same nodes, so they hold the same triples by
@@ -37,10 +38,10 @@ public struct LinkedNode: Sendable, Hashable {
     public func normalized() -> LinkedNode {
         var node = self
         if types.count > 1 {
-            let sorted = types.sorted { $0.iri.utf8.lexicographicallyPrecedes($1.iri.utf8) }
+            let sorted = types.sorted { utf8Precedes($0.iri, $1.iri) }
             node.types = sorted.enumerated().filter { $0.offset == 0 || sorted[$0.offset - 1].iri != $0.element.iri }.map(\.element)
         }
-        node.statements.sort { $0.property.iri.utf8.lexicographicallyPrecedes($1.property.iri.utf8) }
+        node.statements.sort { utf8Precedes($0.property.iri, $1.property.iri) }
         for i in node.statements.indices where node.statements[i].values.count > 1 {
             node.statements[i].values = Self.sortedUnique(node.statements[i].values)
         }
@@ -50,7 +51,7 @@ public struct LinkedNode: Sendable, Hashable {
     /// `values` in code-point (UTF-8 byte) order without duplicates. Not `String <` or `Set<String>`: Swift
     /// compares canonically equivalent strings as equal, and RDF keeps `é` and `e\u{301}` apart.
     static func sortedUnique(_ values: [String]) -> [String] {
-        let sorted = values.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let sorted = values.sorted { utf8Precedes($0, $1) }
         var out: [String] = []
         out.reserveCapacity(sorted.count)
         for v in sorted where !(out.last.map { $0.utf8.elementsEqual(v.utf8) } ?? false) { out.append(v) }
@@ -59,4 +60,21 @@ public struct LinkedNode: Sendable, Hashable {
 
     /// How many triples the node makes.
     public var tripleCount: Int { types.count + statements.reduce(0) { $0 + $1.values.count } }
+}
+
+/// Whether `a` comes before `b` in UTF-8 byte (code point) order: `a.utf8.lexicographicallyPrecedes(b.utf8)`,
+/// compared with `memcmp` over the strings' own storage when they have it (every string made in Swift does).
+func utf8Precedes(_ a: String, _ b: String) -> Bool {
+    let fast = a.utf8.withContiguousStorageIfAvailable { x in
+        b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+            let common = min(x.count, y.count)
+            if common > 0, let px = x.baseAddress, let py = y.baseAddress {
+                let order = memcmp(px, py, common)
+                if order != 0 { return order < 0 }
+            }
+            return x.count < y.count
+        }
+    }
+    if let known = fast ?? nil { return known }
+    return a.utf8.lexicographicallyPrecedes(b.utf8)
 }

@@ -34,6 +34,27 @@ import SafetyGraphCore
         LinkedDataExport(graph: graph, base: .default).render()
     }
 
+    /// `Café` written composed and decomposed are two sections, as they are two IRIs: each entry is part of its
+    /// own, even though Swift's `==` calls the two paths equal.
+    @Test func canonicallyEquivalentSectionsStayApart() throws {
+        let entries = [("nfc", "Caf\u{E9}"), ("nfd", "Cafe\u{301}")].map { name, section in
+            TaggedEntry(
+                entry: Entry(id: EntryID("example-org-\(name)-00000001"), title: name, url: "https://example.org/\(name)",
+                             sectionPaths: [["Tools", section]]),
+                tags: [])
+        }
+        let nt = try #require(Self.render(Self.graph(entries: entries))[.nTriples])
+        let lines = Set(nt.split(separator: "\n").map(String.init))
+        for (name, encoded) in [("nfc", "Caf%C3%A9"), ("nfd", "Cafe%CC%81")] {
+            let part = "<https://example.org/safetygraph/entries/example-org-\(name)-00000001> <https://schema.org/isPartOf> "
+                + "<https://example.org/safetygraph/sections/Tools/\(encoded)> ."
+            #expect(lines.contains(part), "missing: \(part)")
+            let section = "<https://example.org/safetygraph/sections/Tools/\(encoded)> <https://schema.org/isPartOf> "
+                + "<https://example.org/safetygraph/sections/Tools> ."
+            #expect(lines.contains(section), "missing: \(section)")
+        }
+    }
+
     @Test func nTriplesSayExactlyWhatTheEntryHolds() throws {
         let nt = try #require(Self.render()[.nTriples])
         let e = "<https://example.org/safetygraph/entries/example-org-a-00000001>"
