@@ -172,7 +172,7 @@ struct Build: ParsableCommand {
 
     /// Runs `stages` at once and returns their results in the order given.
     static func runConcurrently(_ stages: [@Sendable () throws -> StageOutcome]) -> [Result<StageOutcome, any Error>] {
-        let results = ResultSlots(count: stages.count)
+        let results = Slots<Result<StageOutcome, any Error>>(count: stages.count)
         DispatchQueue.concurrentPerform(iterations: stages.count) { index in
             results.set(index, Result { try stages[index]() })
         }
@@ -180,24 +180,4 @@ struct Build: ParsableCommand {
     }
 
     static func seconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
-}
-
-/// Results filled in from several threads, read after they have all finished.
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<Build.StageOutcome, any Error>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<Build.StageOutcome, any Error>) {
-        lock.lock()
-        defer { lock.unlock() }
-        slots[index] = result
-    }
-
-    var all: [Result<Build.StageOutcome, any Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
-    }
 }

@@ -22,7 +22,7 @@ enum ProjectLoader {
         // The lists are read at once (each on its own; cmark-gfm's parse itself is serialised by its lock), and
         // taken in the order given: the first list that cannot be read is the one reported, whatever the timing.
         let paths = options.listPaths
-        let results = IngestSlots(count: paths.count)
+        let results = Slots<Result<IngestResult, IngestError>>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             results.set(index, Result { () throws(IngestError) -> IngestResult in try ingester.ingest(fileAt: paths[index]) })
         }
@@ -75,25 +75,5 @@ enum ProjectLoader {
         } catch {
             throw Failure(error.exitCode, error.diagnostics.map(\.description))
         }
-    }
-}
-
-/// Results of reading the lists, filled in from several threads and read once all have finished.
-private final class IngestSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<IngestResult, IngestError>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<IngestResult, IngestError>) {
-        lock.lock()
-        defer { lock.unlock() }
-        slots[index] = result
-    }
-
-    var all: [Result<IngestResult, IngestError>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
     }
 }
