@@ -51,6 +51,11 @@ enum GraphText {
     /// relative — is no link). Characters a URL may not hold (spaces, quotes, `<`, `>`, non-ASCII, …) are
     /// percent-encoded, so a link can never break out of its attribute.
     static func webLink(_ url: String) -> String? {
+        // Most links are plain ASCII without a character to encode (and so without whitespace to trim).
+        if url.utf8.allSatisfy(isSafeInURL) {
+            guard url.utf8.count > "https://".utf8.count, hasWebScheme(url.utf8) else { return nil }
+            return url
+        }
         let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
         let lower = trimmed.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), trimmed.count > "https://".count else {
@@ -58,7 +63,7 @@ enum GraphText {
         }
         var out = ""
         for byte in trimmed.utf8 {
-            if byte > 0x20 && byte < 0x7F && !unsafeInURL.contains(byte) {
+            if isSafeInURL(byte) {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
@@ -67,7 +72,52 @@ enum GraphText {
         return out
     }
 
-    private static let unsafeInURL: Set<UInt8> = Set("\"<>\\^`{|} ".utf8)
+    /// Printable ASCII other than the characters a URL never holds raw (`"<>\^`{|}` and space).
+    private static func isSafeInURL(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: return false
+        default: return byte > 0x20 && byte < 0x7F
+        }
+    }
+
+    /// Whether the bytes start with `http://` or `https://`, in any case.
+    private static func hasWebScheme(_ bytes: String.UTF8View) -> Bool {
+        let lowered = bytes.prefix(8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        return lowered.starts(with: "http://".utf8) || lowered.starts(with: "https://".utf8)
+    }
+
+    /// `String(format: "%.6f", value)`, without Foundation's formatter (it was a tenth of the whole graph's DOT):
+    /// the exact binary value rounded to six decimals, half to even, as C's printf does.
+    static func sixDecimals(_ value: Double) -> String {
+        guard value.isFinite, value.magnitude < 0x1p60 else { return String(format: "%.6f", value) }
+        let magnitude = value.magnitude
+        // magnitude = significand × 2^exponent exactly, with an integer significand.
+        let significand: UInt128
+        let exponent: Int
+        if magnitude.isNormal {
+            significand = UInt128(magnitude.significandBitPattern | (1 << 52))
+            exponent = Int(magnitude.exponent) - 52
+        } else {
+            significand = UInt128(magnitude.significandBitPattern)
+            exponent = -1074
+        }
+        let scaled = significand * 1_000_000
+        var units: UInt128
+        if exponent >= 0 {
+            units = scaled << exponent
+        } else if -exponent >= 127 {
+            units = 0  // below 2^-127 × 10^6 × 2^53: far under half a millionth
+        } else {
+            let shift = -exponent
+            units = scaled >> shift
+            let remainder = scaled & ((UInt128(1) << shift) - 1)
+            let half = UInt128(1) << (shift - 1)
+            if remainder > half || (remainder == half && units & 1 == 1) { units += 1 }
+        }
+        let whole = String(units / 1_000_000)
+        let fraction = String(units % 1_000_000)
+        return (value.sign == .minus ? "-" : "") + whole + "." + String(repeating: "0", count: 6 - fraction.count) + fraction
+    }
 }
 
 extension String {

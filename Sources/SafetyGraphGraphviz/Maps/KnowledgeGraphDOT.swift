@@ -71,7 +71,7 @@ public struct KnowledgeGraphDOT: Sendable, Hashable {
                     DOTEdge(
                         from, to,
                         [
-                            "kind": "related", "score": String(format: "%.6f", score), "dir": "none",
+                            "kind": "related", "score": GraphText.sixDecimals(score), "dir": "none",
                             "style": "dotted", "color": "#7f7f7f", "constraint": "false",
                         ]))
             }

@@ -31,3 +31,49 @@ import Testing
         #expect(ConceptLink.fileStem("../x y") == "%2E%2E%2Fx%20y")
     }
 }
+
+/// The fast paths of `GraphText` against what they replace: Foundation's `%.6f` and the byte-by-byte link encoder.
+@Suite struct GraphTextFastPathTests {
+    @Test func sixDecimalsIsPrintfsSixDecimals() {
+        var values: [Double] = [
+            0, -0.0, 1, -1, 0.5, 1e-7, 4.9999995e-7, 5e-7, 5.000001e-7, 0.0000015, 0.0000025, 123.4567895, 9.9999995,
+            99.9999999, 1e15, 0x1p59, -3.25, .leastNonzeroMagnitude, .leastNormalMagnitude, 1e-300, 2.675, 1.0000005,
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100_000 {
+            values.append(Double.random(in: 0..<60, using: &generator))
+            values.append(Double(Int.random(in: 0..<100_000_000, using: &generator)) / 1_000_000 + 5e-7)
+            values.append(Double.random(in: -1e-3..<1e-3, using: &generator))
+        }
+        for value in values {
+            #expect(GraphText.sixDecimals(value) == String(format: "%.6f", value), "\(value)")
+        }
+    }
+
+    @Test(arguments: [
+        "https://example.org/a", "HTTPS://EXAMPLE.ORG/A", "http://a", "http://ab", "https://", "javascript:alert(1)",
+        "ftp://x.org/a", " https://example.org/a ", "https://example.org/a b", "https://example.org/\"q\"<x>{|}^`\\",
+        "https://exämple.org/ü", "\thttps://example.org/\n", "https:/example.org", "httpsx://a.org/b",
+    ])
+    func linksAreWhatTheEncoderGives(url: String) {
+        #expect(GraphText.webLink(url) == Self.reference(url))
+    }
+
+    /// The encoder without its fast path.
+    static func reference(_ url: String) -> String? {
+        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
+        let lower = trimmed.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), trimmed.count > "https://".count else {
+            return nil
+        }
+        var out = ""
+        for byte in trimmed.utf8 {
+            if byte > 0x20 && byte < 0x7F && !"\"<>\\^`{|} ".utf8.contains(byte) {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
+    }
+}
