@@ -25,11 +25,22 @@ enum DOTText {
     /// An attribute value as a quoted DOT string; `attribute` names the attribute (tooltips escape more, URLs
     /// are percent-encoded where they cannot hold a character).
     static func quotedValue(_ text: String, attribute: String = "") -> String {
-        let name = attribute.lowercased()
-        if name.hasSuffix("url") || name.hasSuffix("href") {
+        if endsWith(attribute, "url") || endsWith(attribute, "href") {
             return quoted(percentEncodingUnsafe(text), backslash: 2)
         }
-        return quoted(text, backslash: name.hasSuffix("tooltip") ? 4 : 2)
+        return quoted(text, backslash: endsWith(attribute, "tooltip") ? 4 : 2)
+    }
+
+    /// Whether `name` ends with the lowercase ASCII `suffix`, in any case (`URL`, `headURL`, `edgetooltip`).
+    private static func endsWith(_ name: String, _ suffix: StaticString) -> Bool {
+        let bytes = name.utf8
+        let count = suffix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        return suffix.withUTF8Buffer { wanted in
+            zip(bytes.suffix(count), wanted).allSatisfy { byte, lower in
+                (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) == lower
+            }
+        }
     }
 
     /// `text` with the ASCII characters no URL holds raw percent-encoded (UTF-8 and everything else kept).

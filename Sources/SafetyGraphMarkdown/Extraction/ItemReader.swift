@@ -88,7 +88,7 @@ enum ItemReader {
         // A title that is nothing but emoji is still the only name the author gave: keep it rather than the entry.
         if title.isEmpty { title = TextNormalizer.collapseWhitespace(raw) }
         for (open, close) in [("\"", "\""), ("“", "”"), ("'", "'")]
-        where title.count >= 2 && title.hasPrefix(open) && title.hasSuffix(close) {
+        where title.hasPrefix(open) && title.hasSuffix(close) && title.count >= 2 {
             title = String(title.dropFirst().dropLast()).trimmingWhitespace()
         }
         return title
