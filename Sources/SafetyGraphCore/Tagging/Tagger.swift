@@ -154,7 +154,15 @@ public struct Tagger: Sendable {
         var seen: Set<String> = []
         for path in paths {
             for component in path where seen.insert(component).inserted {
+                // Components recur far more than whole sets of paths (every entry of a list shares its top heading).
+                if let known = s.componentCache[component] {
+                    s.found += known
+                    continue
+                }
+                let start = s.found.count
                 matchLabels(component, field: .section, &s)
+                if s.componentCache.count >= 4_096 { s.componentCache.removeAll(keepingCapacity: true) }
+                s.componentCache[component] = Array(s.found[start...])
             }
         }
         if !rules.sections.isEmpty {
@@ -308,6 +316,8 @@ struct TaggingScratch {
     var concepts: [Int32] = []
     /// Section-path results (labels in components and section rules) by the entry's section paths.
     var sectionCache: [[[String]]: [FoundTag]] = [:]
+    /// Labels found in one section-path component, by the component.
+    var componentCache: [String: [FoundTag]] = [:]
     /// The normalised URL of the last entry when an override applied to it.
     var overrideKey: String?
 }
