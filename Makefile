@@ -86,12 +86,10 @@ test-robustness: test-asan test-tsan fuzz-smoke
 # path. Tests that run the CLI run the binary built beside them, which is sanitized too. lld (shipped with
 # the toolchain) links: gold prints a warning for every ASan helper it cannot export. scripts/lsan.supp holds
 # leaks inside libraries (XCTest, Foundation, Graphviz 2.43, fontconfig), each with its reason.
-# Two suites are skipped there, both run in the plain suite: the process-memory test (a sanitizer's shadow
-# memory and quarantine make RSS grow whatever the code does) and DeterminismTests, which builds all the corpora
-# five times, site included, to compare bytes: under ThreadSanitizer on two cores that alone took 14 of 17 minutes, and
-# every code path it runs is run under the sanitizers by the corpus tests of the other suites.
+# The process-memory test is skipped there (it runs in the plain suite): a sanitizer's shadow memory and
+# quarantine make RSS grow whatever the code does.
 SANITIZER_LINK = -Xswiftc -use-ld=lld
-SANITIZER_SKIP = --skip memoryStaysFlatOverThreeHundredRenders --skip DeterminismTests
+SANITIZER_SKIP = --skip memoryStaysFlatOverThreeHundredRenders
 test-asan: setup
 	$(SWIFT) build --scratch-path .build-asan --build-tests --sanitize=address $(SANITIZER_LINK)
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0 \
