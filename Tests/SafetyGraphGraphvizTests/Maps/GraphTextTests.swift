@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SafetyGraphGraphviz
 
@@ -59,21 +60,16 @@ import Testing
         #expect(GraphText.webLink(url) == Self.reference(url))
     }
 
-    /// The encoder without its fast path.
+    /// What a link should be, by another road: Foundation's percent-encoding of everything but printable ASCII
+    /// that a URL may hold raw.
     static func reference(_ url: String) -> String? {
         let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
         let lower = trimmed.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), trimmed.count > "https://".count else {
             return nil
         }
-        var out = ""
-        for byte in trimmed.utf8 {
-            if byte > 0x20 && byte < 0x7F && !"\"<>\\^`{|} ".utf8.contains(byte) {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                out += String(format: "%%%02X", byte)
-            }
-        }
-        return out
+        var allowed = CharacterSet(charactersIn: Unicode.Scalar(0x21)...Unicode.Scalar(0x7E))
+        allowed.remove(charactersIn: "\"<>\\^`{|} ")
+        return trimmed.addingPercentEncoding(withAllowedCharacters: allowed)
     }
 }
