@@ -71,11 +71,8 @@ public struct LinkedDataModel: Sendable {
         return diagnostics
     }
 
-    /// One node per section path and per prefix of one (`Tools`, `Tools › Attacks`), each part of its parent.
-    func sectionNodes() -> [LinkedNode] { sections().nodes }
-
-    /// The section nodes, and the IRI of every section path (and prefix of one) the entries name. Each distinct
-    /// path is encoded once, however many entries sit under it.
+    /// One node per section path and per prefix of one (`Tools`, `Tools › Attacks`), each part of its parent, and
+    /// the IRI of every such path. Each distinct path is encoded once, however many entries sit under it.
     func sections() -> (nodes: [LinkedNode], iris: [[[UInt8]]: String]) {
         // Paths are told apart by their UTF-8 bytes, as their IRIs are (Swift's `==` would merge NFC and NFD).
         var distinct: [[[UInt8]]: [String]] = [:]

@@ -13,13 +13,9 @@ struct EntryClassifier: Sendable {
         authorCitationKinds = Set(rules.authorCitationKinds)
     }
 
-    /// The kind for an entry under `path` whose main link is `url`: the deepest section component that a kind rule
-    /// names wins; without one, a GitHub repository is a `tool` and anything else a `resource`.
-    func kind(forSectionPath path: [String], url: String, normalized: String? = nil) -> EntryKind {
-        kind(forSectionKeys: path.map(TextNormalizer.comparisonKey), url: url, normalized: normalized)
-    }
-
-    /// `kind(forSectionPath:…)` for a path given by its comparison keys (`SectionTracker.keys`).
+    /// The kind for an entry under the section path whose comparison keys (`SectionTracker.keys`) are `keys` and
+    /// whose main link is `url`: the deepest section component that a kind rule names wins; without one, a GitHub
+    /// repository is a `tool` and anything else a `resource`.
     func kind(forSectionKeys keys: [String], url: String, normalized: String? = nil) -> EntryKind {
         for key in keys.reversed() {
             if let rule = kindKeys.first(where: { $0.keys.contains(key) }) { return rule.kind }
