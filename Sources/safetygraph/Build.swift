@@ -172,11 +172,7 @@ struct Build: ParsableCommand {
 
     /// Runs `stages` at once and returns their results in the order given.
     static func runConcurrently(_ stages: [@Sendable () throws -> StageOutcome]) -> [Result<StageOutcome, any Error>] {
-        let results = Slots<Result<StageOutcome, any Error>>(count: stages.count)
-        DispatchQueue.concurrentPerform(iterations: stages.count) { index in
-            results.set(index, Result { try stages[index]() })
-        }
-        return results.all
+        concurrentMap(stages.count) { index in Result { try stages[index]() } }
     }
 
     static func seconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }

@@ -22,12 +22,11 @@ enum ProjectLoader {
         // The lists are read at once (each on its own; cmark-gfm's parse itself is serialised by its lock), and
         // taken in the order given: the first list that cannot be read is the one reported, whatever the timing.
         let paths = options.listPaths
-        let results = Slots<Result<IngestResult, IngestError>>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results.set(index, Result { () throws(IngestError) -> IngestResult in try ingester.ingest(fileAt: paths[index]) })
+        let results = concurrentMap(paths.count) { index in
+            Result { () throws(IngestError) -> IngestResult in try ingester.ingest(fileAt: paths[index]) }
         }
         var lists: [[Entry]] = []
-        for result in results.all {
+        for result in results {
             switch result {
             case .success(let ingested):
                 lists.append(ingested.entries)

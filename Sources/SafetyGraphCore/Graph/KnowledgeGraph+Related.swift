@@ -38,20 +38,10 @@ extension KnowledgeGraph {
         if let known = relatedMemo.lists(limit: limit) { return known }
         let n = entries.count
         let chunk = 512
-        let chunks = (n + chunk - 1) / chunk
-        var lists = [[RelatedEntry]](repeating: [], count: n)
-        lists.withUnsafeMutableBufferPointer { buffer in
-            let out = UncheckedSendable(buffer)
-            let work: @Sendable (Int) -> Void = { c in
-                var scratch = RelatedScratch(entryCount: n, conceptCount: weights.count)
-                for i in (c * chunk)..<min(n, (c + 1) * chunk) { out.value[i] = related(i, limit: limit, &scratch) }
-            }
-            if chunks > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 {
-                DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
-            } else {
-                for c in 0..<chunks { work(c) }
-            }
-        }
+        let lists = concurrentMap((n + chunk - 1) / chunk) { c in
+            var scratch = RelatedScratch(entryCount: n, conceptCount: weights.count)
+            return ((c * chunk)..<min(n, (c + 1) * chunk)).map { related($0, limit: limit, &scratch) }
+        }.joined()
         let result = zip(entries, lists).map { RelatedList(entry: $0.id, related: $1) }
         relatedMemo.keep(result, limit: limit)
         return result

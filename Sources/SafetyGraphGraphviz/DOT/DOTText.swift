@@ -45,10 +45,10 @@ enum DOTText {
 
     /// `text` with the ASCII characters no URL holds raw percent-encoded (UTF-8 and everything else kept).
     private static func percentEncodingUnsafe(_ text: String) -> String {
-        guard text.utf8.contains(where: unsafeInURL.contains) else { return text }
+        guard text.utf8.contains(where: isUnsafeInURL) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            if scalar.isASCII, unsafeInURL.contains(UInt8(scalar.value)) {
+            if scalar.isASCII, isUnsafeInURL(UInt8(scalar.value)) {
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 out += "%" + (hex.count == 1 ? "0" + hex : hex)
             } else {
@@ -58,7 +58,13 @@ enum DOTText {
         return out
     }
 
-    private static let unsafeInURL: Set<UInt8> = Set("\"<>\\^`{|} ".utf8)
+    /// The ASCII characters a URL never holds raw: `"<>\\^`{|}` and space.
+    static func isUnsafeInURL(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: return true
+        default: return false
+        }
+    }
 
     /// An attribute name: bare when it is a plain identifier (as every Graphviz attribute is), else quoted.
     static func attributeName(_ name: String) -> String {

@@ -72,12 +72,9 @@ enum GraphText {
         return out
     }
 
-    /// Printable ASCII other than the characters a URL never holds raw (`"<>\^`{|}` and space).
+    /// Printable ASCII other than the characters a URL never holds raw (`DOTText.isUnsafeInURL`).
     private static func isSafeInURL(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: return false
-        default: return byte > 0x20 && byte < 0x7F
-        }
+        byte > 0x20 && byte < 0x7F && !DOTText.isUnsafeInURL(byte)
     }
 
     /// Whether the bytes start with `http://` or `https://`, in any case.

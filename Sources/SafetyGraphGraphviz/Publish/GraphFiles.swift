@@ -47,14 +47,17 @@ public struct GraphFiles: Sendable {
             try add("graph/topics/\(ConceptLink.fileStem(concept.id)).dot", dot, [.svg])
         }
 
+        // A readable whole graph is small: encoded once, for its DOT file and its drawing.
+        let readable = KnowledgeGraphDOT.isReadable(graph)
+            ? KnowledgeGraphDOT(relatedLimit: relatedLimit).dot(for: graph).encoded() : nil
         if wholeGraphDOT {
-            var whole = Data()
-            writeWholeGraphDOT(of: graph, relatedLimit: relatedLimit) { whole.append(contentsOf: $0.utf8) }
+            var whole = Data(readable?.utf8 ?? "".utf8)
+            if readable == nil {
+                writeWholeGraphDOT(of: graph, relatedLimit: relatedLimit) { whole.append(contentsOf: $0.utf8) }
+            }
             files.append(File(path: wholeGraphPath, data: whole))
         }
-        if KnowledgeGraphDOT.isReadable(graph) {
-            try add(wholeGraphPath, KnowledgeGraphDOT(relatedLimit: relatedLimit).dot(for: graph).encoded(), [.svg])
-        }
+        if let readable { try add(wholeGraphPath, readable, [.svg]) }
         return GraphFiles(files: files.sorted { $0.path < $1.path }, warnings: warnings)
     }
 

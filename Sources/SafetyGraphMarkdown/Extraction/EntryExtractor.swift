@@ -40,21 +40,14 @@ struct EntryExtractor {
         let classifier = EntryClassifier(rules: rules)
         let titleHeading = documentTitleHeading()
         let pieces = pieces(titleHeading: titleHeading)
-        let results = ExtractionSlots(count: pieces.count)
-        let work: @Sendable (Int) -> Void = { [self] index in
+        let all = concurrentMap(pieces.count) { [self] index in
             var sections = pieces[index].sections
             var state = State()
             for node in pieces[index].nodes {
                 visit(node, titleHeading: titleHeading, sections: &sections, classifier: classifier, state: &state)
             }
-            results.set(index, (state.drafts.compactMap(entry), state.diagnostics))
+            return (entries: state.drafts.compactMap(entry), diagnostics: state.diagnostics)
         }
-        if pieces.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: pieces.count, execute: work)
-        } else {
-            work(0)
-        }
-        let all = results.all
         return (all.flatMap(\.entries), all.flatMap(\.diagnostics))
     }
 
@@ -289,25 +282,5 @@ struct EntryExtractor {
             .warning, code: "unparseable-item",
             "\(what) looks like an entry but its link '\(link.text.prefix(120))' \(reason); it is not an entry",
             at: location(of: index))
-    }
-}
-
-/// The pieces' results, filled in from several threads and read once all have finished.
-private final class ExtractionSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [(entries: [Entry], diagnostics: [Diagnostic])]
-
-    init(count: Int) { slots = Array(repeating: ([], []), count: count) }
-
-    func set(_ index: Int, _ result: (entries: [Entry], diagnostics: [Diagnostic])) {
-        lock.lock()
-        defer { lock.unlock() }
-        slots[index] = result
-    }
-
-    var all: [(entries: [Entry], diagnostics: [Diagnostic])] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }

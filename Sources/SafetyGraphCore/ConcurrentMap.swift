@@ -1,0 +1,14 @@
+import Foundation
+
+/// `(0..<count).map(body)`, with the calls spread over all cores (`DispatchQueue.concurrentPerform`). The results
+/// come back in index order, so what a caller reports never depends on which call finished first.
+public func concurrentMap<Value>(_ count: Int, _ body: @Sendable (Int) -> Value) -> [Value] {
+    guard count > 1 else { return (0..<count).map(body) }
+    var results = [Value?](repeating: nil, count: count)
+    results.withUnsafeMutableBufferPointer { buffer in
+        // Each call writes only its own slot.
+        let slots = UncheckedSendable(buffer)
+        DispatchQueue.concurrentPerform(iterations: count) { index in slots.value[index] = body(index) }
+    }
+    return results.map { $0! }
+}
