@@ -91,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SafetyGraphGraphvizTests",
-            dependencies: ["SafetyGraphGraphviz", "SafetyGraphCore"],
+            dependencies: ["SafetyGraphGraphviz", "SafetyGraphCore", "SafetyGraphMarkdown"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

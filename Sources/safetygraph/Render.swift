@@ -133,7 +133,7 @@ struct Render: ParsableCommand {
                         + "\(KnowledgeGraphDOT.readableNodeLimit) a readable drawing holds: use --format dot, or --force")
             }
             let dot = KnowledgeGraphDOT(linkPrefix: linkPrefix ?? TopicMap.defaultLinkPrefix, relatedLimit: related)
-            return (dot.dot(for: graph).encoded(), "knowledge-graph")
+            return (dot.encoded(graph), "knowledge-graph")
         }
         let map = TopicMap(linkPrefix: linkPrefix ?? TopicMap.defaultLinkPrefix, includeEmpty: includeEmpty)
         return (map.dot(for: graph).encoded(), "topic-map")

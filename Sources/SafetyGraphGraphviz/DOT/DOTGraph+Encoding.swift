@@ -126,11 +126,5 @@ private struct DOTWriter {
     }
 
     /// ` [a="1", b="2"]`, sorted by name; empty when there are no attributes.
-    static func list(_ attributes: DOTAttributes) -> String {
-        guard !attributes.isEmpty else { return "" }
-        let items = attributes.sorted { $0.key < $1.key }.map {
-            DOTText.attributeName($0.key) + "=" + DOTText.quotedValue($0.value, attribute: $0.key)
-        }
-        return " [" + items.joined(separator: ", ") + "]"
-    }
+    static func list(_ attributes: DOTAttributes) -> String { DOTText.attributeList(attributes) }
 }

@@ -77,14 +77,28 @@ enum DOTText {
     private static func isASCIILetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
 
     private static func quoted(_ text: String, backslash: Int) -> String {
+        if !needsEscaping(text) { return "\"" + text + "\"" }
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(text.utf8.count + 16)
+        appendEscaped(text, backslash: backslash, to: &out)
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether any byte of `text` is one `appendEscaped` changes (most ids and values hold none).
+    private static func needsEscaping(_ text: String) -> Bool {
+        text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x26 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF })
+    }
+
+    /// The inside of a quoted DOT string (without the quotes), appended as UTF-8 to `out`; `backslash` is how
+    /// many backslashes one backslash becomes.
+    static func appendEscaped(_ text: String, backslash: Int, to out: inout [UInt8]) {
         // Done on UTF-8 bytes: every character that is changed is ASCII, a C1 control (C2 80 – C2 9F) or
         // U+FFFE/U+FFFF (EF BF BE/BF), and every other byte is copied as it is.
-        let bytes = text.utf8
-        if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x26 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF }) {
-            return "\"" + text + "\""
+        guard needsEscaping(text) else {
+            out.append(contentsOf: text.utf8)
+            return
         }
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        out.reserveCapacity(bytes.count + 16)
         let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]  // U+FFFD
         var text = text
         text.withUTF8 { b in
@@ -112,7 +126,26 @@ enum DOTText {
                 i += 1
             }
         }
+    }
+
+    /// An attribute value's quoted DOT string (see `quotedValue`), appended as UTF-8 to `out`.
+    static func appendQuotedValue(_ text: String, attribute: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
+        if endsWith(attribute, "url") || endsWith(attribute, "href") {
+            appendEscaped(percentEncodingUnsafe(text), backslash: 2, to: &out)
+        } else {
+            appendEscaped(text, backslash: endsWith(attribute, "tooltip") ? 4 : 2, to: &out)
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// ` [a="1", b="2"]`: the attributes sorted by name, each name bare or quoted and each value quoted; empty
+    /// when there are none.
+    static func attributeList(_ attributes: DOTAttributes) -> String {
+        guard !attributes.isEmpty else { return "" }
+        let items = attributes.sorted { $0.key < $1.key }.map {
+            attributeName($0.key) + "=" + quotedValue($0.value, attribute: $0.key)
+        }
+        return " [" + items.joined(separator: ", ") + "]"
     }
 }

@@ -28,65 +28,135 @@ public struct KnowledgeGraphDOT: Sendable, Hashable {
     /// Whether a drawing of `graph` would be readable (at most `readableNodeLimit` nodes).
     public static func isReadable(_ graph: KnowledgeGraph) -> Bool { nodeCount(of: graph) <= readableNodeLimit }
 
+    /// The whole graph as a DOT model. `encode(_:_:)` writes the same text without building it.
     public func dot(for graph: KnowledgeGraph) -> DOTGraph {
-        let scheme = graph.scheme
-        var nodes: [DOTNode] = scheme.concepts.map { concept in
-            DOTNode(
-                TopicMap.nodeID(concept.id),
-                [
-                    "kind": "concept", "label": GraphText.wrapped(concept.prefLabel, width: 22),
-                    "URL": ConceptLink.href(concept.id, prefix: linkPrefix),
-                    "tooltip": GraphText.shortened(concept.definition, limit: 600),
-                    "shape": "box", "style": "rounded,filled", "fillcolor": GraphStyle.shades[1].fill,
-                ])
-        }
+        var nodes: [DOTNode] = graph.scheme.concepts.map { DOTNode(TopicMap.nodeID($0.id), conceptAttributes($0)) }
         for tagged in graph.entries {
-            var attributes: DOTAttributes = [
-                "kind": "entry", "label": GraphText.wrapped(tagged.entry.title, width: 30, maxLines: 3),
-                "tooltip": GraphText.shortened(tagged.entry.title, limit: 300), "shape": "box", "style": "filled",
-                "fillcolor": GraphStyle.entryFill, "color": GraphStyle.entryBorder,
-            ]
-            if let link = GraphText.webLink(tagged.entry.url) { attributes["URL"] = link }
-            if let year = tagged.entry.year { attributes["year"] = String(year) }
-            nodes.append(DOTNode(TopicNeighbourhood.nodeID(tagged.id), attributes))
+            nodes.append(DOTNode(TopicNeighbourhood.nodeID(tagged.id), Self.entryAttributes(tagged)))
         }
-
         var edges: [DOTEdge] = []
         for edge in graph.edges(relatedLimit: relatedLimit) {
             let from = Self.nodeID(edge.source)
             let to = Self.nodeID(edge.target)
             switch (edge.kind, edge.source.kind) {
-            case (.about, _):
-                edges.append(DOTEdge(from, to, ["kind": "about", "color": GraphStyle.entryBorder]))
-            case (.broader, _):
-                edges.append(DOTEdge(from, to, ["kind": "broader"]))
-            case (.related, .concept):
-                edges.append(
-                    DOTEdge(
-                        from, to,
-                        ["kind": "related", "dir": "none", "style": "dashed", "color": GraphStyle.relatedColor]))
-            case (.related, .entry):
-                let score = edge.weight ?? 0
-                edges.append(
-                    DOTEdge(
-                        from, to,
-                        [
-                            "kind": "related", "score": GraphText.sixDecimals(score), "dir": "none",
-                            "style": "dotted", "color": "#7f7f7f", "constraint": "false",
-                        ]))
+            case (.about, _): edges.append(DOTEdge(from, to, Self.aboutAttributes))
+            case (.broader, _), (.related, .concept): edges.append(DOTEdge(from, to, Self.conceptEdgeAttributes(edge)))
+            case (.related, .entry): edges.append(DOTEdge(from, to, Self.relatedEntryAttributes(score: edge.weight ?? 0)))
             }
         }
         return DOTGraph(
-            id: "knowledge-graph",
-            attributes: [
-                "charset": "UTF-8", "label": "\(scheme.title): \(graph.entries.count) entries, \(scheme.concepts.count) concepts",
-                "labelloc": "t", "fontname": GraphStyle.boldFont, "fontsize": "18", "rankdir": "LR",
-                "outputorder": "edgesfirst", "overlap": "false",
-            ],
-            nodeDefaults: ["fontname": GraphStyle.font, "fontsize": "10", "target": "_top"],
-            edgeDefaults: ["color": GraphStyle.broaderColor, "arrowsize": "0.5"],
-            nodes: nodes,
-            edges: edges)
+            id: Self.graphID, attributes: Self.graphAttributes(graph), nodeDefaults: Self.nodeDefaults,
+            edgeDefaults: Self.edgeDefaults, nodes: nodes, edges: edges)
+    }
+
+    /// The text of `dot(for: graph).encoded()`, handed to `write` in pieces of about a megabyte.
+    ///
+    /// Written straight from the graph: entries and their edges come out in id order already (entries are
+    /// sorted by id, an entry's `about` edges end in `concept:…`, which sorts before its `related` ones in
+    /// `entry:…`), so nothing is sorted or held but the few concept statements. A 100,000-entry graph's model
+    /// cost seconds of dictionaries and sorting; this is one pass. Tests hold it equal to the model's encoding.
+    public func encode(_ graph: KnowledgeGraph, _ write: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withoutActuallyEscaping(write) { write in encode(graph, into: ChunkedBytes(write: write)) }
+    }
+
+    private func encode(_ graph: KnowledgeGraph, into chunks: ChunkedBytes) {
+        var out = chunks
+        out.line("digraph " + DOTText.quotedID(Self.graphID) + " {")
+        out.line("  graph" + DOTText.attributeList(Self.graphAttributes(graph)) + ";")
+        out.line("  node" + DOTText.attributeList(Self.nodeDefaults) + ";")
+        out.line("  edge" + DOTText.attributeList(Self.edgeDefaults) + ";")
+
+        // Concepts ("concept:…" sorts before "entry:…"): few, so made as text and sorted like the model does.
+        let conceptNodes = graph.scheme.concepts.map { concept in
+            let id = TopicMap.nodeID(concept.id)
+            return (id, "", DOTText.quotedID(id) + DOTText.attributeList(conceptAttributes(concept)) + ";")
+        }
+        for statement in conceptNodes.sorted(by: { ($0.0, $0.2) < ($1.0, $1.2) }) { out.line("  " + statement.2) }
+        for tagged in graph.entries { out.entryNode(tagged) }
+
+        let conceptEdges = (graph.broaderEdges + graph.relatedConceptEdges).map { edge in
+            let from = Self.nodeID(edge.source)
+            let to = Self.nodeID(edge.target)
+            let text = DOTText.quotedID(from) + " -> " + DOTText.quotedID(to)
+                + DOTText.attributeList(Self.conceptEdgeAttributes(edge)) + ";"
+            return (from, to, text)
+        }
+        for statement in conceptEdges.sorted(by: { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }) {
+            out.line("  " + statement.2)
+        }
+        let pairs = relatedLimit > 0 ? graph.relatedEntryPairs(limit: relatedLimit) : []
+        var next = 0
+        for (index, tagged) in graph.entries.enumerated() {
+            var concepts = tagged.tags.map(\.concept).filter(graph.scheme.contains)
+            if !concepts.isSorted() { concepts.sort() }
+            for concept in concepts { out.aboutEdge(from: tagged.id, to: concept) }
+            while next < pairs.count, pairs[next].lower == index {
+                let pair = pairs[next]
+                out.relatedEdge(from: tagged.id, to: graph.entries[Int(pair.upper)].id, score: pair.score)
+                next += 1
+            }
+        }
+        out.line("}")
+        out.flush()
+    }
+
+    /// The text of `encode(_:_:)` as one string (for a graph small enough to hold).
+    public func encoded(_ graph: KnowledgeGraph) -> String {
+        var bytes: [UInt8] = []
+        encode(graph) { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: - Attributes (shared by the model and the writer)
+
+    static let graphID = "knowledge-graph"
+    static let nodeDefaults: DOTAttributes = ["fontname": GraphStyle.font, "fontsize": "10", "target": "_top"]
+    static let edgeDefaults: DOTAttributes = ["color": GraphStyle.broaderColor, "arrowsize": "0.5"]
+    static let aboutAttributes: DOTAttributes = ["kind": "about", "color": GraphStyle.entryBorder]
+    static let relatedEntryColor = "#7f7f7f"
+
+    static func graphAttributes(_ graph: KnowledgeGraph) -> DOTAttributes {
+        let scheme = graph.scheme
+        return [
+            "charset": "UTF-8", "label": "\(scheme.title): \(graph.entries.count) entries, \(scheme.concepts.count) concepts",
+            "labelloc": "t", "fontname": GraphStyle.boldFont, "fontsize": "18", "rankdir": "LR",
+            "outputorder": "edgesfirst", "overlap": "false",
+        ]
+    }
+
+    func conceptAttributes(_ concept: Concept) -> DOTAttributes {
+        [
+            "kind": "concept", "label": GraphText.wrapped(concept.prefLabel, width: 22),
+            "URL": ConceptLink.href(concept.id, prefix: linkPrefix),
+            "tooltip": GraphText.shortened(concept.definition, limit: 600),
+            "shape": "box", "style": "rounded,filled", "fillcolor": GraphStyle.shades[1].fill,
+        ]
+    }
+
+    static func entryLabel(_ title: String) -> String { GraphText.wrapped(title, width: 30, maxLines: 3) }
+    static func entryTooltip(_ title: String) -> String { GraphText.shortened(title, limit: 300) }
+
+    static func entryAttributes(_ tagged: TaggedEntry) -> DOTAttributes {
+        var attributes: DOTAttributes = [
+            "kind": "entry", "label": entryLabel(tagged.entry.title), "tooltip": entryTooltip(tagged.entry.title),
+            "shape": "box", "style": "filled", "fillcolor": GraphStyle.entryFill, "color": GraphStyle.entryBorder,
+        ]
+        if let link = GraphText.webLink(tagged.entry.url) { attributes["URL"] = link }
+        if let year = tagged.entry.year { attributes["year"] = String(year) }
+        return attributes
+    }
+
+    static func conceptEdgeAttributes(_ edge: GraphEdge) -> DOTAttributes {
+        edge.kind == .broader
+            ? ["kind": "broader"]
+            : ["kind": "related", "dir": "none", "style": "dashed", "color": GraphStyle.relatedColor]
+    }
+
+    static func relatedEntryAttributes(score: Double) -> DOTAttributes {
+        [
+            "kind": "related", "score": GraphText.sixDecimals(score), "dir": "none", "style": "dotted",
+            "color": relatedEntryColor, "constraint": "false",
+        ]
     }
 
     private static func nodeID(_ node: GraphNode) -> String {
@@ -95,4 +165,99 @@ public struct KnowledgeGraphDOT: Sendable, Hashable {
         case .entry: return TopicNeighbourhood.nodeID(EntryID(node.id))
         }
     }
+}
+
+/// Bytes gathered and handed on a megabyte at a time; the entry statements of `KnowledgeGraphDOT.encode`, with
+/// their attributes in the order `DOTText.attributeList` sorts them to (capitals first: `URL` before `color`).
+private struct ChunkedBytes {
+    let write: (UnsafeBufferPointer<UInt8>) -> Void
+    var bytes: [UInt8] = []
+
+    init(write: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        self.write = write
+        bytes.reserveCapacity(1 << 20 + 1 << 16)
+    }
+
+    mutating func line(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        endLine()
+    }
+
+    mutating func endLine() {
+        bytes.append(UInt8(ascii: "\n"))
+        if bytes.count >= 1 << 20 { flush() }
+    }
+
+    mutating func flush() {
+        if !bytes.isEmpty { bytes.withUnsafeBufferPointer(write) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func id(_ prefix: StaticString, _ id: String) {
+        raw("\"")
+        raw(prefix)
+        DOTText.appendEscaped(id, backslash: 2, to: &bytes)
+        raw("\"")
+    }
+
+    mutating func value(_ name: String, _ value: String, first: Bool = false) {
+        if !first { raw(", ") }
+        bytes.append(contentsOf: name.utf8)
+        raw("=")
+        DOTText.appendQuotedValue(value, attribute: name, to: &bytes)
+    }
+
+    mutating func entryNode(_ tagged: TaggedEntry) {
+        raw("  ")
+        id("entry:", tagged.id.rawValue)
+        raw(" [")
+        let link = GraphText.webLink(tagged.entry.url)
+        if let link { value("URL", link, first: true) }
+        value("color", GraphStyle.entryBorder, first: link == nil)
+        value("fillcolor", GraphStyle.entryFill)
+        value("kind", "entry")
+        value("label", KnowledgeGraphDOT.entryLabel(tagged.entry.title))
+        value("shape", "box")
+        value("style", "filled")
+        value("tooltip", KnowledgeGraphDOT.entryTooltip(tagged.entry.title))
+        if let year = tagged.entry.year { value("year", String(year)) }
+        raw("];")
+        endLine()
+    }
+
+    mutating func aboutEdge(from entry: EntryID, to concept: ConceptID) {
+        raw("  ")
+        id("entry:", entry.rawValue)
+        raw(" -> ")
+        id("concept:", concept.rawValue)
+        raw(" [")
+        value("color", GraphStyle.entryBorder, first: true)
+        value("kind", "about")
+        raw("];")
+        endLine()
+    }
+
+    mutating func relatedEdge(from entry: EntryID, to other: EntryID, score: Double) {
+        raw("  ")
+        id("entry:", entry.rawValue)
+        raw(" -> ")
+        id("entry:", other.rawValue)
+        raw(" [")
+        value("color", KnowledgeGraphDOT.relatedEntryColor, first: true)
+        value("constraint", "false")
+        value("dir", "none")
+        value("kind", "related")
+        value("score", GraphText.sixDecimals(score))
+        value("style", "dotted")
+        raw("];")
+        endLine()
+    }
+}
+
+extension Array where Element: Comparable {
+    fileprivate func isSorted() -> Bool { zip(self, dropFirst()).allSatisfy { $0 <= $1 } }
 }

@@ -48,15 +48,12 @@ public struct GraphFiles: Sendable {
         }
 
         // A readable whole graph is small: encoded once, for its DOT file and its drawing.
-        let readable = KnowledgeGraphDOT.isReadable(graph)
-            ? KnowledgeGraphDOT(relatedLimit: relatedLimit).dot(for: graph).encoded() : nil
-        if wholeGraphDOT {
-            var whole = Data(readable?.utf8 ?? "".utf8)
-            if readable == nil {
-                writeWholeGraphDOT(of: graph, relatedLimit: relatedLimit) { whole.append(contentsOf: $0.utf8) }
-            }
-            files.append(File(path: wholeGraphPath, data: whole))
+        var whole = Data()
+        if wholeGraphDOT || KnowledgeGraphDOT.isReadable(graph) {
+            writeWholeGraphDOT(of: graph, relatedLimit: relatedLimit) { whole.append($0) }
         }
+        let readable = KnowledgeGraphDOT.isReadable(graph) ? String(decoding: whole, as: UTF8.self) : nil
+        if wholeGraphDOT { files.append(File(path: wholeGraphPath, data: whole)) }
         if let readable { try add(wholeGraphPath, readable, [.svg]) }
         return GraphFiles(files: files.sorted { $0.path < $1.path }, warnings: warnings)
     }
@@ -65,8 +62,10 @@ public struct GraphFiles: Sendable {
     public static let wholeGraphPath = "graph/knowledge-graph.dot"
 
     /// The whole graph's DOT (the text `files` holds at `wholeGraphPath`), handed to `write` in pieces.
-    public static func writeWholeGraphDOT(of graph: KnowledgeGraph, relatedLimit: Int, _ write: (String) -> Void) {
-        KnowledgeGraphDOT(relatedLimit: relatedLimit).dot(for: graph).encode(write)
+    public static func writeWholeGraphDOT(
+        of graph: KnowledgeGraph, relatedLimit: Int, _ write: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        KnowledgeGraphDOT(relatedLimit: relatedLimit).encode(graph, write)
     }
 }
 
