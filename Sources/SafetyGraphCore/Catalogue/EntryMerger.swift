@@ -20,16 +20,21 @@ public enum EntryMerger {
         var indexOfID: [EntryID: Int] = [:]
         var diagnostics: [Diagnostic] = []
         // The canonical order: by first source, then as given (only entries without sources, or two occurrences at
-        // the same place, fall back to it).
-        let ordered = lists.joined().enumerated().sorted { a, b in
-            switch (a.element.sources.first, b.element.sources.first) {
+        // the same place, fall back to it). Indices are sorted, not entries (moving an entry is a dozen retains),
+        // and a single list usually is in that order already.
+        let all = Array(lists.joined())
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            switch (all[a].sources.first, all[b].sources.first) {
             case let (la?, lb?) where la != lb: return la < lb
             case (_?, nil): return true
             case (nil, _?): return false
-            default: return a.offset < b.offset
+            default: return a < b
             }
-        }.map(\.element)
-        for entry in ordered {
+        }
+        var order = Array(all.indices)
+        if !order.indices.dropFirst().allSatisfy({ precedes(order[$0 - 1], order[$0]) }) { order.sort(by: precedes) }
+        for position in order {
+            let entry = all[position]
             if let index = indexOfID[entry.id] {
                 diagnostics.append(duplicateWarning(entry, first: accumulators[index].entry))
                 accumulators[index].absorb(entry)
@@ -38,8 +43,12 @@ public enum EntryMerger {
                 accumulators.append(Accumulator(entry))
             }
         }
-        let entries = accumulators.map { $0.finished() }.sorted { $0.id < $1.id }
-        return (entries, diagnostics)
+        let merged = accumulators.map { $0.finished() }
+        var byID = Array(merged.indices)
+        if !byID.indices.dropFirst().allSatisfy({ merged[$0 - 1].id < merged[$0].id }) {
+            byID.sort { merged[$0].id < merged[$1].id }
+        }
+        return (byID.map { merged[$0] }, diagnostics)
     }
 
     private static func duplicateWarning(_ repeated: Entry, first: Entry) -> Diagnostic {
