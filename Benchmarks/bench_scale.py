@@ -165,13 +165,10 @@ def main():
         peers.append([f"tag: {name}", f"{s:.2f} ({text_mb / s:.1f} MB/s)", f"ours tag {ours_tag:.2f}", f"{s / ours_tag:.1f}x faster"])
     _, done = run([PY, ROOT / "Benchmarks" / "peers" / "python_pipeline.py", ROOT / "Ontology", tmp / "py-out", corpus])
     pp = json.loads(done.stdout)
-    # The whole build without the site: load, ingest, tag, link, then catalog.json, the linked data and the
-    # drawings (topic map, neighbourhoods, the whole graph's DOT; no full-graph render) at once, and the swap.
-    rt = r["timings"]
-    ours_nosite = (stage_time(rt, "load") + rt.get("catalog.json, linked data and graph/, at once", 0.0)
-                   + stage_time(rt, "commit"))
-    if ours_nosite == 0:
-        ours_nosite = r["build_seconds"]
+    # The whole build without the site: load, ingest, tag, link, related entries, then catalog.json, the linked
+    # data and the drawings (topic map, neighbourhoods, the whole graph's DOT; no full-graph render) at once, and
+    # the swap: the process's wall clock from start to exit, measured around it, so nothing is left out.
+    ours_nosite = r["build_seconds"] - stage_time(r["timings"], "site/")
     peers.append(["whole build: Python pipeline (markdown-it-py, flashtext, rdflib JSON-LD+NT)", f"{pp['total']:.2f}",
                   f"ours (no site; drawings included) {ours_nosite:.2f}", f"{pp['total'] / ours_nosite:.1f}x faster"])
     peers.append(["whole build vs cmark-gfm alone", f"{cmark:.2f}", f"ours {ours_nosite:.2f}", f"{ours_nosite / cmark:.2f}x its time"])

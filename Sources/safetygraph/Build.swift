@@ -87,6 +87,7 @@ struct Build: ParsableCommand {
         if !quiet { printError(loaded.diagnostics.map(\.description)) }
         clock.lap("load, ingest, merge, tag, link")
         let document = CatalogueDocument(graph: loaded.graph, relatedLimit: related)
+        clock.lap("related entries (for catalog.json and graph/)")
         let siteTemplates = try SiteBuild.templates(templates, quiet: quiet)
         var warnings = loaded.diagnostics
         do {
