@@ -71,9 +71,6 @@ extension KnowledgeGraph {
         touched.removeAll(keepingCapacity: true)
 
         let weights = self.weights
-        let postings = closurePostings.values
-        let closureOffsets = entryClosure.offsets
-        let closureValues = entryClosure.values
         var remaining = 0.0
         for c in order {
             mine[Int(c)] = weights[Int(c)]
@@ -83,32 +80,41 @@ extension KnowledgeGraph {
         mark[a] = true
         touched.append(Int32(a))
 
-        for c in order {
-            let weight = weights[Int(c)]
-            if weight <= 0 || budget <= 0 { break }
-            // The epsilon absorbs rounding in the running sum, so a tie at the threshold is still scanned.
-            if top.count == limit, let worst = top.last, remaining + 1e-9 < worst.score { break }
-            let start = postingCounts[Int(c)]
-            let scan = min(postingCounts[Int(c) + 1] - start, budget)
-            budget -= scan
-            var k = start
-            while k < start + scan {
-                let b = Int(postings[k])
-                k += 1
-                if mark[b] { continue }
-                mark[b] = true
-                touched.append(Int32(b))
-                // The exact score: b's closure against a's weights, in concept order (as `score(_:_:)`).
-                var score = 0.0
-                var i = closureOffsets[b]
-                let end = closureOffsets[b + 1]
-                while i < end {
-                    score += mine[Int(closureValues[i])]
-                    i += 1
+        // The scan, on raw buffers: it is most of the time of `allRelated` (every index below comes from the
+        // graph's own posting and closure lists, built in `init`, so it is in range).
+        closurePostings.values.withUnsafeBufferPointer { postings in
+            entryClosure.offsets.withUnsafeBufferPointer { closureOffsets in
+                entryClosure.values.withUnsafeBufferPointer { closureValues in
+                    mark.withUnsafeMutableBufferPointer { mark in
+                        mine.withUnsafeBufferPointer { mine in
+                            for c in order {
+                                let weight = weights[Int(c)]
+                                if weight <= 0 || budget <= 0 { break }
+                                // The epsilon absorbs rounding in the running sum, so a tie at the threshold is
+                                // still scanned.
+                                if top.count == limit, let worst = top.last, remaining + 1e-9 < worst.score { break }
+                                let start = postingCounts[Int(c)]
+                                let scan = min(postingCounts[Int(c) + 1] - start, budget)
+                                budget -= scan
+                                for k in start..<(start + scan) {
+                                    let b = Int(postings[k])
+                                    if mark[b] { continue }
+                                    mark[b] = true
+                                    touched.append(Int32(b))
+                                    // The exact score: b's closure against a's weights, in concept order (as
+                                    // `score(_:_:)`).
+                                    var score = 0.0
+                                    for i in closureOffsets[b]..<closureOffsets[b + 1] {
+                                        score += mine[Int(closureValues[i])]
+                                    }
+                                    RelatedScratch.offer((score, Int32(b)), limit: limit, into: &top)
+                                }
+                                remaining -= weight
+                            }
+                        }
+                    }
                 }
-                RelatedScratch.offer((score, Int32(b)), limit: limit, into: &top)
             }
-            remaining -= weight
         }
         for t in touched { mark[Int(t)] = false }
         for c in order { mine[Int(c)] = 0 }

@@ -73,14 +73,21 @@ public struct LinkedDataBase: Sendable, Hashable, CustomStringConvertible {
 
     /// The n-th author (1-based) of an entry: scoped to the entry, so two people of the same name in different
     /// entries are never claimed to be one person.
-    public func author(_ n: Int, of entry: EntryID) -> String { self.entry(entry) + "/authors/\(n)" }
+    public func author(_ n: Int, of entry: EntryID) -> String { Self.author(n, ofEntryIRI: self.entry(entry)) }
 
     /// The publishing organisation of an entry (scoped to the entry, for the same reason as authors).
-    public func publisher(of entry: EntryID) -> String { self.entry(entry) + "/publisher" }
+    public func publisher(of entry: EntryID) -> String { Self.publisher(ofEntryIRI: self.entry(entry)) }
 
     /// One reason (the n-th provenance record, 1-based, in sorted order) an entry carries a concept.
     public func tagging(_ n: Int, of concept: ConceptID, on entry: EntryID) -> String {
-        self.entry(entry) + "/tags/" + IRIEncoding.segment(concept.rawValue) + "/\(n)"
+        Self.tagging(n, conceptSegment: IRIEncoding.segment(concept.rawValue), onEntryIRI: self.entry(entry))
+    }
+
+    // The same IRIs from an entry's IRI (and a concept's segment) made once: an export asks for them per node.
+    static func author(_ n: Int, ofEntryIRI entry: String) -> String { entry + "/authors/" + String(n) }
+    static func publisher(ofEntryIRI entry: String) -> String { entry + "/publisher" }
+    static func tagging(_ n: Int, conceptSegment: String, onEntryIRI entry: String) -> String {
+        entry + "/tags/" + conceptSegment + "/" + String(n)
     }
 
     /// A section heading path, each component percent-encoded as one segment (distinct paths, distinct IRIs).

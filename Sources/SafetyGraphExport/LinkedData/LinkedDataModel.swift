@@ -7,10 +7,20 @@ public struct LinkedDataModel: Sendable {
     public let graph: KnowledgeGraph
     public let vocabulary: LinkedVocabulary
 
+    /// Per concept id: its IRI and its IRI segment, made once (every entry names a few concepts several times).
+    private let conceptNames: [ConceptID: (iri: String, segment: String)]
+
     public init(graph: KnowledgeGraph, vocabulary: LinkedVocabulary) {
         self.graph = graph
         self.vocabulary = vocabulary
+        var conceptIRIs: [ConceptID: (iri: String, segment: String)] = [:]
+        for concept in graph.scheme.concepts {
+            conceptIRIs[concept.id] = (vocabulary.base.concept(concept.id), IRIEncoding.segment(concept.id.rawValue))
+        }
+        self.conceptNames = conceptIRIs
     }
+
+    private func conceptIRI(_ id: ConceptID) -> String { conceptNames[id]?.iri ?? base.concept(id) }
 
     private var base: LinkedDataBase { vocabulary.base }
 
@@ -129,8 +139,8 @@ public struct LinkedDataModel: Sendable {
         node.add(v.isPartOf, entry.sectionPaths.filter { !$0.isEmpty }.map { path in
             sectionIRIs[path.map { Array($0.utf8) }] ?? base.section(path)
         })
-        node.add(v.author, entry.authors.indices.map { base.author($0 + 1, of: entry.id) })
-        if entry.organization != nil { node.add(v.publisher, base.publisher(of: entry.id)) }
+        node.add(v.author, entry.authors.indices.map { LinkedDataBase.author($0 + 1, ofEntryIRI: iri) })
+        if entry.organization != nil { node.add(v.publisher, LinkedDataBase.publisher(ofEntryIRI: iri)) }
         let tags = tagged.tags.filter { graph.scheme.contains($0.concept) }
         if tags.count < tagged.tags.count {
             let unknown = tagged.tags.filter { !graph.scheme.contains($0.concept) }.map(\.concept.rawValue)
@@ -140,26 +150,28 @@ public struct LinkedDataModel: Sendable {
                     "entry '\(entry.id)': tags \(unknown.joined(separator: ", ")) name no concept of the scheme; left out of the linked data",
                     at: location))
         }
-        let conceptIRIs = tags.map { base.concept($0.concept) }
+        let conceptIRIs = tags.map { conceptIRI($0.concept) }
         node.add(v.subject, conceptIRIs)
         node.add(v.about, conceptIRIs)
         try body(node.normalized())
 
         for (i, name) in entry.authors.enumerated() {
-            var author = LinkedNode(iri: base.author(i + 1, of: entry.id), types: [v.person])
+            var author = LinkedNode(iri: LinkedDataBase.author(i + 1, ofEntryIRI: iri), types: [v.person])
             author.add(v.name, name)
             try body(author.normalized())
         }
         if let organization = entry.organization {
-            var publisher = LinkedNode(iri: base.publisher(of: entry.id), types: [v.organization])
+            var publisher = LinkedNode(iri: LinkedDataBase.publisher(ofEntryIRI: iri), types: [v.organization])
             publisher.add(v.name, organization)
             try body(publisher.normalized())
         }
         for tag in tags {
+            let concept = conceptNames[tag.concept] ?? (base.concept(tag.concept), IRIEncoding.segment(tag.concept.rawValue))
             for (i, provenance) in tag.provenance.sorted().enumerated() {
-                var reason = LinkedNode(iri: base.tagging(i + 1, of: tag.concept, on: entry.id), types: [v.tagging])
+                let reasonIRI = LinkedDataBase.tagging(i + 1, conceptSegment: concept.segment, onEntryIRI: iri)
+                var reason = LinkedNode(iri: reasonIRI, types: [v.tagging])
                 reason.add(v.taggedEntry, iri)
-                reason.add(v.taggedConcept, base.concept(tag.concept))
+                reason.add(v.taggedConcept, concept.iri)
                 reason.add(v.rule, v.ruleIRIs[provenance.rule])
                 reason.add(v.term, provenance.term)
                 reason.add(v.field, provenance.field?.rawValue)
