@@ -15,40 +15,48 @@ extension ByteSink {
         append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
-            var runStart = 0
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                var width = 1
-                var escape: StaticString? = nil
-                var hexEscape: UInt32? = nil
-                switch b {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0x08: escape = "\\b"
-                case 0x0C: escape = "\\f"
-                case 0x00..<0x20: hexEscape = UInt32(b)
-                case 0x7F, 0x3C, 0x3E, 0x26: if forHTML { hexEscape = UInt32(b) }
-                case 0xE2 where forHTML && i + 2 < bytes.count && bytes[i + 1] == 0x80
-                    && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    hexEscape = bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029
-                    width = 3
-                default: break
+            jsonByteKinds.withUnsafeBufferPointer { kinds in
+                // Bytes of a kind below `attention` are copied as they are, in runs; only the others are looked at.
+                let attention: UInt8 = forHTML ? 1 : 2
+                var runStart = 0
+                var i = 0
+                while i < bytes.count {
+                    let b = bytes[i]
+                    let kind = kinds[Int(b)]
+                    if kind < attention {
+                        i += 1
+                        continue
+                    }
+                    var width = 1
+                    var escape: StaticString? = nil
+                    var hexEscape: UInt32? = nil
+                    switch b {
+                    case 0x22: escape = "\\\""
+                    case 0x5C: escape = "\\\\"
+                    case 0x0A: escape = "\\n"
+                    case 0x0D: escape = "\\r"
+                    case 0x09: escape = "\\t"
+                    case 0x08: escape = "\\b"
+                    case 0x0C: escape = "\\f"
+                    case 0x00..<0x20: hexEscape = UInt32(b)
+                    case 0x7F, 0x3C, 0x3E, 0x26: hexEscape = UInt32(b)
+                    case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                        hexEscape = bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029
+                        width = 3
+                    default: break
+                    }
+                    if escape == nil && hexEscape == nil {
+                        i += 1
+                        continue
+                    }
+                    if runStart < i { append(UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                    if let escape { escape.withUTF8Buffer { append($0) } }
+                    if let hexEscape { appendUnicodeEscape(hexEscape, uppercase: false) }
+                    i += width
+                    runStart = i
                 }
-                if escape == nil && hexEscape == nil {
-                    i += 1
-                    continue
-                }
-                if runStart < i { append(UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-                if let escape { escape.withUTF8Buffer { append($0) } }
-                if let hexEscape { appendUnicodeEscape(hexEscape, uppercase: false) }
-                i += width
-                runStart = i
+                if runStart < bytes.count { append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
             }
-            if runStart < bytes.count { append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
         append(UInt8(ascii: "\""))
     }
@@ -93,5 +101,15 @@ extension ByteSink {
         digits.withUTF8Buffer { hex in
             for shift in stride(from: 12, through: 0, by: -4) { append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
         }
+    }
+}
+
+/// Per byte, what `appendJSONString` must do with it: 0 copy it; 2 escape it always (`"`, `\\`, U+0000–U+001F);
+/// 1 escape it for HTML only (U+007F, `<`, `>`, `&`, and 0xE2, which may start U+2028 or U+2029).
+private let jsonByteKinds: [UInt8] = (0...255).map { b in
+    switch b {
+    case 0x22, 0x5C, 0x00..<0x20: return 2
+    case 0x7F, 0x3C, 0x3E, 0x26, 0xE2: return 1
+    default: return 0
     }
 }

@@ -6,29 +6,27 @@ public struct NTriplesWriter: Sendable {
     public init() {}
 
     public func write(_ node: LinkedNode, to sink: ByteSink) {
+        // Every line of a node starts with its subject, and every line of a statement with its predicate: each
+        // is made once.
+        let subject = "<" + node.iri + "> "
         for type in node.types {
-            subject(node.iri, to: sink)
-            sink.append("<" + Namespace.rdfType + "> <")
+            sink.append(subject)
+            sink.append(Self.typePredicate)
             sink.append(type.iri)
             sink.append("> .\n")
         }
         for statement in node.statements {
+            let predicate = "<" + statement.property.iri + "> "
             for value in statement.values {
-                subject(node.iri, to: sink)
-                sink.append("<")
-                sink.append(statement.property.iri)
-                sink.append("> ")
+                sink.append(subject)
+                sink.append(predicate)
                 Self.writeObject(value, range: statement.property.range, to: sink)
                 sink.append(" .\n")
             }
         }
     }
 
-    private func subject(_ iri: String, to sink: ByteSink) {
-        sink.append("<")
-        sink.append(iri)
-        sink.append("> ")
-    }
+    private static let typePredicate = "<" + Namespace.rdfType + "> <"
 
     static func writeObject(_ value: String, range: LinkedProperty.Range, to sink: ByteSink) {
         switch range {
