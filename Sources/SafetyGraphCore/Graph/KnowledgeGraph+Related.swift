@@ -25,7 +25,7 @@ extension KnowledgeGraph {
     /// The `limit` entries most related to `id`, best first (score descending, then id); empty for an unknown id.
     public func related(to id: EntryID, limit: Int = KnowledgeGraph.defaultRelatedLimit) -> [RelatedEntry] {
         guard let a = entryIndex[id], limit > 0 else { return [] }
-        var scratch = RelatedScratch(entryCount: entries.count, conceptCount: weights.count)
+        var scratch = RelatedScratch(entryCount: entries.count, conceptCount: weights.count, classCount: closureClassCount)
         return related(Int(a), limit: limit, &scratch)
     }
 
@@ -39,7 +39,7 @@ extension KnowledgeGraph {
         let n = entries.count
         let chunk = 512
         let lists = concurrentMap((n + chunk - 1) / chunk) { c in
-            var scratch = RelatedScratch(entryCount: n, conceptCount: weights.count)
+            var scratch = RelatedScratch(entryCount: n, conceptCount: weights.count, classCount: closureClassCount)
             return ((c * chunk)..<min(n, (c + 1) * chunk)).map { related($0, limit: limit, &scratch) }
         }.joined()
         let result = zip(entries, lists).map { RelatedList(entry: $0.id, related: $1) }
@@ -63,12 +63,17 @@ extension KnowledgeGraph {
         var mark = s.mark
         var touched = s.touched
         var mine = s.conceptWeights
+        var classScore = s.classScore
+        var scoredClasses = s.scoredClasses
         s.top = []
         s.mark = []
         s.touched = []
         s.conceptWeights = []
+        s.classScore = []
+        s.scoredClasses = []
         top.removeAll(keepingCapacity: true)
         touched.removeAll(keepingCapacity: true)
+        scoredClasses.removeAll(keepingCapacity: true)
 
         let weights = self.weights
         var remaining = 0.0
@@ -87,6 +92,8 @@ extension KnowledgeGraph {
                 entryClosure.values.withUnsafeBufferPointer { closureValues in
                     mark.withUnsafeMutableBufferPointer { mark in
                         mine.withUnsafeBufferPointer { mine in
+                        closureClass.withUnsafeBufferPointer { closureClass in
+                        classScore.withUnsafeMutableBufferPointer { classScore in
                             for c in order {
                                 let weight = weights[Int(c)]
                                 if weight <= 0 || budget <= 0 { break }
@@ -102,21 +109,30 @@ extension KnowledgeGraph {
                                     mark[b] = true
                                     touched.append(Int32(b))
                                     // The exact score: b's closure against a's weights, in concept order (as
-                                    // `score(_:_:)`).
-                                    var score = 0.0
-                                    for i in closureOffsets[b]..<closureOffsets[b + 1] {
-                                        score += mine[Int(closureValues[i])]
+                                    // `score(_:_:)`), once per distinct closure (negative: not yet scored).
+                                    let cls = Int(closureClass[b])
+                                    var score = classScore[cls]
+                                    if score < 0 {
+                                        score = 0
+                                        for i in closureOffsets[b]..<closureOffsets[b + 1] {
+                                            score += mine[Int(closureValues[i])]
+                                        }
+                                        classScore[cls] = score
+                                        scoredClasses.append(Int32(cls))
                                     }
                                     RelatedScratch.offer((score, Int32(b)), limit: limit, into: &top)
                                 }
                                 remaining -= weight
                             }
                         }
+                        }
+                        }
                     }
                 }
             }
         }
         for t in touched { mark[Int(t)] = false }
+        for c in scoredClasses { classScore[Int(c)] = -1 }
         for c in order { mine[Int(c)] = 0 }
         let result = top.map { candidate in
             RelatedEntry(
@@ -127,6 +143,8 @@ extension KnowledgeGraph {
         s.mark = mark
         s.touched = touched
         s.conceptWeights = mine
+        s.classScore = classScore
+        s.scoredClasses = scoredClasses
         return result
     }
 
@@ -180,10 +198,15 @@ struct RelatedScratch {
 
     /// Per concept: its weight when the searched entry has it, else 0.
     var conceptWeights: [Double]
+    /// Per closure class (`KnowledgeGraph.closureClass`): its score in the current search, or -1 before it is
+    /// known; and the classes scored, to reset.
+    var classScore: [Double]
+    var scoredClasses: [Int32] = []
 
-    init(entryCount: Int, conceptCount: Int) {
+    init(entryCount: Int, conceptCount: Int, classCount: Int) {
         mark = Array(repeating: false, count: entryCount)
         conceptWeights = Array(repeating: 0, count: conceptCount)
+        classScore = Array(repeating: -1, count: classCount)
     }
 
     /// Inserts a candidate into `top` if it belongs in the top `limit` (score descending, then entry index, which

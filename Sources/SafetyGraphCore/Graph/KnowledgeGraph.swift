@@ -29,6 +29,10 @@ public struct KnowledgeGraph: Sendable {
     let closurePostings: CompactLists
     /// Per entry: its stored tags and all their ancestors, sorted concept indices.
     let entryClosure: CompactLists
+    /// Per entry: the number of its closure among the distinct closures (entries with the same closure score
+    /// the same against any entry, so a related search scores each closure once).
+    let closureClass: [Int32]
+    let closureClassCount: Int
     /// Per concept: rarity weight `log(N / closure count)` (0 for unused concepts).
     let weights: [Double]
     /// `allRelated` results, computed once.
@@ -85,6 +89,9 @@ public struct KnowledgeGraph: Sendable {
         var own = Array(repeating: [Int32](), count: concepts.count)
         var closure = Array(repeating: [Int32](), count: concepts.count)
         var entryClosure = CompactLists()
+        var closureClasses: [[Int32]: Int32] = [:]
+        var closureClass: [Int32] = []
+        closureClass.reserveCapacity(unique.count)
         var set: [Int32] = []
         for (i, tagged) in unique.enumerated() {
             set.removeAll(keepingCapacity: true)
@@ -97,7 +104,15 @@ public struct KnowledgeGraph: Sendable {
             set.sortAndUnique()
             for c in set { closure[Int(c)].append(Int32(i)) }
             entryClosure.append(set)
+            if let known = closureClasses[set] {
+                closureClass.append(known)
+            } else {
+                closureClass.append(Int32(closureClasses.count))
+                closureClasses[set] = Int32(closureClasses.count)
+            }
         }
+        self.closureClass = closureClass
+        self.closureClassCount = closureClasses.count
         self.ownPostings = CompactLists(own)
         self.closurePostings = CompactLists(closure)
         self.entryClosure = entryClosure
