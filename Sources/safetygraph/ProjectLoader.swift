@@ -35,7 +35,8 @@ enum ProjectLoader {
                 throw Failure(error.exitCode, error.description)
             }
         }
-        let merged = EntryMerger.merge(lists)
+        // Each list comes merged from its ingester; one list alone needs no second pass (merging is idempotent).
+        let merged = lists.count == 1 ? (entries: lists[0], diagnostics: []) : EntryMerger.merge(lists)
         diagnostics += merged.diagnostics
 
         let tagger = Tagger(ontology: ontology)
