@@ -87,7 +87,10 @@ enum DOTText {
 
     /// Whether any byte of `text` is one `appendEscaped` changes (most ids and values hold none).
     private static func needsEscaping(_ text: String) -> Bool {
-        text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x26 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF })
+        func changes(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C || b == 0x26 || b == 0x7F || b == 0xC2 || b == 0xEF }
+        // Over the string's own storage when it has it (every string made in Swift does): a plain loop.
+        if let found = text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: changes) }) { return found }
+        return text.utf8.contains(where: changes)
     }
 
     /// The inside of a quoted DOT string (without the quotes), appended as UTF-8 to `out`; `backslash` is how

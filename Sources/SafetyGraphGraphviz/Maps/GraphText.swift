@@ -42,6 +42,19 @@ enum GraphText {
 
     /// `text` shortened to at most `limit` characters, ending in `…` when cut; whitespace collapsed.
     static func shortened(_ text: String, limit: Int) -> String {
+        // Printable ASCII with single inner spaces is collapsed already, one character per byte: cut by bytes.
+        let bytes = text.utf8
+        if let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20,
+            bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), !zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 })
+        {
+            guard bytes.count > limit else { return text }
+            return String(decoding: bytes.prefix(max(limit - 1, 1)), as: UTF8.self) + "…"
+        }
+        return shortenedByCharacters(text, limit: limit)
+    }
+
+    /// `shortened` for any text: whitespace collapsed and the length counted in characters.
+    static func shortenedByCharacters(_ text: String, limit: Int) -> String {
         let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard collapsed.count > limit else { return collapsed }
         return String(collapsed.prefix(max(limit - 1, 1))) + "…"

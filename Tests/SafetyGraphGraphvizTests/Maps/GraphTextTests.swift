@@ -27,6 +27,25 @@ import Testing
         #expect(GraphText.shortened("abcdefghij", limit: 5) == "abcd…")
     }
 
+    /// The byte path for plain ASCII gives what the character path gives, on every kind of spacing and around
+    /// every limit (and the character path takes everything else).
+    @Test func shorteningPlainASCIIByBytesEqualsByCharacters() {
+        let pieces = ["a", "Robustness", " ", "  ", "\t", "\n", "\r\n", "é", "e\u{301}", "👩‍🔬", "~", "x y", "\u{7F}", "\u{0}"]
+        var texts: [String] = ["", " ", "a", String(repeating: "ab ", count: 40), String(repeating: "z", count: 301)]
+        for a in pieces {
+            for b in pieces {
+                for c in pieces { texts.append(a + b + c + String(repeating: "word ", count: (a.count + b.count) % 5) + c) }
+            }
+        }
+        for text in texts {
+            for limit in [1, 2, 3, 5, 8, 13, 300] {
+                #expect(
+                    GraphText.shortened(text, limit: limit) == GraphText.shortenedByCharacters(text, limit: limit),
+                    "\(text.debugDescription) at \(limit)")
+            }
+        }
+    }
+
     @Test func conceptLinksEncodeOddIDs() {
         #expect(ConceptLink.href("robustness", prefix: "../site/topics/") == "../site/topics/robustness.html")
         #expect(ConceptLink.fileStem("../x y") == "%2E%2E%2Fx%20y")
