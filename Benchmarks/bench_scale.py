@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import resource
 import statistics
 import subprocess
@@ -31,8 +32,15 @@ SCALES = [int(s) for s in os.environ.get("SCALES", "1,5,20,43").split(",")]
 SITE_MAX = int(os.environ.get("SITE_MAX_SCALE", "5"))  # the site of 100k entries is gigabytes of pages
 
 
+def settle():
+    """Writes out what earlier steps left in the page cache (the builds write gigabytes), so that no timed step
+    pays for an earlier one's writeback; each still pays for its own."""
+    os.sync()
+
+
 def run(cmd, **kw):
     """Runs cmd; returns (seconds, completed process, peak RSS in MiB of the children so far)."""
+    settle()
     start = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, **kw)
     seconds = time.perf_counter() - start
@@ -49,6 +57,7 @@ def peak_rss_of(cmd) -> tuple[float, float, str]:
         "t=time.perf_counter()-t;"
         "print(json.dumps([t,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024,p.returncode,p.stderr[-20000:]]))"
     )
+    settle()
     done = subprocess.run([PY, "-c", probe, *map(str, cmd)], capture_output=True, text=True)
     seconds, mib, code, stderr = json.loads(done.stdout)
     if code != 0:
@@ -85,6 +94,14 @@ def table(title, header, rows):
 
 def main():
     tmp = Path(tempfile.mkdtemp(prefix="sg-bench-"))
+    try:
+        measure(tmp)
+    finally:
+        # The builds' outputs are gigabytes: never left behind.
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def measure(tmp: Path):
     rows, latency_rows, results = [], [], {}
     for scale in SCALES:
         corpus = tmp / f"corpus-{scale}.md"
@@ -140,6 +157,7 @@ def main():
     ours_tag = next(s for s in r["driver"]["stages"] if s["stage"].startswith("tag"))["seconds"]
     text_mb = text.stat().st_size / 1e6
     peers = []
+    settle()
     start = time.perf_counter()
     for _ in range(3):
         subprocess.run(["cmark-gfm", "-e", "table", "-e", "autolink", "-e", "strikethrough", "--to", "xml", str(corpus)],
@@ -148,6 +166,7 @@ def main():
     peers.append(["parse: cmark-gfm command (to XML)", f"{cmark:.2f}", f"ours ingest {ours_ingest:.2f}",
                   f"{ours_ingest / cmark:.2f}x its time"])
     env = dict(os.environ, LC_ALL="C")
+    settle()
     start = time.perf_counter()
     for _ in range(3):
         # Not to /dev/null: GNU grep notices it and stops at the first match. Into a file, as a user would.
