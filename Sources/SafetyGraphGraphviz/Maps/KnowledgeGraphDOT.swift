@@ -225,34 +225,37 @@ private struct ChunkedBytes {
         value("style", "filled")
         value("tooltip", KnowledgeGraphDOT.entryTooltip(tagged.entry.title))
         if let year = tagged.entry.year { value("year", String(year)) }
-        raw("];")
-        endLine()
+        endStatement()
     }
 
     mutating func aboutEdge(from entry: EntryID, to concept: ConceptID) {
-        raw("  ")
-        id("entry:", entry.rawValue)
-        raw(" -> ")
-        id("concept:", concept.rawValue)
-        raw(" [")
+        beginEdge(from: entry, to: "concept:", concept.rawValue)
         value("color", GraphStyle.entryBorder, first: true)
         value("kind", "about")
-        raw("];")
-        endLine()
+        endStatement()
     }
 
     mutating func relatedEdge(from entry: EntryID, to other: EntryID, score: Double) {
-        raw("  ")
-        id("entry:", entry.rawValue)
-        raw(" -> ")
-        id("entry:", other.rawValue)
-        raw(" [")
+        beginEdge(from: entry, to: "entry:", other.rawValue)
         value("color", KnowledgeGraphDOT.relatedEntryColor, first: true)
         value("constraint", "false")
         value("dir", "none")
         value("kind", "related")
         value("score", GraphText.sixDecimals(score))
         value("style", "dotted")
+        endStatement()
+    }
+
+    /// `  "entry:<id>" -> "<prefix><target>" [`: an edge statement up to its first attribute.
+    private mutating func beginEdge(from entry: EntryID, to prefix: StaticString, _ target: String) {
+        raw("  ")
+        id("entry:", entry.rawValue)
+        raw(" -> ")
+        id(prefix, target)
+        raw(" [")
+    }
+
+    private mutating func endStatement() {
         raw("];")
         endLine()
     }
