@@ -4,44 +4,58 @@ import Foundation
 /// as one string) or to memory (for tests and for encoding a piece once and copying it to several files).
 public final class ByteSink {
     // A raw buffer rather than `[UInt8]`: the writers append millions of small pieces, and array appends
-    // cost more than the copying itself.
-    private var storage: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var used = 0
+    // cost more than the copying itself. The buffer's state sits behind a pointer, not in stored `var`s: every
+    // access to a class's stored `var` is checked for exclusivity at run time, which cost more than the appends.
+    private struct Buffer {
+        var storage: UnsafeMutablePointer<UInt8>
+        var capacity: Int
+        var used = 0
+        /// Bytes written so far, flushed or not.
+        var count = 0
+    }
+
+    private let buffer: UnsafeMutablePointer<Buffer>
     private let handle: FileHandle?
     private let path: String
     private var failure: OutputError?
     /// Bytes written so far, flushed or not.
-    public private(set) var count = 0
+    public var count: Int { buffer.pointee.count }
+
+    private var storage: UnsafeMutablePointer<UInt8> { buffer.pointee.storage }
+    private var used: Int { buffer.pointee.used }
 
     /// A sink that keeps everything in memory.
     public init() {
         handle = nil
         path = "<memory>"
-        capacity = 4096
-        storage = .allocate(capacity: capacity)
+        buffer = .allocate(capacity: 1)
+        buffer.initialize(to: Buffer(storage: .allocate(capacity: 4096), capacity: 4096))
     }
 
     /// A sink writing to an open file in 1 MiB chunks; `path` names it in errors.
     public init(handle: FileHandle, path: String) {
         self.handle = handle
         self.path = path
-        capacity = 1 << 20
-        storage = .allocate(capacity: capacity)
+        buffer = .allocate(capacity: 1)
+        buffer.initialize(to: Buffer(storage: .allocate(capacity: 1 << 20), capacity: 1 << 20))
     }
 
-    deinit { storage.deallocate() }
+    deinit {
+        buffer.pointee.storage.deallocate()
+        buffer.deinitialize(count: 1)
+        buffer.deallocate()
+    }
 
     /// The bytes not yet flushed (in memory mode: everything written).
-    public var buffer: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: used)) }
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: used)) }
 
     // MARK: - Appending
 
     @inline(__always) public func append(_ byte: UInt8) {
-        if used == capacity { makeRoom(for: 1) }
-        storage[used] = byte
-        used += 1
-        count += 1
+        if buffer.pointee.used == buffer.pointee.capacity { makeRoom(for: 1) }
+        buffer.pointee.storage[buffer.pointee.used] = byte
+        buffer.pointee.used += 1
+        buffer.pointee.count += 1
     }
 
     public func append(_ text: String) {
@@ -51,15 +65,15 @@ public final class ByteSink {
 
     public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        if used + bytes.count > capacity { makeRoom(for: bytes.count) }
-        if used + bytes.count > capacity {
+        if buffer.pointee.used + bytes.count > buffer.pointee.capacity { makeRoom(for: bytes.count) }
+        if buffer.pointee.used + bytes.count > buffer.pointee.capacity {
             // Larger than a whole chunk (file sinks only): write it through.
             write(UnsafeRawBufferPointer(bytes))
         } else {
-            (storage + used).update(from: base, count: bytes.count)
-            used += bytes.count
+            (buffer.pointee.storage + buffer.pointee.used).update(from: base, count: bytes.count)
+            buffer.pointee.used += bytes.count
         }
-        count += bytes.count
+        buffer.pointee.count += bytes.count
     }
 
     /// Appends what a memory sink holds.
@@ -69,8 +83,8 @@ public final class ByteSink {
 
     /// Empties a memory sink for reuse.
     public func reset() {
-        used = 0
-        count = 0
+        buffer.pointee.used = 0
+        buffer.pointee.count = 0
     }
 
     /// The text written to a memory sink.
@@ -82,13 +96,13 @@ public final class ByteSink {
             flush()
             return
         }
-        var newCapacity = capacity * 2
+        var newCapacity = buffer.pointee.capacity * 2
         while newCapacity < used + extra { newCapacity *= 2 }
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         grown.update(from: storage, count: used)
         storage.deallocate()
-        storage = grown
-        capacity = newCapacity
+        buffer.pointee.storage = grown
+        buffer.pointee.capacity = newCapacity
     }
 
     // MARK: - Files
@@ -97,7 +111,7 @@ public final class ByteSink {
     public func flush() {
         guard handle != nil, used > 0 else { return }
         write(UnsafeRawBufferPointer(start: storage, count: used))
-        used = 0
+        buffer.pointee.used = 0
     }
 
     private func write(_ bytes: UnsafeRawBufferPointer) {

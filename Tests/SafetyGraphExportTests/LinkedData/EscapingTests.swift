@@ -54,7 +54,7 @@ import Testing
         // A memory sink never flushes; its text is everything written, across many appends.
         let sink = ByteSink()
         for i in 0..<20_000 { sink.appendJSONString("entry \(i) \"q\"") }
-        #expect(sink.count == sink.buffer.count)
+        #expect(sink.count == sink.bytes.count)
         #expect(sink.text.hasPrefix(#""entry 0 \"q\"""#))
         #expect(sink.text.hasSuffix(#""entry 19999 \"q\"""#))
     }
