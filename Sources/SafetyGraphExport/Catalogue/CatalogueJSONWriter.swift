@@ -214,6 +214,13 @@ struct PrettyJSONWriter {
     }
 
     private func indent(_ depth: Int) {
-        for _ in 0..<(2 * depth) { sink.append(UInt8(ascii: " ")) }
+        var left = 2 * depth
+        while left > 0 {
+            let run = min(left, Self.spaces.count)
+            Self.spaces.withUnsafeBufferPointer { sink.append(UnsafeBufferPointer(rebasing: $0[..<run])) }
+            left -= run
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 }
