@@ -146,21 +146,11 @@ public struct Tagger: Sendable {
     /// Labels in section-path components and section rules. Entries of one section share their paths, so the
     /// result is cached per set of paths for the rest of the run.
     private func matchSections(_ paths: [[String]], _ s: inout TaggingScratch) {
-        // Entries of a section come one after another and share its paths (often the very same array, which
-        // compares at once): the last result is checked before the cache, whose key costs a hash of every path.
-        if paths == s.lastSectionPaths {
-            s.found += s.lastSectionFound
-            return
-        }
-        let before = s.found.count
-        defer {
-            s.lastSectionPaths = paths
-            s.lastSectionFound = Array(s.found[before...])
-        }
         if let cached = s.sectionCache[paths] {
             s.found += cached
             return
         }
+        let before = s.found.count
         var seen: Set<String> = []
         for path in paths {
             for component in path where seen.insert(component).inserted {
@@ -326,9 +316,6 @@ struct TaggingScratch {
     var concepts: [Int32] = []
     /// Section-path results (labels in components and section rules) by the entry's section paths.
     var sectionCache: [[[String]]: [FoundTag]] = [:]
-    /// The section paths of the last entry that had some, and what they gave.
-    var lastSectionPaths: [[String]] = []
-    var lastSectionFound: [FoundTag] = []
     /// Labels found in one section-path component, by the component.
     var componentCache: [String: [FoundTag]] = [:]
     /// The normalised URL of the last entry when an override applied to it.
