@@ -13,8 +13,7 @@ extension ByteSink {
     /// for files that must read the same as its output.
     public func appendJSONString(_ text: String, forHTML: Bool = true) {
         append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
+        withUTF8Bytes(of: text) { bytes in
             jsonByteKinds.withUnsafeBufferPointer { kinds in
                 // Bytes of a kind below `attention` are copied as they are, in runs; only the others are looked at.
                 let attention: UInt8 = forHTML ? 1 : 2
@@ -67,8 +66,7 @@ extension ByteSink {
     /// escapes, every other control character (U+0000–U+001F, U+007F) as `\u00XX` — the canonical N-Triples form.
     public func appendRDFString(_ text: String) {
         append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
+        withUTF8Bytes(of: text) { bytes in
             var runStart = 0
             for i in bytes.indices {
                 let b = bytes[i]

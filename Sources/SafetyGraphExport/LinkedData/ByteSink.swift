@@ -59,8 +59,7 @@ public final class ByteSink {
     }
 
     public func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        withUTF8Bytes(of: text) { append($0) }
     }
 
     public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -133,4 +132,13 @@ public final class ByteSink {
         }
         if let failure { throw failure }
     }
+}
+
+/// `body` over `text`'s UTF-8: a native string lends its own storage (no copy, no retain of a mutable copy, which
+/// `String.withUTF8` on a `var` costs); only another kind of string is made contiguous first.
+@inline(__always)
+func withUTF8Bytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var copy = text
+    return copy.withUTF8(body)
 }

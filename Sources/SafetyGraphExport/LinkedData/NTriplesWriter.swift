@@ -6,20 +6,18 @@ public struct NTriplesWriter: Sendable {
     public init() {}
 
     public func write(_ node: LinkedNode, to sink: ByteSink) {
-        // Every line of a node starts with its subject, and every line of a statement with its predicate: each
-        // is made once.
-        let subject = "<" + node.iri + "> "
         for type in node.types {
-            sink.append(subject)
+            subject(node.iri, to: sink)
             sink.append(Self.typePredicate)
             sink.append(type.iri)
             sink.append("> .\n")
         }
         for statement in node.statements {
-            let predicate = "<" + statement.property.iri + "> "
             for value in statement.values {
-                sink.append(subject)
-                sink.append(predicate)
+                subject(node.iri, to: sink)
+                sink.append(UInt8(ascii: "<"))
+                sink.append(statement.property.iri)
+                sink.append("> ")
                 Self.writeObject(value, range: statement.property.range, to: sink)
                 sink.append(" .\n")
             }
@@ -27,6 +25,12 @@ public struct NTriplesWriter: Sendable {
     }
 
     private static let typePredicate = "<" + Namespace.rdfType + "> <"
+
+    private func subject(_ iri: String, to sink: ByteSink) {
+        sink.append(UInt8(ascii: "<"))
+        sink.append(iri)
+        sink.append("> ")
+    }
 
     static func writeObject(_ value: String, range: LinkedProperty.Range, to sink: ByteSink) {
         switch range {

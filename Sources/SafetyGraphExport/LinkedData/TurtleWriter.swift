@@ -67,8 +67,7 @@ public struct TurtleWriter: Sendable {
 
     /// Writes `prefix:local` when safe, else `<iri>`, without building a string.
     func writeName(_ iri: String, to sink: ByteSink) {
-        var iri = iri
-        iri.withUTF8 { bytes in
+        withUTF8Bytes(of: iri) { bytes in
             for (prefix, namespace) in prefixBytes where bytes.count > namespace.count {
                 let matches = namespace.withUnsafeBufferPointer { ns in
                     memcmp(ns.baseAddress!, bytes.baseAddress!, ns.count) == 0
