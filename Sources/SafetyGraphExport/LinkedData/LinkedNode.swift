@@ -54,7 +54,7 @@ public struct LinkedNode: Sendable, Hashable {
         let sorted = values.sorted { utf8Precedes($0, $1) }
         var out: [String] = []
         out.reserveCapacity(sorted.count)
-        for v in sorted where !(out.last.map { $0.utf8.elementsEqual(v.utf8) } ?? false) { out.append(v) }
+        for v in sorted where !(out.last.map { utf8Equal($0, v) } ?? false) { out.append(v) }
         return out
     }
 
@@ -77,4 +77,18 @@ func utf8Precedes(_ a: String, _ b: String) -> Bool {
     }
     if let known = fast ?? nil { return known }
     return a.utf8.lexicographicallyPrecedes(b.utf8)
+}
+
+/// Whether `a` and `b` hold the same UTF-8 bytes (not Swift's `==`, which is canonical equivalence), compared with
+/// `memcmp` over the strings' own storage when they have it.
+func utf8Equal(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    let fast = a.utf8.withContiguousStorageIfAvailable { x in
+        b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+            guard let px = x.baseAddress, let py = y.baseAddress else { return true }  // both empty
+            return memcmp(px, py, x.count) == 0
+        }
+    }
+    if let known = fast ?? nil { return known }
+    return a.utf8.elementsEqual(b.utf8)
 }
