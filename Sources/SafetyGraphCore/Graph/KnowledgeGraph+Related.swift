@@ -81,6 +81,10 @@ extension KnowledgeGraph {
             mine[Int(c)] = weights[Int(c)]
             remaining += weights[Int(c)]
         }
+        // The highest score any entry can have against a: sharing all of a's concepts, summed in concept order as
+        // every score is (a sum of fewer of these non-negative weights never rounds above it).
+        var best = 0.0
+        for c in entryClosure[a] { best += weights[Int(c)] }
         var budget = relatedScanBudget
         mark[a] = true
         touched.append(Int32(a))
@@ -94,7 +98,7 @@ extension KnowledgeGraph {
                         mine.withUnsafeBufferPointer { mine in
                         closureClass.withUnsafeBufferPointer { closureClass in
                         classScore.withUnsafeMutableBufferPointer { classScore in
-                            for c in order {
+                            lists: for c in order {
                                 let weight = weights[Int(c)]
                                 if weight <= 0 || budget <= 0 { break }
                                 // The epsilon absorbs rounding in the running sum, so a tie at the threshold is
@@ -121,6 +125,14 @@ extension KnowledgeGraph {
                                         scoredClasses.append(Int32(cls))
                                     }
                                     RelatedScratch.offer((score, Int32(b)), limit: limit, into: &top)
+                                    // Full of entries that share all of a's concepts: nothing later in this list
+                                    // can enter (no higher score; an equal one has a larger index), and the
+                                    // threshold below would skip every later list. The result is the same.
+                                    if top.count == limit, let worst = top.last, worst.score >= best,
+                                        remaining - weight + 1e-9 < worst.score
+                                    {
+                                        break lists
+                                    }
                                 }
                                 remaining -= weight
                             }
