@@ -97,6 +97,51 @@ import Foundation
         #expect(compared > 10_000)
     }
 
+    /// The id as first defined, scalar by scalar on Characters: the byte version must give exactly this.
+    static func referenceEntryID(_ normalized: String) -> String {
+        let body = normalized.hasPrefix("https://") ? String(normalized.dropFirst(8)) : normalized
+        var slug = ""
+        var lastWasHyphen = true
+        for scalar in body.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "0"..."9":
+                slug.unicodeScalars.append(scalar)
+                lastWasHyphen = false
+            case "A"..."Z":
+                slug.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+                lastWasHyphen = false
+            default:
+                if !lastWasHyphen { slug.append("-") }
+                lastWasHyphen = true
+            }
+        }
+        if slug.count > 48 {
+            slug = String(slug.prefix(48))
+            if let cut = slug.lastIndex(of: "-"), slug.distance(from: slug.startIndex, to: cut) >= 24 {
+                slug = String(slug[..<cut])
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        if slug.isEmpty { slug = "entry" }
+        return slug + "-" + String(format: "%08x", URLNormalizer.fnv1a(normalized))
+    }
+
+    @Test func entryIDsOnBytesEqualTheCharacterDefinition() throws {
+        try #require(Self.corpusURLs.count > 1000, "the corpora in ../shared/corpora are needed")
+        var texts = ["", "https://", "https:///", "https://\u{301}x", "http://X", "é", "https://é.org/ü?q=ñ#😀", "-a-",
+            String(repeating: "ab-", count: 30), String(repeating: "a", count: 60), String(repeating: "é", count: 40),
+            "https://" + String(repeating: "x", count: 23) + "-" + String(repeating: "y", count: 40),
+            "https://" + String(repeating: "x", count: 24) + "-" + String(repeating: "y", count: 40)]
+        for url in Self.corpusURLs {
+            texts.append(url)
+            texts.append(URLNormalizer.normalize(url) ?? url)
+            texts.append(url.uppercased())
+        }
+        for text in texts {
+            #expect(URLNormalizer.entryID(forNormalized: text).rawValue == Self.referenceEntryID(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test(arguments: ["https://exa mple.org", " https://example.org", "https://exämple.org", "https://example.org\u{7F}"])
     func otherTextTakesTheGeneralPath(raw: String) {
         #expect(URLNormalizer.normalizePrintableASCII(raw) == nil)

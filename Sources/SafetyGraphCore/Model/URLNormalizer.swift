@@ -248,31 +248,40 @@ public enum URLNormalizer {
     /// The entry id for a normalised URL: a readable slug of host and path (at most 48 characters, cut at a
     /// hyphen) and 8 hex digits of the FNV-1a hash of the whole normalised URL, so ids never collide by slug.
     public static func entryID(forNormalized normalized: String) -> EntryID {
-        let body = normalized.hasPrefix("https://") ? String(normalized.dropFirst(8)) : normalized
-        var slug = ""
+        // On bytes: every byte kept is ASCII (so a character), and the bytes of one non-ASCII character make one
+        // hyphen as that character would.
+        var slug: [UInt8] = []
+        slug.reserveCapacity(64)
         var lastWasHyphen = true
-        for scalar in body.unicodeScalars {
-            switch scalar {
-            case "a"..."z", "0"..."9":
-                slug.unicodeScalars.append(scalar)
+        let bytes = normalized.utf8
+        // `hasPrefix` compares characters: a combining mark after the slash keeps the scheme in the slug.
+        let body = normalized.hasPrefix("https://") ? bytes.dropFirst(8) : bytes[...]
+        for byte in body {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                slug.append(byte)
                 lastWasHyphen = false
-            case "A"..."Z":
-                slug.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                slug.append(byte + 32)
                 lastWasHyphen = false
             default:
-                if !lastWasHyphen { slug.append("-") }
+                if !lastWasHyphen { slug.append(UInt8(ascii: "-")) }
                 lastWasHyphen = true
             }
         }
         if slug.count > 48 {
-            slug = String(slug.prefix(48))
-            if let cut = slug.lastIndex(of: "-"), slug.distance(from: slug.startIndex, to: cut) >= 24 {
-                slug = String(slug[..<cut])
-            }
+            slug.removeSubrange(48...)
+            if let cut = slug.lastIndex(of: UInt8(ascii: "-")), cut >= 24 { slug.removeSubrange(cut...) }
         }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        if slug.isEmpty { slug = "entry" }
-        return EntryID("\(slug)-\(hex8(fnv1a(normalized)))")
+        while slug.last == UInt8(ascii: "-") { slug.removeLast() }
+        if slug.isEmpty { slug = Array("entry".utf8) }
+        slug.append(UInt8(ascii: "-"))
+        let hash = fnv1a(normalized)
+        let digits: StaticString = "0123456789abcdef"
+        digits.withUTF8Buffer { hex in
+            for shift in stride(from: 28, through: 0, by: -4) { slug.append(hex[Int((hash >> UInt32(shift)) & 0xf)]) }
+        }
+        return EntryID(String(decoding: slug, as: UTF8.self))
     }
 
     /// FNV-1a, 32 bits, over UTF-8: tiny, stable across runs and platforms (unlike `Hasher`).
@@ -283,13 +292,6 @@ public enum URLNormalizer {
             h = h &* 0x0100_0193
         }
         return h
-    }
-
-    private static func hex8(_ v: UInt32) -> String {
-        let digits = Array("0123456789abcdef")
-        var out = ""
-        for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((v >> UInt32(shift)) & 0xf)]) }
-        return out
     }
 }
 
