@@ -57,4 +57,23 @@ import Testing
         }
         #expect(lines > 4_000)
     }
+
+    /// The shortcut for text that starts and ends with an ASCII letter or digit gives what the character path gives.
+    @Test func trimmingSeparatorsShortcutAgreesWithTheCharacterPath() {
+        let ends = ["a", "Z", "0", "9", "é", "e\u{301}", " ", "-", "–", ".", "(", ")", "[", "!", "\u{0600}", "😀", "\t", "\u{200B}", "_", "@"]
+        let middles = ["", " ", "x", " - ", "a b", "\u{301}", "–"]
+        for first in ends {
+            for middle in middles {
+                for last in ends {
+                    let text = first + middle + last
+                    for extra in ["", ".", "(.", "[]().!"] {
+                        #expect(
+                            TextNormalizer.trimmingSeparators(text, extra: extra)
+                                == TextNormalizer.trimmingSeparatorsByCharacters(text, extra: extra),
+                            "\(text.debugDescription) extra \(extra)")
+                    }
+                }
+            }
+        }
+    }
 }

@@ -184,6 +184,20 @@ enum TextNormalizer {
 
     /// The text with separator punctuation (`-`, `–`, `:`, `>`, `,`, `|`, `/`…) and whitespace trimmed at both ends.
     static func trimmingSeparators(_ text: String, extra: String = "") -> String {
+        // Text that starts and ends with an ASCII letter or digit has nothing to trim: the first character starts,
+        // and the last ends, with that scalar, which no separator or whitespace character is (nor any character
+        // a scalar can join to in front of it). Most titles and names are such text.
+        func isAlphanumeric(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39) }
+        if let first = text.utf8.first, let last = text.utf8.last, isAlphanumeric(first), isAlphanumeric(last),
+            !extra.utf8.contains(where: isAlphanumeric)
+        {
+            return text
+        }
+        return trimmingSeparatorsByCharacters(text, extra: extra)
+    }
+
+    /// `trimmingSeparators` for any text, character by character.
+    static func trimmingSeparatorsByCharacters(_ text: String, extra: String = "") -> String {
         func isSeparator(_ c: Character) -> Bool { c.isWhitespace || separators.contains(c) || extra.contains(c) }
         var scalars = Substring(text)
         while let first = scalars.first, isSeparator(first) { scalars.removeFirst() }
