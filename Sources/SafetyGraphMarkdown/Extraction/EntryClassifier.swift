@@ -42,7 +42,10 @@ struct EntryClassifier: Sendable {
         }
         // Take owner and repo from the URL as written, to keep their case.
         let trimmed = url.trimmingWhitespace()
-        guard let hostRange = trimmed.range(of: "github.com/", options: .caseInsensitive) else { return nil }
+        let hostRange = trimmed.isASCIIText
+            ? trimmed.asciiRange(of: "github.com/", caseInsensitive: true)
+            : trimmed.range(of: "github.com/", options: .caseInsensitive)
+        guard let hostRange else { return nil }
         let path = trimmed[hostRange.upperBound...].prefix { $0 != "?" && $0 != "#" }
         let parts = path.split(separator: "/")
         guard parts.count >= 2, !reservedGitHubOwners.contains(parts[0].lowercased()) else { return nil }

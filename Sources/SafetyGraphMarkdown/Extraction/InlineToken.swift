@@ -60,6 +60,7 @@ struct LinkToken: Sendable, Equatable {
     /// A web link that can be an entry's link: http(s), not a badge, not a "back to top" link.
     var isEntryLink: Bool {
         guard !imageOnly, normalizedURL != nil else { return false }
+        if text.isASCIIText { return text.asciiRange(of: "back to top", caseInsensitive: true) == nil }
         return !text.lowercased().contains("back to top")
     }
 

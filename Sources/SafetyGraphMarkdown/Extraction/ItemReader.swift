@@ -114,6 +114,9 @@ enum ItemReader {
     /// `Luss et al., 2019`, `van Wynsberghe, A. 2021`: short, a comma or `et al.`, and a year.
     static func isCitationLike(_ text: String) -> Bool {
         guard text.count <= 100, Citation.firstYear(in: text) != nil else { return false }
+        if text.isASCIIText {
+            return text.asciiRange(of: ",") != nil || text.asciiRange(of: " et al", caseInsensitive: true) != nil
+        }
         return text.contains(",") || text.lowercased().contains(" et al")
     }
 

@@ -1,0 +1,36 @@
+/// Searches on bytes for text that is all ASCII, where Foundation's `range(of:)` and `contains` (which bridge to
+/// `NSString` and compare composed character sequences) find exactly what a byte search finds: with no scalar
+/// above U+007F there is no combining mark, no decomposition and no case mapping beyond A–Z. Callers ask Foundation
+/// for any other text, so results never change; only the common case is cheap.
+extension String {
+    /// Whether every UTF-8 byte is below 0x80.
+    var isASCIIText: Bool {
+        if let known = utf8.withContiguousStorageIfAvailable({ !$0.contains { $0 >= 0x80 } }) { return known }
+        return utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// The first range of the ASCII `needle` in this ASCII text, comparing A–Z and a–z alike when `caseInsensitive`.
+    /// Only for text where `isASCIIText` holds.
+    func asciiRange(of needle: StaticString, caseInsensitive: Bool = false) -> Range<String.Index>? {
+        let found: Int? = needle.withUTF8Buffer { wanted in
+            guard !wanted.isEmpty else { return nil }
+            func fold(_ b: UInt8) -> UInt8 { caseInsensitive && b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+            let search = { (bytes: UnsafeBufferPointer<UInt8>) -> Int? in
+                guard bytes.count >= wanted.count else { return nil }
+                var start = 0
+                while start + wanted.count <= bytes.count {
+                    var k = 0
+                    while k < wanted.count && fold(bytes[start + k]) == fold(wanted[k]) { k += 1 }
+                    if k == wanted.count { return start }
+                    start += 1
+                }
+                return nil
+            }
+            if let result = utf8.withContiguousStorageIfAvailable(search) { return result }
+            return Array(utf8).withUnsafeBufferPointer(search)
+        }
+        guard let found else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: found)
+        return lower..<utf8.index(lower, offsetBy: needle.utf8CodeUnitCount)
+    }
+}

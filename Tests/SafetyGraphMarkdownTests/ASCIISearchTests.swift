@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import SafetyGraphMarkdown
+
+/// The byte search for ASCII text must find what Foundation's `range(of:)` finds, at the same place.
+@Suite struct ASCIISearchTests {
+    static let needles: [StaticString] = ["github.com/", "back to top", " et al", ",", ". ", "a"]
+
+    static func texts() throws -> [String] {
+        var texts = ["", "a", ",", "GitHub.COM/", "https://GITHUB.com/Owner/Repo", "x github.com github.com/",
+            "Back To Top", "back to to top back to top", "Smith et al, 2020", "SMITH ET AL.", "et al", " et a",
+            "github.com", "a,b", "...", "githubXcom/"]
+        for name in Corpus.files {
+            let text = try String(contentsOfFile: Corpus.path(name), encoding: .utf8)
+            texts += text.split(separator: "\n").prefix(400).map(String.init).filter(\.isASCIIText)
+        }
+        return texts
+    }
+
+    @Test func findsWhatFoundationFindsInASCIIText() throws {
+        let texts = try Self.texts()
+        #expect(texts.count > 1_000)
+        for text in texts {
+            #expect(text.isASCIIText)
+            for needle in Self.needles {
+                let wanted = needle.description
+                for caseInsensitive in [false, true] {
+                    let ours = text.asciiRange(of: needle, caseInsensitive: caseInsensitive)
+                    let foundation = text.range(of: wanted, options: caseInsensitive ? .caseInsensitive : [])
+                    #expect(ours == foundation, "\(text.debugDescription) \(wanted) \(caseInsensitive)")
+                }
+            }
+        }
+    }
+
+    @Test func textWithAnyOtherScalarIsNotASCII() {
+        for text in ["é", "a\u{301}", "😀", "\u{80}", "abc\u{7F}ü"] where text.unicodeScalars.contains(where: { $0.value > 0x7F }) {
+            #expect(!text.isASCIIText)
+        }
+        #expect("plain \u{7F} text".isASCIIText)
+    }
+}
