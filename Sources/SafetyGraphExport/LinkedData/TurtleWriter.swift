@@ -9,8 +9,10 @@ public struct TurtleWriter: Sendable {
     public let vocabulary: LinkedVocabulary
     /// `(prefix, namespace)`, longest namespace first so the most specific prefix wins.
     private let prefixes: [(String, String)]
-    /// The same as bytes, for comparing without going through `String`.
-    private let prefixBytes: [(prefix: [UInt8], namespace: [UInt8])]
+    /// The same as bytes in one buffer (`prefix:` then namespace, for each in that order), for comparing without
+    /// going through `String` or retaining an array per prefix tried.
+    private let prefixBytes: [UInt8]
+    private let prefixSpans: [(prefix: Range<Int>, namespace: Range<Int>)]
 
     public init(vocabulary: LinkedVocabulary) {
         self.vocabulary = vocabulary
@@ -19,7 +21,17 @@ public struct TurtleWriter: Sendable {
             ("section", vocabulary.base.sectionNamespace),
         ]
         self.prefixes = all.sorted { ($0.1.utf8.count, $0.0) > ($1.1.utf8.count, $1.0) }
-        self.prefixBytes = prefixes.map { (Array($0.0.utf8) + [UInt8(ascii: ":")], Array($0.1.utf8)) }
+        var bytes: [UInt8] = []
+        var spans: [(prefix: Range<Int>, namespace: Range<Int>)] = []
+        for (prefix, namespace) in prefixes {
+            let start = bytes.count
+            bytes += Array(prefix.utf8) + [UInt8(ascii: ":")]
+            let middle = bytes.count
+            bytes += Array(namespace.utf8)
+            spans.append((start..<middle, middle..<bytes.count))
+        }
+        self.prefixBytes = bytes
+        self.prefixSpans = spans
     }
 
     public func writeHeader(to sink: ByteSink) {
@@ -68,20 +80,20 @@ public struct TurtleWriter: Sendable {
     /// Writes `prefix:local` when safe, else `<iri>`, without building a string.
     func writeName(_ iri: String, to sink: ByteSink) {
         withUTF8Bytes(of: iri) { bytes in
-            for (prefix, namespace) in prefixBytes where bytes.count > namespace.count {
-                let matches = namespace.withUnsafeBufferPointer { ns in
-                    memcmp(ns.baseAddress!, bytes.baseAddress!, ns.count) == 0
+            prefixBytes.withUnsafeBufferPointer { known in
+                for span in prefixSpans where bytes.count > span.namespace.count {
+                    guard memcmp(known.baseAddress! + span.namespace.lowerBound, bytes.baseAddress!, span.namespace.count) == 0
+                    else { continue }
+                    let local = UnsafeBufferPointer(rebasing: bytes[span.namespace.count...])
+                    guard Self.isPlainLocalName(local) else { continue }
+                    sink.append(UnsafeBufferPointer(rebasing: known[span.prefix]))
+                    sink.append(local)
+                    return
                 }
-                guard matches else { continue }
-                let local = UnsafeBufferPointer(rebasing: bytes[namespace.count...])
-                guard Self.isPlainLocalName(local) else { continue }
-                prefix.withUnsafeBufferPointer { sink.append($0) }
-                sink.append(local)
-                return
+                sink.append(UInt8(ascii: "<"))
+                sink.append(bytes)
+                sink.append(UInt8(ascii: ">"))
             }
-            sink.append(UInt8(ascii: "<"))
-            sink.append(bytes)
-            sink.append(UInt8(ascii: ">"))
         }
     }
 
