@@ -39,4 +39,16 @@ import Testing
         }
         #expect("plain \u{7F} text".isASCIIText)
     }
+
+    @Test func containsIsAByteSearchOnAnyText() throws {
+        for text in try Self.texts() {
+            for needle in Self.needles {
+                #expect(text.containsASCII(needle, caseInsensitive: true) == (text.asciiRange(of: needle, caseInsensitive: true) != nil))
+            }
+        }
+        #expect("Müller ET AL., 2020".containsASCII("et al", caseInsensitive: true))
+        #expect(!"Müller ET AL., 2020".containsASCII("et al"))
+        #expect(!"Müller e\u{301}t al".containsASCII("et al", caseInsensitive: true))
+        #expect("😀et al😀".containsASCII("et al"))
+    }
 }

@@ -13,14 +13,17 @@ public struct LinkedDataModel: Sendable {
     public init(graph: KnowledgeGraph, vocabulary: LinkedVocabulary) {
         self.graph = graph
         self.vocabulary = vocabulary
-        var conceptIRIs: [ConceptID: (iri: String, segment: String)] = [:]
+        var names: [ConceptID: (iri: String, segment: String)] = [:]
         for concept in graph.scheme.concepts {
-            conceptIRIs[concept.id] = (vocabulary.base.concept(concept.id), IRIEncoding.segment(concept.id.rawValue))
+            names[concept.id] = (vocabulary.base.concept(concept.id), IRIEncoding.segment(concept.id.rawValue))
         }
-        self.conceptNames = conceptIRIs
+        self.conceptNames = names
     }
 
-    private func conceptIRI(_ id: ConceptID) -> String { conceptNames[id]?.iri ?? base.concept(id) }
+    /// A concept's IRI and segment (made here for a concept outside the scheme, which the callers filter out).
+    private func conceptName(_ id: ConceptID) -> (iri: String, segment: String) {
+        conceptNames[id] ?? (base.concept(id), IRIEncoding.segment(id.rawValue))
+    }
 
     private var base: LinkedDataBase { vocabulary.base }
 
@@ -150,7 +153,7 @@ public struct LinkedDataModel: Sendable {
                     "entry '\(entry.id)': tags \(unknown.joined(separator: ", ")) name no concept of the scheme; left out of the linked data",
                     at: location))
         }
-        let conceptIRIs = tags.map { conceptIRI($0.concept) }
+        let conceptIRIs = tags.map { conceptName($0.concept).iri }
         node.add(v.subject, conceptIRIs)
         node.add(v.about, conceptIRIs)
         try body(node.normalized())
@@ -166,7 +169,7 @@ public struct LinkedDataModel: Sendable {
             try body(publisher.normalized())
         }
         for tag in tags {
-            let concept = conceptNames[tag.concept] ?? (base.concept(tag.concept), IRIEncoding.segment(tag.concept.rawValue))
+            let concept = conceptName(tag.concept)
             for (i, provenance) in tag.provenance.sorted().enumerated() {
                 let reasonIRI = LinkedDataBase.tagging(i + 1, conceptSegment: concept.segment, onEntryIRI: iri)
                 var reason = LinkedNode(iri: reasonIRI, types: [v.tagging])

@@ -62,33 +62,26 @@ public struct LinkedNode: Sendable, Hashable {
     public var tripleCount: Int { types.count + statements.reduce(0) { $0 + $1.values.count } }
 }
 
-/// Whether `a` comes before `b` in UTF-8 byte (code point) order: `a.utf8.lexicographicallyPrecedes(b.utf8)`,
-/// compared with `memcmp` over the strings' own storage when they have it (every string made in Swift does).
-func utf8Precedes(_ a: String, _ b: String) -> Bool {
+/// Whether `a` comes before `b` in UTF-8 byte (code point) order: `a.utf8.lexicographicallyPrecedes(b.utf8)`.
+func utf8Precedes(_ a: String, _ b: String) -> Bool { utf8Order(a, b) < 0 }
+
+/// Whether `a` and `b` hold the same UTF-8 bytes (not Swift's `==`, which is canonical equivalence).
+func utf8Equal(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && utf8Order(a, b) == 0 }
+
+/// The order of `a` and `b` by UTF-8 bytes (negative, zero, positive), compared with `memcmp` over the strings' own
+/// storage when they have it (every string made in Swift does).
+private func utf8Order(_ a: String, _ b: String) -> Int {
     let fast = a.utf8.withContiguousStorageIfAvailable { x in
-        b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+        b.utf8.withContiguousStorageIfAvailable { y -> Int in
             let common = min(x.count, y.count)
             if common > 0, let px = x.baseAddress, let py = y.baseAddress {
                 let order = memcmp(px, py, common)
-                if order != 0 { return order < 0 }
+                if order != 0 { return Int(order) }
             }
-            return x.count < y.count
+            return x.count - y.count
         }
     }
     if let known = fast ?? nil { return known }
-    return a.utf8.lexicographicallyPrecedes(b.utf8)
-}
-
-/// Whether `a` and `b` hold the same UTF-8 bytes (not Swift's `==`, which is canonical equivalence), compared with
-/// `memcmp` over the strings' own storage when they have it.
-func utf8Equal(_ a: String, _ b: String) -> Bool {
-    guard a.utf8.count == b.utf8.count else { return false }
-    let fast = a.utf8.withContiguousStorageIfAvailable { x in
-        b.utf8.withContiguousStorageIfAvailable { y -> Bool in
-            guard let px = x.baseAddress, let py = y.baseAddress else { return true }  // both empty
-            return memcmp(px, py, x.count) == 0
-        }
-    }
-    if let known = fast ?? nil { return known }
-    return a.utf8.elementsEqual(b.utf8)
+    if a.utf8.elementsEqual(b.utf8) { return 0 }
+    return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
 }

@@ -25,10 +25,10 @@ enum DOTText {
     /// An attribute value as a quoted DOT string; `attribute` names the attribute (tooltips escape more, URLs
     /// are percent-encoded where they cannot hold a character).
     static func quotedValue(_ text: String, attribute: String = "") -> String {
-        if endsWith(attribute, "url") || endsWith(attribute, "href") {
-            return quoted(percentEncodingUnsafe(text), backslash: 2)
-        }
-        return quoted(text, backslash: endsWith(attribute, "tooltip") ? 4 : 2)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 2)
+        appendQuotedValue(text, attribute: attribute, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `name` ends with the lowercase ASCII `suffix`, in any case (`URL`, `headURL`, `edgetooltip`).

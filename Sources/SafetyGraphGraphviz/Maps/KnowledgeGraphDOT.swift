@@ -69,9 +69,9 @@ public struct KnowledgeGraphDOT: Sendable, Hashable {
         // Concepts ("concept:…" sorts before "entry:…"): few, so made as text and sorted like the model does.
         let conceptNodes = graph.scheme.concepts.map { concept in
             let id = TopicMap.nodeID(concept.id)
-            return (id, "", DOTText.quotedID(id) + DOTText.attributeList(conceptAttributes(concept)) + ";")
+            return (id: id, text: DOTText.quotedID(id) + DOTText.attributeList(conceptAttributes(concept)) + ";")
         }
-        for statement in conceptNodes.sorted(by: { ($0.0, $0.2) < ($1.0, $1.2) }) { out.line("  " + statement.2) }
+        for statement in conceptNodes.sorted(by: { ($0.id, $0.text) < ($1.id, $1.text) }) { out.line("  " + statement.text) }
         for tagged in graph.entries { out.entryNode(tagged) }
 
         let conceptEdges = (graph.broaderEdges + graph.relatedConceptEdges).map { edge in
@@ -79,10 +79,10 @@ public struct KnowledgeGraphDOT: Sendable, Hashable {
             let to = Self.nodeID(edge.target)
             let text = DOTText.quotedID(from) + " -> " + DOTText.quotedID(to)
                 + DOTText.attributeList(Self.conceptEdgeAttributes(edge)) + ";"
-            return (from, to, text)
+            return (from: from, to: to, text: text)
         }
-        for statement in conceptEdges.sorted(by: { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }) {
-            out.line("  " + statement.2)
+        for statement in conceptEdges.sorted(by: { ($0.from, $0.to, $0.text) < ($1.from, $1.to, $1.text) }) {
+            out.line("  " + statement.text)
         }
         let pairs = relatedLimit > 0 ? graph.relatedEntryPairs(limit: relatedLimit) : []
         var next = 0

@@ -9,10 +9,22 @@ extension String {
         return utf8.allSatisfy { $0 < 0x80 }
     }
 
-    /// The first range of the ASCII `needle` in this ASCII text, comparing A–Z and a–z alike when `caseInsensitive`.
-    /// Only for text where `isASCIIText` holds.
+    /// Whether the UTF-8 bytes hold the ASCII `needle`, comparing A–Z and a–z alike when `caseInsensitive`. A
+    /// plain byte search, on any text: an ASCII needle only ever matches at character boundaries' bytes.
+    func containsASCII(_ needle: StaticString, caseInsensitive: Bool = false) -> Bool {
+        firstByteOffset(of: needle, caseInsensitive: caseInsensitive) != nil
+    }
+
+    /// The first range of the ASCII `needle` in this ASCII text (see `containsASCII`). Only for text where
+    /// `isASCIIText` holds, where it is the range Foundation's `range(of:)` gives.
     func asciiRange(of needle: StaticString, caseInsensitive: Bool = false) -> Range<String.Index>? {
-        let found: Int? = needle.withUTF8Buffer { wanted in
+        guard let found = firstByteOffset(of: needle, caseInsensitive: caseInsensitive) else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: found)
+        return lower..<utf8.index(lower, offsetBy: needle.utf8CodeUnitCount)
+    }
+
+    private func firstByteOffset(of needle: StaticString, caseInsensitive: Bool) -> Int? {
+        needle.withUTF8Buffer { wanted in
             guard !wanted.isEmpty else { return nil }
             func fold(_ b: UInt8) -> UInt8 { caseInsensitive && b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
             let search = { (bytes: UnsafeBufferPointer<UInt8>) -> Int? in
@@ -29,8 +41,5 @@ extension String {
             if let result = utf8.withContiguousStorageIfAvailable(search) { return result }
             return Array(utf8).withUnsafeBufferPointer(search)
         }
-        guard let found else { return nil }
-        let lower = utf8.index(utf8.startIndex, offsetBy: found)
-        return lower..<utf8.index(lower, offsetBy: needle.utf8CodeUnitCount)
     }
 }

@@ -102,7 +102,7 @@ struct Citation: Sendable, Equatable {
     /// Removes `et al.`, `et al`, `et all.` and `and et all.`; says whether it was there.
     static func removingEtAl(_ text: String) -> (String, Bool) {
         // Every marker holds `et al` (ASCII letters, any case): without it there is nothing to look for.
-        guard containsEtAl(text.utf8) else { return (text, false) }
+        guard text.containsASCII("et al", caseInsensitive: true) else { return (text, false) }
         for marker in [" and et all.", " and et all", " et all.", " et al.", " et all", " et al", ", et al.", ", et al"] {
             if let range = text.range(of: marker, options: .caseInsensitive) {
                 var result = text
@@ -111,22 +111,6 @@ struct Citation: Sendable, Equatable {
             }
         }
         return (text, false)
-    }
-
-    /// Whether the bytes hold `et al` in any ASCII case.
-    private static func containsEtAl(_ bytes: String.UTF8View) -> Bool {
-        let pattern = Array("et al".utf8)
-        var matched = 0
-        for byte in bytes {
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-            if lower == pattern[matched] {
-                matched += 1
-                if matched == pattern.count { return true }
-            } else {
-                matched = lower == pattern[0] ? 1 : 0
-            }
-        }
-        return false
     }
 
     /// `Belani, Vukovic & Car` → three names; `Mahoney, T., Varshney, K.R.` → two (initials join their surname).

@@ -94,7 +94,7 @@ enum TextNormalizer {
     /// The text without emoji at its start and end (emoji inside a title are kept), whitespace collapsed.
     static func trimmingEmoji(_ text: String) -> String {
         // ASCII holds no emoji scalar: only whitespace is trimmed, which collapsing does anyway.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return collapseWhitespace(text) }
+        if text.isASCIIText { return collapseWhitespace(text) }
         let scalars = Array(text.unicodeScalars)
         var start = 0
         var end = scalars.count
