@@ -16,13 +16,12 @@
 public enum EntryMerger {
     /// Merges `lists` (in the order given) into entries sorted by id, plus a warning per repeated URL.
     public static func merge(_ lists: [[Entry]]) -> (entries: [Entry], diagnostics: [Diagnostic]) {
-        var accumulators: [Accumulator] = []
-        var indexOfID: [EntryID: Int] = [:]
         var diagnostics: [Diagnostic] = []
         // The canonical order: by first source, then as given (only entries without sources, or two occurrences at
-        // the same place, fall back to it). Indices are sorted, not entries (moving an entry is a dozen retains),
-        // and a single list usually is in that order already.
-        let all = Array(lists.joined())
+        // the same place, fall back to it). Positions are sorted, not entries, and a single list usually is in
+        // that order already. Entries are copied once, into the result: a copy retains a dozen strings and arrays,
+        // which for a large list (each in its own cache line) cost more than the merging itself.
+        let all = lists.count == 1 ? lists[0] : Array(lists.joined())
         func precedes(_ a: Int, _ b: Int) -> Bool {
             switch (all[a].sources.first, all[b].sources.first) {
             case let (la?, lb?) where la != lb: return la < lb
@@ -33,22 +32,32 @@ public enum EntryMerger {
         }
         var order = Array(all.indices)
         if !order.indices.dropFirst().allSatisfy({ precedes(order[$0 - 1], order[$0]) }) { order.sort(by: precedes) }
+        // One slot per id: the position of its first occurrence, and its accumulator once a second one arrives.
+        var slotOfID: [EntryID: Int] = [:]
+        slotOfID.reserveCapacity(all.count)
+        var firstPosition: [Int] = []
+        var accumulatorOfSlot: [Int: Accumulator] = [:]
         for position in order {
-            let entry = all[position]
-            if let index = indexOfID[entry.id] {
-                diagnostics.append(duplicateWarning(entry, first: accumulators[index].entry))
-                accumulators[index].absorb(entry)
+            let id = all[position].id
+            if let slot = slotOfID[id] {
+                let first = firstPosition[slot]
+                diagnostics.append(duplicateWarning(all[position], first: accumulatorOfSlot[slot]?.entry ?? all[first]))
+                accumulatorOfSlot[slot, default: Accumulator(all[first])].absorb(all[position])
             } else {
-                indexOfID[entry.id] = accumulators.count
-                accumulators.append(Accumulator(entry))
+                slotOfID[id] = firstPosition.count
+                firstPosition.append(position)
             }
         }
-        let merged = accumulators.map { $0.finished() }
-        var byID = Array(merged.indices)
-        if !byID.indices.dropFirst().allSatisfy({ merged[$0 - 1].id < merged[$0].id }) {
-            byID.sort { merged[$0].id < merged[$1].id }
+        var byID = Array(firstPosition.indices)
+        if !byID.indices.dropFirst().allSatisfy({ all[firstPosition[$0 - 1]].id < all[firstPosition[$0]].id }) {
+            byID.sort { all[firstPosition[$0]].id < all[firstPosition[$1]].id }
         }
-        return (byID.map { merged[$0] }, diagnostics)
+        let merged = byID.map { slot in
+            if let accumulator = accumulatorOfSlot[slot] { return accumulator.finished() }
+            let entry = all[firstPosition[slot]]
+            return Accumulator.isFinished(entry) ? entry : Accumulator(entry).finished()
+        }
+        return (merged, diagnostics)
     }
 
     private static func duplicateWarning(_ repeated: Entry, first: Entry) -> Diagnostic {
@@ -114,6 +123,12 @@ public enum EntryMerger {
             if entry.description == nil { entry.description = other.description }
             if entry.githubRepo == nil { entry.githubRepo = other.githubRepo }
             if entry.kind == .resource { entry.kind = other.kind }
+        }
+
+        /// Whether an entry listed once is its own merge: nothing in it to deduplicate or sort.
+        static func isFinished(_ entry: Entry) -> Bool {
+            entry.otherURLs.isEmpty && entry.authors.count < 2 && entry.keywords.count < 2
+                && entry.sectionPaths.count < 2 && entry.sources.count < 2
         }
 
         func finished() -> Entry {

@@ -68,7 +68,7 @@ public struct KnowledgeGraph: Sendable {
         entryIndex.reserveCapacity(unique.count)
         urlHeads.reserveCapacity(unique.count)
         for i in unique.indices.reversed() {
-            entryIndex[unique[i].id] = Int32(i)
+            entryIndex[unique[i].entry.id] = Int32(i)
             let fingerprint = URLFingerprint.of(unique[i].entry.url)
             urlNext[i] = urlHeads[fingerprint] ?? -1
             urlHeads[fingerprint] = Int32(i)
@@ -93,9 +93,9 @@ public struct KnowledgeGraph: Sendable {
         var closureClass: [Int32] = []
         closureClass.reserveCapacity(unique.count)
         var set: [Int32] = []
-        for (i, tagged) in unique.enumerated() {
+        for i in unique.indices {  // by position: a copy of each entry would retain every field
             set.removeAll(keepingCapacity: true)
-            for tag in tagged.tags {
+            for tag in unique[i].tags {
                 guard let c = conceptIndex[tag.concept] else { continue }
                 if own[Int(c)].last != Int32(i) { own[Int(c)].append(Int32(i)) }
                 set.append(c)
@@ -142,6 +142,12 @@ public struct KnowledgeGraph: Sendable {
     /// Empty for an unknown concept.
     public func entries(taggedWith concept: ConceptID, includeNarrower: Bool = true) -> [TaggedEntry] {
         postings(of: concept, includeNarrower: includeNarrower).map { entries[Int($0)] }
+    }
+
+    /// The positions in `entries` of `entries(taggedWith:includeNarrower:)`, ascending: the same entries, for a
+    /// caller that looks at a few of many without copying every one.
+    public func entryIndices(taggedWith concept: ConceptID, includeNarrower: Bool = true) -> [Int32] {
+        postings(of: concept, includeNarrower: includeNarrower)
     }
 
     /// The number of distinct entries `entries(taggedWith:includeNarrower:)` returns.

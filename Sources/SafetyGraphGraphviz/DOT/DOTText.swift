@@ -87,10 +87,32 @@ enum DOTText {
 
     /// Whether any byte of `text` is one `appendEscaped` changes (most ids and values hold none).
     private static func needsEscaping(_ text: String) -> Bool {
-        func changes(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C || b == 0x26 || b == 0x7F || b == 0xC2 || b == 0xEF }
         // Over the string's own storage when it has it (every string made in Swift does): a plain loop.
-        if let found = text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: changes) }) { return found }
-        return text.utf8.contains(where: changes)
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in bytes.contains { isChanged($0) } }) {
+            return found
+        }
+        return text.utf8.contains { isChanged($0) }
+    }
+
+    /// The bytes `appendEscaped` may change, one bit each: controls, `"`, `&`, `\\`, DEL, and the lead bytes of C1
+    /// controls (C2) and of U+FFFE/U+FFFF (EF).
+    private static let changedBytes: (UInt64, UInt64, UInt64, UInt64) = {
+        var words: [UInt64] = [0, 0, 0, 0]
+        for byte in Array(0x00..<0x20) + [0x22, 0x26, 0x5C, 0x7F, 0xC2, 0xEF] {
+            words[byte >> 6] |= 1 << UInt64(byte & 63)
+        }
+        return (words[0], words[1], words[2], words[3])
+    }()
+
+    @inline(__always) private static func isChanged(_ byte: UInt8) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = changedBytes.0
+        case 1: word = changedBytes.1
+        case 2: word = changedBytes.2
+        default: word = changedBytes.3
+        }
+        return (word >> UInt64(byte & 63)) & 1 != 0
     }
 
     /// The inside of a quoted DOT string (without the quotes), appended as UTF-8 to `out`; `backslash` is how
@@ -133,12 +155,22 @@ enum DOTText {
 
     /// An attribute value's quoted DOT string (see `quotedValue`), appended as UTF-8 to `out`.
     static func appendQuotedValue(_ text: String, attribute: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
         if endsWith(attribute, "url") || endsWith(attribute, "href") {
-            appendEscaped(percentEncodingUnsafe(text), backslash: 2, to: &out)
+            appendQuotedURL(text, to: &out)
         } else {
-            appendEscaped(text, backslash: endsWith(attribute, "tooltip") ? 4 : 2, to: &out)
+            appendQuoted(text, backslash: endsWith(attribute, "tooltip") ? 4 : 2, to: &out)
         }
+    }
+
+    /// A URL attribute's value (`URL`, `href`, …), quoted: what `appendQuotedValue` writes for one.
+    static func appendQuotedURL(_ text: String, to out: inout [UInt8]) {
+        appendQuoted(percentEncodingUnsafe(text), backslash: 2, to: &out)
+    }
+
+    /// `text` escaped (`backslash`: 4 for tooltips, 2 for everything else) between double quotes.
+    static func appendQuoted(_ text: String, backslash: Int, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        appendEscaped(text, backslash: backslash, to: &out)
         out.append(UInt8(ascii: "\""))
     }
 

@@ -6,6 +6,61 @@ enum GraphText {
     /// ends in `…` when text was cut). Line breaks already in the text are kept; a word longer than `width` is
     /// cut. Joined with newlines, which the DOT encoder writes as `\n`.
     static func wrapped(_ text: String, width: Int, maxLines: Int = .max) -> String {
+        // Printable ASCII (no tab, no line break) is one character per byte: wrapped by bytes.
+        if let wrapped = text.utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            return wrappedPrintableASCII(bytes, width: width, maxLines: maxLines)
+        }), let wrapped {
+            return wrapped
+        }
+        return wrappedByCharacters(text, width: width, maxLines: maxLines)
+    }
+
+    /// `wrapped` for printable ASCII, on its bytes: the same steps as `wrappedByCharacters`, one byte per character.
+    private static func wrappedPrintableASCII(_ text: UnsafeBufferPointer<UInt8>, width: Int, maxLines: Int) -> String {
+        let width = max(width, 4)
+        let budget = maxLines == .max ? text.count : width * maxLines + 1
+        let shown = text[..<min(budget, text.count)]
+        var lines: [ArraySlice<UInt8>] = []
+        var current: [UInt8] = []
+        for piece in shown.split(separator: 0x20) {
+            var word = piece
+            while word.count > width {  // a very long word is cut into pieces
+                if !current.isEmpty { lines.append(current[...]) }
+                current = []
+                lines.append(ArraySlice(word.prefix(width)))
+                word = word.dropFirst(width)
+            }
+            if current.isEmpty {
+                current = Array(word)
+            } else if current.count + 1 + word.count <= width {
+                current.append(0x20)
+                current.append(contentsOf: word)
+            } else {
+                lines.append(current[...])
+                current = Array(word)
+            }
+        }
+        lines.append(current[...])
+        while lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        let cut = lines.count > maxLines || text.count > budget
+        if lines.count > maxLines { lines.removeLast(lines.count - maxLines) }
+        var out: [UInt8] = []
+        out.reserveCapacity(shown.count + 8)
+        for (n, line) in lines.enumerated() {
+            if n > 0 { out.append(0x0A) }
+            if cut && n == lines.count - 1 {
+                out.append(contentsOf: line.prefix(width - 1))
+                out.append(contentsOf: [0xE2, 0x80, 0xA6])  // …
+            } else {
+                out.append(contentsOf: line)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `wrapped` for any text, on characters.
+    static func wrappedByCharacters(_ text: String, width: Int, maxLines: Int = .max) -> String {
         let width = max(width, 4)
         // Only what can be shown is wrapped: a 100 kB title costs no more than a short one.
         let budget = maxLines == .max ? text.count : width * maxLines + 1
@@ -43,12 +98,18 @@ enum GraphText {
     /// `text` shortened to at most `limit` characters, ending in `…` when cut; whitespace collapsed.
     static func shortened(_ text: String, limit: Int) -> String {
         // Printable ASCII with single inner spaces is collapsed already, one character per byte: cut by bytes.
-        let bytes = text.utf8
-        if let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20,
-            bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), !zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 })
-        {
-            guard bytes.count > limit else { return text }
-            return String(decoding: bytes.prefix(max(limit - 1, 1)), as: UTF8.self) + "…"
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                guard byte >= 0x20 && byte < 0x7F && !(byte == 0x20 && previous == 0x20) else { return false }
+                previous = byte
+            }
+            return true
+        }
+        if plain == true {
+            guard text.utf8.count > limit else { return text }
+            return String(decoding: text.utf8.prefix(max(limit - 1, 1)), as: UTF8.self) + "…"
         }
         return shortenedByCharacters(text, limit: limit)
     }
@@ -99,7 +160,17 @@ enum GraphText {
     /// `String(format: "%.6f", value)`, without Foundation's formatter (it was a tenth of the whole graph's DOT):
     /// the exact binary value rounded to six decimals, half to even, as C's printf does.
     static func sixDecimals(_ value: Double) -> String {
-        guard value.isFinite, value.magnitude < 0x1p60 else { return String(format: "%.6f", value) }
+        var out: [UInt8] = []
+        appendSixDecimals(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `sixDecimals(value)`'s bytes, appended to `out`.
+    static func appendSixDecimals(_ value: Double, to out: inout [UInt8]) {
+        guard value.isFinite, value.magnitude < 0x1p60 else {
+            out.append(contentsOf: String(format: "%.6f", value).utf8)
+            return
+        }
         let magnitude = value.magnitude
         // magnitude = significand × 2^exponent exactly, with an integer significand.
         let significand: UInt128
@@ -124,9 +195,34 @@ enum GraphText {
             let half = UInt128(1) << (shift - 1)
             if remainder > half || (remainder == half && units & 1 == 1) { units += 1 }
         }
-        let whole = String(units / 1_000_000)
-        let fraction = String(units % 1_000_000)
-        return (value.sign == .minus ? "-" : "") + whole + "." + String(repeating: "0", count: 6 - fraction.count) + fraction
+        if value.sign == .minus { out.append(UInt8(ascii: "-")) }
+        var fraction: UInt32
+        if units >> 64 == 0 {  // every score: 64-bit division
+            let small = UInt64(units)
+            appendDecimal(UInt128(small / 1_000_000), to: &out)
+            fraction = UInt32(small % 1_000_000)
+        } else {
+            appendDecimal(units / 1_000_000, to: &out)
+            fraction = UInt32(units % 1_000_000)
+        }
+        out.append(UInt8(ascii: "."))
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            for k in (0..<6).reversed() {
+                buffer[k] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                fraction /= 10
+            }
+            out.append(contentsOf: buffer)
+        }
+    }
+
+    /// The decimal digits of `value`.
+    private static func appendDecimal(_ value: UInt128, to out: inout [UInt8]) {
+        if value < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        out.append(contentsOf: String(value).utf8)
     }
 }
 

@@ -72,7 +72,8 @@ public struct KnowledgeGraphDOT: Sendable, Hashable {
             return (id: id, text: DOTText.quotedID(id) + DOTText.attributeList(conceptAttributes(concept)) + ";")
         }
         for statement in conceptNodes.sorted(by: { ($0.id, $0.text) < ($1.id, $1.text) }) { out.line("  " + statement.text) }
-        for tagged in graph.entries { out.entryNode(tagged) }
+        let entries = graph.entries
+        for index in entries.indices { out.entryNode(entries[index]) }
 
         let conceptEdges = (graph.broaderEdges + graph.relatedConceptEdges).map { edge in
             let from = Self.nodeID(edge.source)
@@ -86,13 +87,20 @@ public struct KnowledgeGraphDOT: Sendable, Hashable {
         }
         let pairs = relatedLimit > 0 ? graph.relatedEntryPairs(limit: relatedLimit) : []
         var next = 0
-        for (index, tagged) in graph.entries.enumerated() {
-            var concepts = tagged.tags.map(\.concept).filter(graph.scheme.contains)
-            if !concepts.isSorted() { concepts.sort() }
-            for concept in concepts { out.aboutEdge(from: tagged.id, to: concept) }
+        for index in entries.indices {
+            let id = entries[index].entry.id
+            let tags = entries[index].tags
+            // Tags are stored sorted by concept; anything else is sorted here as the model sorts its edges.
+            if tags.indices.dropFirst().allSatisfy({ tags[$0 - 1].concept < tags[$0].concept }) {
+                for tag in tags where graph.scheme.contains(tag.concept) { out.aboutEdge(from: id, to: tag.concept) }
+            } else {
+                for concept in tags.map(\.concept).filter(graph.scheme.contains).sorted() {
+                    out.aboutEdge(from: id, to: concept)
+                }
+            }
             while next < pairs.count, pairs[next].lower == index {
                 let pair = pairs[next]
-                out.relatedEdge(from: tagged.id, to: graph.entries[Int(pair.upper)].id, score: pair.score)
+                out.relatedEdge(from: id, to: entries[Int(pair.upper)].entry.id, score: pair.score)
                 next += 1
             }
         }
@@ -204,45 +212,68 @@ private struct ChunkedBytes {
         raw("\"")
     }
 
-    mutating func value(_ name: String, _ value: String, first: Bool = false) {
-        if !first { raw(", ") }
-        bytes.append(contentsOf: name.utf8)
+    /// The attributes that are the same on every entry node and edge, written once as bytes (through the same
+    /// quoting as every other value).
+    private static let entryConstants: [UInt8] = segment(
+        [("color", GraphStyle.entryBorder), ("fillcolor", GraphStyle.entryFill), ("kind", "entry")])
+    private static let entryShape: [UInt8] = segment([("shape", "box"), ("style", "filled")])
+    private static let aboutAttributes: [UInt8] = segment([("color", GraphStyle.entryBorder), ("kind", "about")])
+    private static let relatedAttributes: [UInt8] = segment([
+        ("color", KnowledgeGraphDOT.relatedEntryColor), ("constraint", "false"), ("dir", "none"), ("kind", "related"),
+    ])
+
+    private static let relatedStyle: [UInt8] = segment([("style", "dotted")])
+
+    /// `, a="1", b="2"`.
+    private static func segment(_ attributes: [(String, String)]) -> [UInt8] {
+        var out: [UInt8] = []
+        for (name, value) in attributes {
+            out += Array(", ".utf8) + Array(name.utf8) + [UInt8(ascii: "=")]
+            DOTText.appendQuotedValue(value, attribute: name, to: &out)
+        }
+        return out
+    }
+
+    /// `, name=` and the quoted value (`backslash` as in `DOTText.appendQuoted`).
+    private mutating func value(_ name: StaticString, _ value: String, backslash: Int = 2) {
+        raw(", ")
+        raw(name)
         raw("=")
-        DOTText.appendQuotedValue(value, attribute: name, to: &bytes)
+        DOTText.appendQuoted(value, backslash: backslash, to: &bytes)
     }
 
     mutating func entryNode(_ tagged: TaggedEntry) {
         raw("  ")
-        id("entry:", tagged.id.rawValue)
+        id("entry:", tagged.entry.id.rawValue)
         raw(" [")
-        let link = GraphText.webLink(tagged.entry.url)
-        if let link { value("URL", link, first: true) }
-        value("color", GraphStyle.entryBorder, first: link == nil)
-        value("fillcolor", GraphStyle.entryFill)
-        value("kind", "entry")
+        // Attributes in `DOTText.attributeList`'s order: capitals first (`URL`), then by name.
+        if let link = GraphText.webLink(tagged.entry.url) {
+            raw("URL=")
+            DOTText.appendQuotedURL(link, to: &bytes)
+            bytes += Self.entryConstants
+        } else {
+            bytes += Self.entryConstants.dropFirst(2)  // no ", " before the first attribute
+        }
         value("label", KnowledgeGraphDOT.entryLabel(tagged.entry.title))
-        value("shape", "box")
-        value("style", "filled")
-        value("tooltip", KnowledgeGraphDOT.entryTooltip(tagged.entry.title))
+        bytes += Self.entryShape
+        value("tooltip", KnowledgeGraphDOT.entryTooltip(tagged.entry.title), backslash: 4)
         if let year = tagged.entry.year { value("year", String(year)) }
         endStatement()
     }
 
     mutating func aboutEdge(from entry: EntryID, to concept: ConceptID) {
         beginEdge(from: entry, to: "concept:", concept.rawValue)
-        value("color", GraphStyle.entryBorder, first: true)
-        value("kind", "about")
+        bytes += Self.aboutAttributes.dropFirst(2)
         endStatement()
     }
 
     mutating func relatedEdge(from entry: EntryID, to other: EntryID, score: Double) {
         beginEdge(from: entry, to: "entry:", other.rawValue)
-        value("color", KnowledgeGraphDOT.relatedEntryColor, first: true)
-        value("constraint", "false")
-        value("dir", "none")
-        value("kind", "related")
-        value("score", GraphText.sixDecimals(score))
-        value("style", "dotted")
+        bytes += Self.relatedAttributes.dropFirst(2)
+        raw(", score=\"")
+        GraphText.appendSixDecimals(score, to: &bytes)  // digits, a sign and a point: nothing to escape
+        raw("\"")
+        bytes += Self.relatedStyle
         endStatement()
     }
 
@@ -259,8 +290,4 @@ private struct ChunkedBytes {
         raw("];")
         endLine()
     }
-}
-
-extension Array where Element: Comparable {
-    fileprivate func isSorted() -> Bool { zip(self, dropFirst()).allSatisfy { $0 <= $1 } }
 }

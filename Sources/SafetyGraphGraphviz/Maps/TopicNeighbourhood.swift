@@ -27,25 +27,30 @@ public struct TopicNeighbourhood: Sendable, Hashable {
 
     /// The entries under `concept`, in drawing order, and how many are left over.
     public func entries(of concept: ConceptID, in graph: KnowledgeGraph) -> (shown: [TaggedEntry], more: Int) {
-        let all = graph.entries(taggedWith: concept, includeNarrower: true)
-        func precedes(_ a: TaggedEntry, _ b: TaggedEntry) -> Bool {
-            let directA = a.tags.contains { $0.concept == concept }
-            let directB = b.tags.contains { $0.concept == concept }
+        // Positions, not entries: a broad topic holds most of a large catalogue, and only the few shown are copied.
+        let all = graph.entryIndices(taggedWith: concept, includeNarrower: true)
+        let entries = graph.entries
+        func precedes(_ a: Int32, _ b: Int32) -> Bool {
+            let directA = entries[Int(a)].tags.contains { $0.concept == concept }
+            let directB = entries[Int(b)].tags.contains { $0.concept == concept }
             if directA != directB { return directA }
-            if a.entry.year != b.entry.year { return (a.entry.year ?? Int.min) > (b.entry.year ?? Int.min) }
-            if a.entry.title != b.entry.title { return a.entry.title < b.entry.title }
-            return a.id < b.id
+            let yearA = entries[Int(a)].entry.year, yearB = entries[Int(b)].entry.year
+            if yearA != yearB { return (yearA ?? Int.min) > (yearB ?? Int.min) }
+            if entries[Int(a)].entry.title != entries[Int(b)].entry.title {
+                return entries[Int(a)].entry.title < entries[Int(b)].entry.title
+            }
+            return a < b  // entries are sorted by id, ids unique: position order is id order
         }
-        // The first `entryLimit` in that order, kept in one pass: a broad topic holds most of a large catalogue,
-        // and sorting all of it for every one of the scheme's concepts dominated the drawings.
-        var shown: [TaggedEntry] = []
+        // The first `entryLimit` in that order, kept in one pass: sorting all of a broad topic for every one of
+        // the scheme's concepts dominated the drawings.
+        var shown: [Int32] = []
         for entry in all where entryLimit > 0 {
             if shown.count == entryLimit, let last = shown.last, !precedes(entry, last) { continue }
             let position = shown.firstIndex { precedes(entry, $0) } ?? shown.count
             shown.insert(entry, at: position)
             if shown.count > entryLimit { shown.removeLast() }
         }
-        return (shown, all.count - shown.count)
+        return (shown.map { entries[Int($0)] }, all.count - shown.count)
     }
 
     /// The neighbourhood of `concept` as a DOT graph; nil when the scheme has no such concept.

@@ -46,6 +46,28 @@ import Testing
         }
     }
 
+    /// The byte path for printable ASCII wraps as the character path does: every spacing, word length, width and
+    /// line limit (and the character path takes tabs, line breaks and everything else).
+    @Test func wrappingPlainASCIIByBytesEqualsByCharacters() {
+        let pieces = ["a", "Robustness", " ", "  ", "\t", "\n", "é", "👩‍🔬", "x y", "abcdefghijklmnopqrstuvwxyz0123456789", ""]
+        var texts: [String] = ["", " ", "a", String(repeating: "ab ", count: 40), String(repeating: "z", count: 301)]
+        for a in pieces {
+            for b in pieces {
+                for c in pieces { texts.append(a + b + String(repeating: "word ", count: (a.count + b.count) % 7) + c + b) }
+            }
+        }
+        for text in texts {
+            for width in [1, 4, 5, 8, 12, 22, 30] {
+                for lines in [1, 2, 3, Int.max] {
+                    #expect(
+                        GraphText.wrapped(text, width: width, maxLines: lines)
+                            == GraphText.wrappedByCharacters(text, width: width, maxLines: lines),
+                        "\(text.debugDescription) at \(width) x \(lines)")
+                }
+            }
+        }
+    }
+
     @Test func conceptLinksEncodeOddIDs() {
         #expect(ConceptLink.href("robustness", prefix: "../site/topics/") == "../site/topics/robustness.html")
         #expect(ConceptLink.fileStem("../x y") == "%2E%2E%2Fx%20y")
