@@ -75,15 +75,25 @@ public struct JSONLDWriter: Sendable {
     public func write(_ node: LinkedNode, to sink: ByteSink) {
         sink.append("{\"@id\": ")
         sink.appendJSONString(node.iri)
-        if !node.types.isEmpty {
+        if node.types.count == 1 {
+            sink.append(", \"@type\": ")
+            sink.appendJSONString(node.types[0].term)
+        } else if !node.types.isEmpty {
             sink.append(", \"@type\": ")
             writeValues(node.types.map(\.term), to: sink)
         }
-        for statement in node.statements.sorted(by: { utf8Precedes($0.property.term, $1.property.term) }) {
-            sink.append(", ")
-            sink.appendJSONString(statement.property.term)
-            sink.append(": ")
-            writeValues(statement.values, to: sink)
+        // Terms in order: the statements' positions are sorted (in a buffer on the stack), not the statements.
+        let statements = node.statements
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: statements.count) { buffer in
+            var order = buffer
+            for i in statements.indices { order.initializeElement(at: i, to: i) }
+            order.sort { utf8Precedes(statements[$0].property.term, statements[$1].property.term) }
+            for i in order {
+                sink.append(", ")
+                sink.appendJSONString(statements[i].property.term)
+                sink.append(": ")
+                writeValues(statements[i].values, to: sink)
+            }
         }
         sink.append("}")
     }

@@ -84,10 +84,18 @@ public struct LinkedDataBase: Sendable, Hashable, CustomStringConvertible {
     }
 
     // The same IRIs from an entry's IRI (and a concept's segment) made once: an export asks for them per node.
-    static func author(_ n: Int, ofEntryIRI entry: String) -> String { entry + "/authors/" + String(n) }
-    static func publisher(ofEntryIRI entry: String) -> String { entry + "/publisher" }
+    // Each is made in one buffer of the right size (`+` regrew the string at every piece).
+    static func author(_ n: Int, ofEntryIRI entry: String) -> String { joined(entry, "/authors/", String(n)) }
+    static func publisher(ofEntryIRI entry: String) -> String { joined(entry, "/publisher") }
     static func tagging(_ n: Int, conceptSegment: String, onEntryIRI entry: String) -> String {
-        entry + "/tags/" + conceptSegment + "/" + String(n)
+        joined(entry, "/tags/", conceptSegment, "/", String(n))
+    }
+
+    private static func joined(_ pieces: String...) -> String {
+        var out = ""
+        out.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
+        for piece in pieces { out += piece }
+        return out
     }
 
     /// A section heading path, each component percent-encoded as one segment (distinct paths, distinct IRIs).

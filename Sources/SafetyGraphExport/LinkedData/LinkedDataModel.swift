@@ -41,7 +41,8 @@ public struct LinkedDataModel: Sendable {
         node.add(v.title, scheme.title)
         node.add(v.definition, scheme.definition)
         node.add(v.hasTopConcept, scheme.topConcepts.map { base.concept($0.id) })
-        try body(node.normalized())
+        node.normalize()
+        try body(node)
 
         for concept in scheme.concepts {
             var node = LinkedNode(iri: base.concept(concept.id), types: [v.concept])
@@ -66,7 +67,8 @@ public struct LinkedDataModel: Sendable {
                     node.add(property, iri)
                 }
             }
-            try body(node.normalized())
+            node.normalize()
+            try body(node)
         }
         return diagnostics
     }
@@ -78,28 +80,30 @@ public struct LinkedDataModel: Sendable {
         var diagnostics: [Diagnostic] = []
         let (nodes, sectionIRIs) = sections()
         for node in nodes { try body(node) }
-        for tagged in graph.entries {
-            try forEachNode(of: tagged, sectionIRIs: sectionIRIs, diagnostics: &diagnostics, body)
+        let entries = graph.entries
+        for index in entries.indices {  // by position: iterating would copy (retain) every field of every entry
+            try forEachNode(of: entries[index], sectionIRIs: sectionIRIs, diagnostics: &diagnostics, body)
         }
         return diagnostics
     }
 
     /// One node per section path and per prefix of one (`Tools`, `Tools › Attacks`), each part of its parent, and
     /// the IRI of every such path. Each distinct path is encoded once, however many entries sit under it.
-    func sections() -> (nodes: [LinkedNode], iris: [[[UInt8]]: String]) {
+    func sections() -> (nodes: [LinkedNode], iris: [[UInt8]: String]) {
         // Paths are told apart by their UTF-8 bytes, as their IRIs are (Swift's `==` would merge NFC and NFD).
-        var distinct: [[[UInt8]]: [String]] = [:]
-        for tagged in graph.entries {
-            for path in tagged.entry.sectionPaths where !path.isEmpty {
+        var distinct: [[UInt8]: [String]] = [:]
+        let entries = graph.entries
+        for index in entries.indices {
+            for path in entries[index].entry.sectionPaths where !path.isEmpty {
+                var key: [UInt8] = []
                 for length in 1...path.count {
-                    let prefix = Array(path.prefix(length))
-                    let key = prefix.map { Array($0.utf8) }
-                    if distinct[key] == nil { distinct[key] = prefix }
+                    Self.appendSectionKey(path[length - 1], to: &key)
+                    if distinct[key] == nil { distinct[key] = Array(path.prefix(length)) }
                 }
             }
         }
         var nodes: [String: LinkedNode] = [:]  // keyed by IRI, which is ASCII: exact, no canonical equivalence
-        var iris: [[[UInt8]]: String] = [:]
+        var iris: [[UInt8]: String] = [:]
         for (key, prefix) in distinct {
             let iri = base.section(prefix)
             iris[key] = iri
@@ -113,7 +117,7 @@ public struct LinkedDataModel: Sendable {
     }
 
     private func forEachNode(
-        of tagged: TaggedEntry, sectionIRIs: [[[UInt8]]: String], diagnostics: inout [Diagnostic],
+        of tagged: TaggedEntry, sectionIRIs: [[UInt8]: String], diagnostics: inout [Diagnostic],
         _ body: (LinkedNode) throws -> Void
     ) rethrows {
         let v = vocabulary
@@ -140,7 +144,7 @@ public struct LinkedDataModel: Sendable {
             node.add(v.codeRepository, repoIRI)
         }
         node.add(v.isPartOf, entry.sectionPaths.filter { !$0.isEmpty }.map { path in
-            sectionIRIs[path.map { Array($0.utf8) }] ?? base.section(path)
+            sectionIRIs[Self.sectionKey(path)] ?? base.section(path)
         })
         node.add(v.author, entry.authors.indices.map { LinkedDataBase.author($0 + 1, ofEntryIRI: iri) })
         if entry.organization != nil { node.add(v.publisher, LinkedDataBase.publisher(ofEntryIRI: iri)) }
@@ -156,17 +160,20 @@ public struct LinkedDataModel: Sendable {
         let conceptIRIs = tags.map { conceptName($0.concept).iri }
         node.add(v.subject, conceptIRIs)
         node.add(v.about, conceptIRIs)
-        try body(node.normalized())
+        node.normalize()
+        try body(node)
 
         for (i, name) in entry.authors.enumerated() {
             var author = LinkedNode(iri: LinkedDataBase.author(i + 1, ofEntryIRI: iri), types: [v.person])
             author.add(v.name, name)
-            try body(author.normalized())
+            author.normalize()
+            try body(author)
         }
         if let organization = entry.organization {
             var publisher = LinkedNode(iri: LinkedDataBase.publisher(ofEntryIRI: iri), types: [v.organization])
             publisher.add(v.name, organization)
-            try body(publisher.normalized())
+            publisher.normalize()
+            try body(publisher)
         }
         for tag in tags {
             let concept = conceptName(tag.concept)
@@ -178,12 +185,26 @@ public struct LinkedDataModel: Sendable {
                 reason.add(v.rule, v.ruleIRIs[provenance.rule])
                 reason.add(v.term, provenance.term)
                 reason.add(v.field, provenance.field?.rawValue)
-                try body(reason.normalized())
+                reason.normalize()
+            try body(reason)
             }
         }
     }
 
     // MARK: - Helpers
+
+    /// A section path's key: its names' UTF-8 bytes, each after an FF byte (which UTF-8 never holds), so distinct
+    /// paths have distinct keys, in one array.
+    static func sectionKey(_ path: [String]) -> [UInt8] {
+        var key: [UInt8] = []
+        for name in path { appendSectionKey(name, to: &key) }
+        return key
+    }
+
+    static func appendSectionKey(_ name: String, to key: inout [UInt8]) {
+        key.append(0xFF)
+        key.append(contentsOf: name.utf8)
+    }
 
     /// A year as an `xsd:gYear` lexical form: at least four digits, a minus sign before years BCE.
     static func gYear(_ year: Int) -> String {

@@ -18,6 +18,9 @@ public struct LinkedNode: Sendable, Hashable {
     public init(iri: String, types: [LinkedClass]) {
         self.iri = iri
         self.types = types
+        // Room for an entry's dozen properties at once: growing one by one reallocated (and released) the array
+        // four times per entry.
+        statements.reserveCapacity(16)
     }
 
     public mutating func add(_ property: LinkedProperty, _ value: String?) {
@@ -37,15 +40,21 @@ public struct LinkedNode: Sendable, Hashable {
     /// The node in its written order, values sorted and unique, types unique.
     public func normalized() -> LinkedNode {
         var node = self
+        node.normalize()
+        return node
+    }
+
+    /// Puts the node in its written order in place (see `normalized()`): a node held once is sorted without
+    /// copying its statements.
+    public mutating func normalize() {
         if types.count > 1 {
             let sorted = types.sorted { utf8Precedes($0.iri, $1.iri) }
-            node.types = sorted.enumerated().filter { $0.offset == 0 || sorted[$0.offset - 1].iri != $0.element.iri }.map(\.element)
+            types = sorted.enumerated().filter { $0.offset == 0 || sorted[$0.offset - 1].iri != $0.element.iri }.map(\.element)
         }
-        node.statements.sort { utf8Precedes($0.property.iri, $1.property.iri) }
-        for i in node.statements.indices where node.statements[i].values.count > 1 {
-            node.statements[i].values = Self.sortedUnique(node.statements[i].values)
+        statements.sort { utf8Precedes($0.property.iri, $1.property.iri) }
+        for i in statements.indices where statements[i].values.count > 1 {
+            statements[i].values = Self.sortedUnique(statements[i].values)
         }
-        return node
     }
 
     /// `values` in code-point (UTF-8 byte) order without duplicates. Not `String <` or `Set<String>`: Swift
