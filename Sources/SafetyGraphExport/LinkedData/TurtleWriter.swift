@@ -13,6 +13,8 @@ public struct TurtleWriter: Sendable {
     /// going through `String` or retaining an array per prefix tried.
     private let prefixBytes: [UInt8]
     private let prefixSpans: [(prefix: Range<Int>, namespace: Range<Int>)]
+    /// The written name of every property and class of the vocabulary, found once: each node names several.
+    private let vocabularyNames: [String: (iri: String, name: [UInt8])]
 
     public init(vocabulary: LinkedVocabulary) {
         self.vocabulary = vocabulary
@@ -32,6 +34,13 @@ public struct TurtleWriter: Sendable {
         }
         self.prefixBytes = bytes
         self.prefixSpans = spans
+        var names: [String: (iri: String, name: [UInt8])] = [:]
+        for iri in vocabulary.properties.map(\.iri) + vocabulary.classes.map(\.iri) {
+            let sink = ByteSink()
+            Self.writeName(iri, prefixBytes: bytes, prefixSpans: spans, to: sink)
+            names[iri] = (iri, Array(sink.text.utf8))
+        }
+        self.vocabularyNames = names
     }
 
     public func writeHeader(to sink: ByteSink) {
@@ -47,14 +56,14 @@ public struct TurtleWriter: Sendable {
         func startPredicate(_ iri: String?) {
             sink.append(first ? "\n    " : " ;\n    ")
             first = false
-            if let iri { writeName(iri, to: sink) } else { sink.append(UInt8(ascii: "a")) }
+            if let iri { writeVocabularyName(iri, to: sink) } else { sink.append(UInt8(ascii: "a")) }
             sink.append(UInt8(ascii: " "))
         }
         if !node.types.isEmpty {
             startPredicate(nil)
             for (i, type) in node.types.enumerated() {
                 if i > 0 { sink.append(", ") }
-                writeName(type.iri, to: sink)
+                writeVocabularyName(type.iri, to: sink)
             }
         }
         for statement in node.statements {
@@ -77,8 +86,24 @@ public struct TurtleWriter: Sendable {
         sink.append(" .\n")
     }
 
+    /// `writeName` for a property's or class's IRI: looked up when the vocabulary has it.
+    private func writeVocabularyName(_ iri: String, to sink: ByteSink) {
+        // `utf8Equal`: a dictionary matches canonically equivalent strings, and IRIs are told apart by bytes.
+        if let (known, name) = vocabularyNames[iri], utf8Equal(known, iri) {
+            name.withUnsafeBufferPointer { sink.append($0) }
+        } else {
+            writeName(iri, to: sink)
+        }
+    }
+
     /// Writes `prefix:local` when safe, else `<iri>`, without building a string.
     func writeName(_ iri: String, to sink: ByteSink) {
+        Self.writeName(iri, prefixBytes: prefixBytes, prefixSpans: prefixSpans, to: sink)
+    }
+
+    private static func writeName(
+        _ iri: String, prefixBytes: [UInt8], prefixSpans: [(prefix: Range<Int>, namespace: Range<Int>)], to sink: ByteSink
+    ) {
         withUTF8Bytes(of: iri) { bytes in
             prefixBytes.withUnsafeBufferPointer { known in
                 for span in prefixSpans where bytes.count > span.namespace.count {

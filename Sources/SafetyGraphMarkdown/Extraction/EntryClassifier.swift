@@ -17,9 +17,20 @@ struct EntryClassifier: Sendable {
     /// whose main link is `url`: the deepest section component that a kind rule names wins; without one, a GitHub
     /// repository is a `tool` and anything else a `resource`.
     func kind(forSectionKeys keys: [String], url: String, normalized: String? = nil) -> EntryKind {
+        kind(sectionKind: sectionKind(forSectionKeys: keys), url: url, normalized: normalized)
+    }
+
+    /// The kind the section path alone gives (its deepest component that a kind rule names); nil when none does.
+    func sectionKind(forSectionKeys keys: [String]) -> EntryKind? {
         for key in keys.reversed() {
             if let rule = kindKeys.first(where: { $0.keys.contains(key) }) { return rule.kind }
         }
+        return nil
+    }
+
+    /// `kind(forSectionKeys:url:normalized:)` from the section's kind already found.
+    func kind(sectionKind: EntryKind?, url: String, normalized: String? = nil) -> EntryKind {
+        if let sectionKind { return sectionKind }
         return Self.githubRepository(of: url, normalized: normalized) != nil ? .tool : .resource
     }
 

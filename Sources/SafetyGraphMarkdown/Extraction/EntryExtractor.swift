@@ -33,18 +33,37 @@ struct EntryExtractor {
         var groupTextOfItem: [Int: String] = [:]
         /// Table node → the role of each column.
         var tableRoles: [Int: [TableRowReader.Role]] = [:]
+        /// The kind the current section path gives, for the path it was found for (paths change only at headings,
+        /// and an unchanged path is the same array, compared at once).
+        var sectionKind: (keys: [String], kind: EntryKind?)?
+    }
+
+    /// The kind of an entry under `sections` whose main link is `link`.
+    private func kind(
+        sections: SectionTracker, link: LinkToken, classifier: EntryClassifier, state: inout State
+    ) -> EntryKind {
+        let sectionKind: EntryKind?
+        if let known = state.sectionKind, known.keys == sections.keys {
+            sectionKind = known.kind
+        } else {
+            sectionKind = classifier.sectionKind(forSectionKeys: sections.keys)
+            state.sectionKind = (sections.keys, sectionKind)
+        }
+        return classifier.kind(sectionKind: sectionKind, url: link.url, normalized: link.normalizedURL)
     }
 
     func extract() -> (entries: [Entry], diagnostics: [Diagnostic]) {
         guard !tree.nodes.isEmpty else { return ([], []) }
         let classifier = EntryClassifier(rules: rules)
         let titleHeading = documentTitleHeading()
-        let pieces = pieces(titleHeading: titleHeading)
+        let (pieces, headings) = pieces(titleHeading: titleHeading)
         let all = concurrentMap(pieces.count) { [self] index in
             var sections = pieces[index].sections
             var state = State()
             for node in pieces[index].nodes {
-                visit(node, titleHeading: titleHeading, sections: &sections, classifier: classifier, state: &state)
+                visit(
+                    node, titleHeading: titleHeading, headings: headings, sections: &sections, classifier: classifier,
+                    state: &state)
             }
             return (entries: state.drafts.compactMap(entry), diagnostics: state.diagnostics)
         }
@@ -52,12 +71,16 @@ struct EntryExtractor {
     }
 
     private func visit(
-        _ index: Int, titleHeading: Int?, sections: inout SectionTracker, classifier: EntryClassifier, state: inout State
+        _ index: Int, titleHeading: Int?, headings: [Int: (name: String, key: String)], sections: inout SectionTracker,
+        classifier: EntryClassifier, state: inout State
     ) {
         let node = tree.nodes[index]
         switch node.kind {
         case .heading(let level) where node.parent == 0:
-            if index != titleHeading { sections.enter(level: level, text: InlineCollector.text(in: tree, at: index)) }
+            if index != titleHeading {
+                let heading = headings[index] ?? SectionTracker.heading(InlineCollector.text(in: tree, at: index))
+                sections.enter(level: level, heading: heading)
+            }
         case .item where !sections.isNavigation:
             readItem(index, sections: sections, classifier: classifier, state: &state)
         case .table where !sections.isNavigation:
@@ -83,16 +106,20 @@ struct EntryExtractor {
     /// Consecutive runs of the document's top-level blocks, each with the section state at its start. Everything an
     /// item or row looks up (its parent item, its table's header) lies inside its own top-level block, and only
     /// top-level headings change the section, so reading the pieces apart gives exactly what one pass gives.
-    private func pieces(titleHeading: Int?) -> [(nodes: Range<Int>, sections: SectionTracker)] {
+    /// Also gives the name and key of every top-level heading it passed, so that the pieces do not clean them again.
+    private func pieces(
+        titleHeading: Int?
+    ) -> (pieces: [(nodes: Range<Int>, sections: SectionTracker)], headings: [Int: (name: String, key: String)]) {
         let total = tree.nodes.count
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let target: Int
         switch piecewise {
         case .automatic where total > 100_000 && cores > 1: target = total / (cores * 4)
         case .always(let nodes): target = max(nodes, 1)
-        default: return [(0..<total, SectionTracker(rules: rules))]
+        default: return ([(0..<total, SectionTracker(rules: rules))], [:])
         }
         var pieces: [(nodes: Range<Int>, sections: SectionTracker)] = []
+        var headings: [Int: (name: String, key: String)] = [:]
         var sections = SectionTracker(rules: rules)
         var start = 0
         var startSections = sections
@@ -100,7 +127,9 @@ struct EntryExtractor {
         while child >= 0 {
             let next = tree.nodes[child].nextSibling
             if case .heading(let level) = tree.nodes[child].kind, child != titleHeading {
-                sections.enter(level: level, text: InlineCollector.text(in: tree, at: child))
+                let heading = SectionTracker.heading(InlineCollector.text(in: tree, at: child))
+                headings[child] = heading
+                sections.enter(level: level, heading: heading)
             }
             let end = next >= 0 ? next : total
             if end - start >= target || next < 0 {
@@ -111,7 +140,7 @@ struct EntryExtractor {
             child = next
         }
         if start < total { pieces.append((start..<total, startSections)) }
-        return pieces
+        return (pieces, headings)
     }
     // MARK: - List items
 
@@ -139,7 +168,7 @@ struct EntryExtractor {
             return
         }
         let sectionPath = sections.path
-        let kind = classifier.kind(forSectionKeys: sections.keys, url: mainLink.url, normalized: mainLink.normalizedURL)
+        let kind = kind(sections: sections, link: mainLink, classifier: classifier, state: &state)
         guard let fields = ItemReader.read(tokens, authorCitationKind: classifier.citationNamesPeople(kind: kind)),
               !fields.title.isEmpty else {
             state.diagnostics.append(Diagnostic(
@@ -198,7 +227,7 @@ struct EntryExtractor {
             return
         }
         let sectionPath = sections.path
-        let kind = classifier.kind(forSectionKeys: sections.keys, url: mainLink.url, normalized: mainLink.normalizedURL)
+        let kind = kind(sections: sections, link: mainLink, classifier: classifier, state: &state)
         guard let fields = TableRowReader.read(cells: cells, roles: state.tableRoles[tree.nodes[index].parent] ?? []),
               !fields.title.isEmpty else {
             state.diagnostics.append(Diagnostic(

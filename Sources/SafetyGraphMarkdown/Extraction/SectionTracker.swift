@@ -18,9 +18,19 @@ struct SectionTracker {
 
     /// Enters a heading of `level` (1–6) named `text` (raw heading text; cleaned here).
     mutating func enter(level: Int, text: String) {
-        while let last = stack.last, last.level >= level { stack.removeLast() }
+        enter(level: level, heading: Self.heading(text))
+    }
+
+    /// A heading's section name and comparison key, from its raw text.
+    static func heading(_ text: String) -> (name: String, key: String) {
         let name = TextNormalizer.sectionName(text)
-        let key = TextNormalizer.comparisonKey(name)
+        return (name, TextNormalizer.comparisonKey(name))
+    }
+
+    /// Enters a heading of `level` whose name and key `heading(_:)` gave.
+    mutating func enter(level: Int, heading: (name: String, key: String)) {
+        while let last = stack.last, last.level >= level { stack.removeLast() }
+        let (name, key) = heading
         stack.append((level, name, key, navigationKeys.contains(key)))
         // Kept up to date here, once per heading, rather than rebuilt for every entry below it.
         let named = stack.filter { !$0.name.isEmpty }

@@ -48,8 +48,14 @@ enum TextNormalizer {
     /// Whether `text` is already what `collapseWhitespace` makes of it and plain ASCII: visible characters and
     /// single spaces between them, no space at either end.
     private static func isCollapsedPlainASCII(_ text: String) -> Bool {
+        // Over the string's own storage when it has it (every string made in Swift does): a plain loop.
+        if let known = text.utf8.withContiguousStorageIfAvailable(isCollapsedPlainASCII) { return known }
+        return isCollapsedPlainASCII(text.utf8)
+    }
+
+    private static func isCollapsedPlainASCII(_ bytes: some Collection<UInt8>) -> Bool {
         var previousWasSpace = true  // a space at the start is not collapsed
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == 0x20 {
                 if previousWasSpace { return false }
                 previousWasSpace = true
@@ -59,7 +65,7 @@ enum TextNormalizer {
                 return false
             }
         }
-        return !previousWasSpace || text.utf8.isEmpty
+        return !previousWasSpace || bytes.isEmpty
     }
 
     /// Characters that are never visible and can hide or reorder text: bidirectional marks, embeddings, overrides
