@@ -12,3 +12,10 @@ public func concurrentMap<Value>(_ count: Int, _ body: @Sendable (Int) -> Value)
     }
     return results.map { $0! }
 }
+
+/// Hands a value the compiler cannot prove `Sendable` (a buffer whose disjoint parts different workers write, or
+/// that they only read) to concurrent work.
+public struct UncheckedSendable<Value>: @unchecked Sendable {
+    public let value: Value
+    public init(_ value: Value) { self.value = value }
+}

@@ -72,8 +72,7 @@ public struct MarkdownIngester: Sendable {
     }
 
     private func ingest(_ decoded: SourceText.Decoded, path: String) -> IngestResult {
-        let tree = MarkdownTree.parse(decoded.text)
-        let extracted = EntryExtractor(tree: tree, path: path, rules: rules).extract()
+        let extracted = extract(decoded.text, path: path)
         let merged = EntryMerger.merge([extracted.entries])
         var diagnostics = (decoded.diagnostics + extracted.diagnostics + merged.diagnostics)
         if merged.entries.isEmpty {
@@ -85,5 +84,18 @@ public struct MarkdownIngester: Sendable {
         }
         diagnostics.sort()
         return IngestResult(entries: merged.entries, diagnostics: diagnostics)
+    }
+
+    /// The entries of the document: a large one is read in parts, parsed while the parts before are read
+    /// (`PartwiseExtraction`), anything else whole.
+    func extract(_ text: String, path: String) -> (entries: [Entry], diagnostics: [Diagnostic]) {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let size = text.utf8.count
+        if cores > 1, size >= MarkdownChunks.minimumDocumentBytes,
+            let parts = PartwiseExtraction.extract(text, path: path, rules: rules, partBytes: max(size / (cores * 8), 1 << 18))
+        {
+            return parts
+        }
+        return EntryExtractor(tree: MarkdownTree.parse(text), path: path, rules: rules).extract()
     }
 }

@@ -302,13 +302,6 @@ struct FoundTag: Equatable, Comparable {
     }
 }
 
-/// Hands a value the compiler cannot prove `Sendable` (a buffer whose disjoint parts different workers write)
-/// to concurrent work.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
 /// Buffers and caches reused across the entries of one tagging run.
 struct TaggingScratch {
     var match = MatchScratch()

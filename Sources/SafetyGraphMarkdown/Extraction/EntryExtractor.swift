@@ -52,6 +52,45 @@ struct EntryExtractor {
         return classifier.kind(sectionKind: sectionKind, url: link.url, normalized: link.normalizedURL)
     }
 
+    /// One part of a document cut by `MarkdownChunks`, read on its own: `sections` is the section state at its
+    /// start, and `title` says whether this part holds the document's first heading (whose title test is made
+    /// here: the part ends where the next part's heading starts, so the test sees what it sees in the whole).
+    func extractPart(startingIn sections: SectionTracker, holdsFirstHeading: Bool) -> (entries: [Entry], diagnostics: [Diagnostic]) {
+        guard !tree.nodes.isEmpty else { return ([], []) }
+        let classifier = EntryClassifier(rules: rules)
+        let titleHeading = holdsFirstHeading ? documentTitleHeading() : nil
+        var sections = sections
+        var state = State()
+        for node in 1..<tree.nodes.count {
+            visit(node, titleHeading: titleHeading, headings: [:], sections: &sections, classifier: classifier, state: &state)
+        }
+        return (state.drafts.compactMap(entry), state.diagnostics)
+    }
+
+    /// The section state after this part's top-level headings, from `sections` at its start.
+    func sections(after sections: SectionTracker, holdsFirstHeading: Bool) -> SectionTracker {
+        let titleHeading = holdsFirstHeading ? documentTitleHeading() : nil
+        var sections = sections
+        var child = tree.nodes.isEmpty ? -1 : tree.nodes[0].firstChild
+        while child >= 0 {
+            if case .heading(let level) = tree.nodes[child].kind, child != titleHeading {
+                sections.enter(level: level, text: InlineCollector.text(in: tree, at: child))
+            }
+            child = tree.nodes[child].nextSibling
+        }
+        return sections
+    }
+
+    /// Whether the part has a top-level heading.
+    var hasHeading: Bool {
+        var child = tree.nodes.isEmpty ? -1 : tree.nodes[0].firstChild
+        while child >= 0 {
+            if case .heading = tree.nodes[child].kind { return true }
+            child = tree.nodes[child].nextSibling
+        }
+        return false
+    }
+
     func extract() -> (entries: [Entry], diagnostics: [Diagnostic]) {
         guard !tree.nodes.isEmpty else { return ([], []) }
         let classifier = EntryClassifier(rules: rules)

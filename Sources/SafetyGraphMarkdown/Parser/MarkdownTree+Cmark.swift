@@ -20,26 +20,52 @@ private let cmarkLock = NSLock()
 extension MarkdownTree {
     /// Parses GitHub-flavoured Markdown (tables, autolinks, strikethrough, as github.com does) with source positions.
     static func parse(_ text: String) -> MarkdownTree {
+        var source = text
+        return source.withUTF8 { parse($0, lineOffset: 0).tree }
+    }
+
+    /// Parses `bytes` as one part of a larger document whose first line is line `lineOffset + 1` (every node's line
+    /// is shifted by `lineOffset`). `endsOpen` tells whether its last top-level block is a fenced code block or an
+    /// HTML block that runs to the end of the part: one the rest of the document might have continued.
+    ///
+    /// Only cmark's parse holds the lock; the copy into Swift values reads this document alone, so parts parsed
+    /// one after another are copied at the same time.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int) -> (tree: MarkdownTree, endsOpen: Bool) {
         _ = coreExtensionsRegistered
+        guard let document = parsedDocument(bytes) else { return (MarkdownTree(nodes: []), false) }
+        defer { cmark_node_free(document) }
+        var endsOpen = false
+        if let last = cmark_node_last_child(document) {
+            let type = cmark_node_get_type(last)
+            let lines = bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            var length: Int32 = 0, offset: Int32 = 0
+            var character: CChar = 0  // cmark writes all three (none may be NULL)
+            if (type == CMARK_NODE_CODE_BLOCK && cmark_node_get_fenced(last, &length, &offset, &character) != 0)
+                || type == CMARK_NODE_HTML_BLOCK
+            {
+                endsOpen = Int(cmark_node_get_end_line(last)) >= lines
+            }
+        }
+        guard let iterator = cmark_iter_new(document) else { return (MarkdownTree(nodes: []), endsOpen) }
+        defer { cmark_iter_free(iterator) }
+        return (MarkdownTree(nodes: copyNodes(iterator, lineOffset: lineOffset)), endsOpen)
+    }
+
+    /// cmark's document for `bytes`, parsed under the lock (nil if cmark could not allocate).
+    private static func parsedDocument(_ bytes: UnsafeBufferPointer<UInt8>) -> OpaquePointer? {
         cmarkLock.lock()
         defer { cmarkLock.unlock() }
-        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return MarkdownTree(nodes: []) }
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in ["table", "autolink", "strikethrough"] {
             if let extensionHandle = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extensionHandle)
             }
         }
-        var source = text
-        source.withUTF8 { buffer in
-            guard let base = buffer.baseAddress else { return }
-            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+        if let base = bytes.baseAddress, !bytes.isEmpty {
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
         }
-        guard let document = cmark_parser_finish(parser) else { return MarkdownTree(nodes: []) }
-        defer { cmark_node_free(document) }
-        guard let iterator = cmark_iter_new(document) else { return MarkdownTree(nodes: []) }
-        defer { cmark_iter_free(iterator) }
-        return MarkdownTree(nodes: copyNodes(iterator))
+        return cmark_parser_finish(parser)
     }
 
     // MARK: - Copying
@@ -49,7 +75,7 @@ extension MarkdownTree {
     /// text we read from them (`InlineCollector.textLimit`). The block is marked `truncated` instead.
     static let maxInlineChildren = 10_000
 
-    private static func copyNodes(_ iterator: OpaquePointer) -> [MarkdownNode] {
+    private static func copyNodes(_ iterator: OpaquePointer, lineOffset: Int) -> [MarkdownNode] {
         var nodes: [MarkdownNode] = []
         // Open containers: our index, cmark's pointer (to match EXIT events), the last child appended so far, and
         // how many children it has.
@@ -79,7 +105,8 @@ extension MarkdownTree {
             let (kind, isLeaf) = classify(pointer)
             var node = MarkdownNode(
                 kind: kind, parent: open.last?.index ?? -1, end: index + 1,
-                line: Int(cmark_node_get_start_line(pointer)), column: Int(cmark_node_get_start_column(pointer)))
+                line: Int(cmark_node_get_start_line(pointer)) + lineOffset,
+                column: Int(cmark_node_get_start_column(pointer)))
             switch kind {
             case .text, .code, .htmlInline, .htmlBlock, .codeBlock:
                 node.literal = cmark_node_get_literal(pointer).map { String(cString: $0) } ?? ""

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import SafetyGraphCore
+@testable import SafetyGraphMarkdown
+
+/// A large document is cut at headings and its parts parsed one after another while earlier parts are read
+/// (`PartwiseExtraction`). Whatever the cuts, the entries (sources and lines included) and diagnostics must be
+/// the whole document's; where a cut would change the parse, the document must be read whole instead.
+@Suite struct PartwiseExtractionTests {
+    /// Reads `text` both ways; nil when the partwise reader declined.
+    static func compare(_ text: String, partBytes: Int, rules: IngestRules = Corpus.kindRules) -> Bool? {
+        let whole = EntryExtractor(tree: MarkdownTree.parse(text), path: "doc.md", rules: rules).extract()
+        guard let parts = PartwiseExtraction.extract(text, path: "doc.md", rules: rules, partBytes: partBytes) else {
+            return nil
+        }
+        #expect(parts.entries.count == whole.entries.count)
+        if let first = zip(parts.entries, whole.entries).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
+            Issue.record("entry \(first): \(parts.entries[first]) differs from \(whole.entries[first])")
+        }
+        #expect(parts.diagnostics == whole.diagnostics)
+        return true
+    }
+
+    @Test(arguments: [1, 2_000, 50_000])
+    func everyCorpusReadInPartsGivesWhatItGivesWhole(partBytes: Int) throws {
+        try #require(!Corpus.files.isEmpty, "the corpora in ../shared/corpora are needed")
+        var cut = 0
+        for name in Corpus.files {
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Corpus.path(name))))
+            guard case .success(let decoded) = SourceText.decode(bytes, path: name) else { continue }
+            if Self.compare(decoded.text, partBytes: partBytes) == true { cut += 1 }
+        }
+        #expect(cut >= 5, "most corpora have headings after blank lines, so they are cut")
+    }
+
+    /// Every corpus under its own `#` heading, as the scale benchmark builds its catalogue.
+    @Test func allCorporaTogetherReadInPartsGiveWhatTheyGiveWhole() throws {
+        try #require(!Corpus.files.isEmpty, "the corpora in ../shared/corpora are needed")
+        var text = ""
+        for name in Corpus.files {
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Corpus.path(name))))
+            guard case .success(let decoded) = SourceText.decode(bytes, path: name) else { continue }
+            text += "# \(name)\n\n" + decoded.text + "\n\n"
+        }
+        for partBytes in [10_000, 300_000] {
+            #expect(Self.compare(text, partBytes: partBytes) == true)
+        }
+    }
+
+    /// Documents built around each way a cut could go wrong; each is read both ways, cut before every heading that
+    /// follows a blank line.
+    @Test func documentsBuiltToBreakTheCutsAreReadAsWhole() {
+        let entry = "- [Tool](https://example.org/tool) - a tool.\n"
+        let blocks = [
+            "# Title\n", "## Tools\n", "# Contents\n", entry, "- [Other](https://example.org/other)\n  - by Ada Lovelace\n",
+            "```\n", "~~~~\n", "    indented code\n", "<!-- comment\n", "-->\n", "<pre>\n", "</pre>\n", "<div>\n",
+            "> quoted [Q](https://example.org/q)\n", "| Name | Link |\n|---|---|\n| A | [A](https://example.org/a) |\n",
+            "1. [One](https://example.org/one)\n", "text paragraph\n", "#not a heading\n", "####### seven\n", "\n", "\n",
+            "\n# Section\n", "\n## Papers\n", "\n### Table of contents\n", "\n# About\n",
+        ]
+        var generator = SplitMix(seed: 7)
+        var declined = 0
+        var compared = 0
+        for _ in 0..<1_000 {
+            var text = ""
+            for _ in 0..<(6 + Int(generator.next() % 30)) {
+                text += blocks[Int(generator.next() % UInt64(blocks.count))]
+            }
+            let bytes = Array(text.utf8)
+            guard bytes.withUnsafeBufferPointer({ MarkdownChunks.cuts($0, partBytes: 1) }) != nil else { continue }
+            switch Self.compare(text, partBytes: 1) {
+            case nil: declined += 1
+            case _?: compared += 1
+            }
+        }
+        #expect(compared > 200)
+        #expect(declined > 50, "open fences and HTML blocks make some documents be read whole")
+    }
+
+    @Test func aFenceOpenAcrossAHeadingIsReadWhole() {
+        let text = "# A\n\n- [X](https://example.org/x)\n\n```\n\n# B\n\n- [Y](https://example.org/y)\n```\n\n# C\n\n- [Z](https://example.org/z)\n"
+        #expect(Self.compare(text, partBytes: 1) == nil)
+        let bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeBufferPointer { MarkdownChunks.cuts($0, partBytes: 1)?.count } == 3)
+    }
+
+    @Test func aReferenceDefinitionAnywhereStopsTheCuts() {
+        let text = "# A\n\n- [X][x]\n\n# B\n\n[x]: https://example.org/x\n"
+        let bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeBufferPointer { MarkdownChunks.cuts($0, partBytes: 1) } == nil)
+    }
+
+    @Test func partsKeepTheirLineNumbers() throws {
+        let text = "# A\n\n- [X](https://example.org/x)\n\n# B\n\n\n- [Y](https://example.org/y)\n"
+        let parts = try #require(PartwiseExtraction.extract(text, path: "doc.md", rules: .standard, partBytes: 1))
+        #expect(parts.entries.map { $0.sources.first?.line } == [3, 8])
+    }
+
+    @Test(arguments: ["# H", "###### H", "#", "## \tH", "#\tH"])
+    func atxHeadingsAreCutPoints(line: String) {
+        let bytes = Array(line.utf8)
+        #expect(bytes.withUnsafeBufferPointer { MarkdownChunks.isATXHeading($0, from: 0, to: $0.count) })
+    }
+
+    @Test(arguments: ["#H", "####### H", " # H", "text", ""])
+    func otherLinesAreNot(line: String) {
+        let bytes = Array(line.utf8)
+        #expect(!bytes.withUnsafeBufferPointer { MarkdownChunks.isATXHeading($0, from: 0, to: $0.count) })
+    }
+}
+
+/// A small seeded generator, so the built documents are the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
