@@ -58,18 +58,26 @@ import Testing
         #expect(lines > 4_000)
     }
 
-    /// The shortcut for text that starts and ends with an ASCII letter or digit gives what the character path gives.
+    /// The shortcut for text that starts and ends with an ASCII letter or digit, and the byte path for ASCII text,
+    /// give what the character path gives (trimming both ends, and dropping leading separators).
     @Test func trimmingSeparatorsShortcutAgreesWithTheCharacterPath() {
-        let ends = ["a", "Z", "0", "9", "é", "e\u{301}", " ", "-", "–", ".", "(", ")", "[", "!", "\u{0600}", "😀", "\t", "\u{200B}", "_", "@"]
-        let middles = ["", " ", "x", " - ", "a b", "\u{301}", "–"]
+        let ends = [
+            "a", "Z", "0", "9", "é", "e\u{301}", " ", "-", "–", ".", "(", ")", "[", "!", "\u{0600}", "😀", "\t", "\u{200B}", "_", "@",
+            ":", ">", ",", ";", "|", "/", "\r\n", "\n", "\u{0B}", "\u{0C}", "\r", "\u{1}", "\u{7F}", "- :", "x\u{301}",
+        ]
+        let middles = ["", " ", "x", " - ", "a b", "\u{301}", "–", "  ", ":/"]
         for first in ends {
             for middle in middles {
                 for last in ends {
                     let text = first + middle + last
-                    for extra in ["", ".", "(.", "[]().!"] {
+                    for extra in ["", ".", "(.", "[]().!", ")", "–"] {
                         #expect(
                             TextNormalizer.trimmingSeparators(text, extra: extra)
                                 == TextNormalizer.trimmingSeparatorsByCharacters(text, extra: extra),
+                            "\(text.debugDescription) extra \(extra)")
+                        #expect(
+                            TextNormalizer.droppingLeadingSeparators(text, extra: extra)
+                                == TextNormalizer.droppingLeadingSeparatorsByCharacters(text, extra: extra),
                             "\(text.debugDescription) extra \(extra)")
                     }
                 }

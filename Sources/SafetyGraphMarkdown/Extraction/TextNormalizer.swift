@@ -122,7 +122,40 @@ enum TextNormalizer {
 
     /// The text without separator punctuation and whitespace at its start only.
     static func droppingLeadingSeparators(_ text: String, extra: String = "") -> String {
+        if let range = asciiTrimmed(text, extra: extra, end: false) {
+            return collapseWhitespace(range.lowerBound == 0 ? text : String(text.utf8.dropFirst(range.lowerBound))!)
+        }
+        return droppingLeadingSeparatorsByCharacters(text, extra: extra)
+    }
+
+    /// `droppingLeadingSeparators` for any text, character by character.
+    static func droppingLeadingSeparatorsByCharacters(_ text: String, extra: String = "") -> String {
         collapseWhitespace(String(text.drop { $0.isWhitespace || separators.contains($0) || extra.contains($0) }))
+    }
+
+    /// For ASCII text and an ASCII `extra`, the byte range left once whitespace, separators and `extra` are trimmed
+    /// from the start (and, with `end`, from the end); nil for any other text. In ASCII every character is one byte
+    /// (a CR LF pair is one character, but both its bytes are whitespace), so trimming bytes trims characters.
+    private static func asciiTrimmed(_ text: String, extra: String, end: Bool) -> Range<Int>? {
+        guard extra.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Range<Int>? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func trimmed(_ b: UInt8) -> Bool {
+                switch b {
+                case 0x09...0x0D, 0x20, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: ">"), UInt8(ascii: ","),
+                    UInt8(ascii: ";"), UInt8(ascii: "|"), UInt8(ascii: "/"):
+                    return true
+                default:
+                    return extra.utf8.contains(b)
+                }
+            }
+            var lower = 0
+            var upper = bytes.count
+            while lower < upper, trimmed(bytes[lower]) { lower += 1 }
+            while end, upper > lower, trimmed(bytes[upper - 1]) { upper -= 1 }
+            return lower..<upper
+        }
+        return found ?? nil
     }
 
     /// The text without GitHub emoji shortcodes such as `:open_file_folder:`.
@@ -198,6 +231,10 @@ enum TextNormalizer {
             !extra.utf8.contains(where: isAlphanumeric)
         {
             return text
+        }
+        if let range = asciiTrimmed(text, extra: extra, end: true) {
+            if range.count == text.utf8.count { return text }
+            return String(decoding: text.utf8.dropFirst(range.lowerBound).prefix(range.count), as: UTF8.self)
         }
         return trimmingSeparatorsByCharacters(text, extra: extra)
     }
