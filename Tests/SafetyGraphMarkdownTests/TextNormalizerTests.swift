@@ -58,6 +58,27 @@ import Testing
         #expect(lines > 4_000)
     }
 
+    /// Collapsing ASCII text on its bytes gives what the scalar path gives: every whitespace and control character,
+    /// in runs, at the ends and between words.
+    @Test func collapsingASCIIByBytesAgreesWithTheScalarPath() {
+        let pieces = ["a", "Word", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\r", "\u{1}", "\u{1B}[31m", "\u{7F}", "-", "", "é"]
+        var compared = 0
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let text = a + b + c + d
+                        #expect(
+                            TextNormalizer.collapseWhitespace(text) == TextNormalizer.collapseWhitespaceByScalars(text),
+                            "\(text.debugDescription)")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared == 65_536)
+    }
+
     /// The shortcut for text that starts and ends with an ASCII letter or digit, and the byte path for ASCII text,
     /// give what the character path gives (trimming both ends, and dropping leading separators).
     @Test func trimmingSeparatorsShortcutAgreesWithTheCharacterPath() {

@@ -11,6 +11,31 @@ enum TextNormalizer {
     /// removed, and zero-width joiners at the ends, so a title made only of invisible characters is empty.
     static func collapseWhitespace(_ text: String) -> String {
         if isCollapsedPlainASCII(text) { return text }
+        // ASCII text, on its bytes (what the scalar loop below does with ASCII, without decoding scalars).
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                } else if byte < 0x20 || byte == 0x7F {
+                    continue
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        if let ascii = ascii ?? nil { return ascii }
+        return collapseWhitespaceByScalars(text)
+    }
+
+    /// `collapseWhitespace` for any text, scalar by scalar.
+    static func collapseWhitespaceByScalars(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
