@@ -14,7 +14,7 @@ public struct TurtleWriter: Sendable {
     private let prefixBytes: [UInt8]
     private let prefixSpans: [(prefix: Range<Int>, namespace: Range<Int>)]
     /// The written name of every property and class of the vocabulary, found once: each node names several.
-    private let vocabularyNames: [String: (iri: String, name: [UInt8])]
+    private let vocabularyNames: VocabularyNames
 
     public init(vocabulary: LinkedVocabulary) {
         self.vocabulary = vocabulary
@@ -34,11 +34,11 @@ public struct TurtleWriter: Sendable {
         }
         self.prefixBytes = bytes
         self.prefixSpans = spans
-        var names: [String: (iri: String, name: [UInt8])] = [:]
+        var names = VocabularyNames()
         for iri in vocabulary.properties.map(\.iri) + vocabulary.classes.map(\.iri) {
             let sink = ByteSink()
             Self.writeName(iri, prefixBytes: bytes, prefixSpans: spans, to: sink)
-            names[iri] = (iri, Array(sink.text.utf8))
+            names.insert(iri: Array(iri.utf8), name: Array(sink.text.utf8))
         }
         self.vocabularyNames = names
     }
@@ -88,11 +88,53 @@ public struct TurtleWriter: Sendable {
 
     /// `writeName` for a property's or class's IRI: looked up when the vocabulary has it.
     private func writeVocabularyName(_ iri: String, to sink: ByteSink) {
-        // `utf8Equal`: a dictionary matches canonically equivalent strings, and IRIs are told apart by bytes.
-        if let (known, name) = vocabularyNames[iri], utf8Equal(known, iri) {
-            name.withUnsafeBufferPointer { sink.append($0) }
-        } else {
-            writeName(iri, to: sink)
+        let found = withUTF8Bytes(of: iri) { bytes in
+            vocabularyNames.withName(of: bytes) { sink.append($0) }
+        }
+        if !found { writeName(iri, to: sink) }
+    }
+
+    /// The written names of the vocabulary's IRIs, found by a hash of an IRI's length and last bytes and confirmed
+    /// byte for byte: a predicate is looked up several times per node, and hashing its whole IRI cost more than
+    /// trying every prefix.
+    private struct VocabularyNames: Sendable {
+        private var slots = [Int](repeating: -1, count: 256)
+        private var iris: [[UInt8]] = []
+        private var names: [[UInt8]] = []
+
+        private static func slot(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var hash = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
+            for byte in bytes.suffix(8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            return Int(truncatingIfNeeded: hash >> 56)
+        }
+
+        mutating func insert(iri: [UInt8], name: [UInt8]) {
+            guard iris.count < 200 else { return }  // keep the table sparse; the rest take the prefix search
+            var slot = iri.withUnsafeBufferPointer(Self.slot)
+            while slots[slot] >= 0 {
+                if iris[slots[slot]] == iri { return }
+                slot = (slot + 1) & 255
+            }
+            slots[slot] = iris.count
+            iris.append(iri)
+            names.append(name)
+        }
+
+        /// Hands `body` the written name of `iri` and returns true, or returns false when the IRI is not here.
+        func withName(of iri: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+            var slot = Self.slot(iri)
+            while slots[slot] >= 0 {
+                let known = iris[slots[slot]]
+                let same = known.count == iri.count && known.withUnsafeBufferPointer {
+                    $0.isEmpty || memcmp($0.baseAddress!, iri.baseAddress!, iri.count) == 0
+                }
+                if same {
+                    names[slots[slot]].withUnsafeBufferPointer(body)
+                    return true
+                }
+                slot = (slot + 1) & 255
+            }
+            return false
         }
     }
 
