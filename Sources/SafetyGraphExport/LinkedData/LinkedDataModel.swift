@@ -89,21 +89,21 @@ public struct LinkedDataModel: Sendable {
 
     /// One node per section path and per prefix of one (`Tools`, `Tools › Attacks`), each part of its parent, and
     /// the IRI of every such path. Each distinct path is encoded once, however many entries sit under it.
-    func sections() -> (nodes: [LinkedNode], iris: [[UInt8]: String]) {
+    func sections() -> (nodes: [LinkedNode], iris: [SectionKey: String]) {
         // Paths are told apart by their UTF-8 bytes, as their IRIs are (Swift's `==` would merge NFC and NFD).
-        var distinct: [[UInt8]: [String]] = [:]
+        var distinct: [SectionKey: [String]] = [:]
         let entries = graph.entries
         for index in entries.indices {
             for path in entries[index].entry.sectionPaths where !path.isEmpty {
                 var key: [UInt8] = []
                 for length in 1...path.count {
                     Self.appendSectionKey(path[length - 1], to: &key)
-                    if distinct[key] == nil { distinct[key] = Array(path.prefix(length)) }
+                    if distinct[SectionKey(key)] == nil { distinct[SectionKey(key)] = Array(path.prefix(length)) }
                 }
             }
         }
         var nodes: [String: LinkedNode] = [:]  // keyed by IRI, which is ASCII: exact, no canonical equivalence
-        var iris: [[UInt8]: String] = [:]
+        var iris: [SectionKey: String] = [:]
         for (key, prefix) in distinct {
             let iri = base.section(prefix)
             iris[key] = iri
@@ -117,7 +117,7 @@ public struct LinkedDataModel: Sendable {
     }
 
     private func forEachNode(
-        of tagged: TaggedEntry, sectionIRIs: [[UInt8]: String], diagnostics: inout [Diagnostic],
+        of tagged: TaggedEntry, sectionIRIs: [SectionKey: String], diagnostics: inout [Diagnostic],
         _ body: (LinkedNode) throws -> Void
     ) rethrows {
         let v = vocabulary
@@ -195,10 +195,17 @@ public struct LinkedDataModel: Sendable {
 
     /// A section path's key: its names' UTF-8 bytes, each after an FF byte (which UTF-8 never holds), so distinct
     /// paths have distinct keys, in one array.
-    static func sectionKey(_ path: [String]) -> [UInt8] {
+    static func sectionKey(_ path: [String]) -> SectionKey {
         var key: [UInt8] = []
         for name in path { appendSectionKey(name, to: &key) }
-        return key
+        return SectionKey(key)
+    }
+
+    /// A section path's key bytes, hashed in one call (an array of bytes hashes byte by byte).
+    struct SectionKey: Hashable {
+        let bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
 
     static func appendSectionKey(_ name: String, to key: inout [UInt8]) {
