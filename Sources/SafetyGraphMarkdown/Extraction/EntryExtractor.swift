@@ -52,43 +52,51 @@ struct EntryExtractor {
         return classifier.kind(sectionKind: sectionKind, url: link.url, normalized: link.normalizedURL)
     }
 
-    /// One part of a document cut by `MarkdownChunks`, read on its own: `sections` is the section state at its
-    /// start, and `title` says whether this part holds the document's first heading (whose title test is made
-    /// here: the part ends where the next part's heading starts, so the test sees what it sees in the whole).
-    func extractPart(startingIn sections: SectionTracker, holdsFirstHeading: Bool) -> (entries: [Entry], diagnostics: [Diagnostic]) {
-        guard !tree.nodes.isEmpty else { return ([], []) }
-        let classifier = EntryClassifier(rules: rules)
-        let titleHeading = holdsFirstHeading ? documentTitleHeading() : nil
-        var sections = sections
-        var state = State()
-        for node in 1..<tree.nodes.count {
-            visit(node, titleHeading: titleHeading, headings: [:], sections: &sections, classifier: classifier, state: &state)
-        }
-        return (state.drafts.compactMap(entry), state.diagnostics)
-    }
-
-    /// The section state after this part's top-level headings, from `sections` at its start.
-    func sections(after sections: SectionTracker, holdsFirstHeading: Bool) -> SectionTracker {
-        let titleHeading = holdsFirstHeading ? documentTitleHeading() : nil
-        var sections = sections
+    /// The part's top-level headings in order, each with its level and cleaned name and key (`SectionTracker.heading`).
+    func topLevelHeadings() -> [(node: Int, level: Int, heading: (name: String, key: String))] {
+        var headings: [(node: Int, level: Int, heading: (name: String, key: String))] = []
         var child = tree.nodes.isEmpty ? -1 : tree.nodes[0].firstChild
         while child >= 0 {
-            if case .heading(let level) = tree.nodes[child].kind, child != titleHeading {
-                sections.enter(level: level, text: InlineCollector.text(in: tree, at: child))
+            if case .heading(let level) = tree.nodes[child].kind {
+                headings.append((child, level, SectionTracker.heading(InlineCollector.text(in: tree, at: child))))
             }
             child = tree.nodes[child].nextSibling
+        }
+        return headings
+    }
+
+    /// The section state after this part's top-level `headings` (`topLevelHeadings()`), from `sections` at its start.
+    func sections(
+        after sections: SectionTracker, headings: [(node: Int, level: Int, heading: (name: String, key: String))],
+        holdsFirstHeading: Bool
+    ) -> SectionTracker {
+        let titleHeading = holdsFirstHeading ? documentTitleHeading() : nil
+        var sections = sections
+        for heading in headings where heading.node != titleHeading {
+            sections.enter(level: heading.level, heading: heading.heading)
         }
         return sections
     }
 
-    /// Whether the part has a top-level heading.
-    var hasHeading: Bool {
-        var child = tree.nodes.isEmpty ? -1 : tree.nodes[0].firstChild
-        while child >= 0 {
-            if case .heading = tree.nodes[child].kind { return true }
-            child = tree.nodes[child].nextSibling
+    /// One part of a document cut by `MarkdownChunks`, read on its own: `sections` is the section state at its
+    /// start, and `holdsFirstHeading` says whether this part holds the document's first heading (whose title test
+    /// is made here: the part ends where the next part's heading starts, so the test sees what it sees in the
+    /// whole). `headings` are the part's `topLevelHeadings()`.
+    func extractPart(
+        startingIn sections: SectionTracker, holdsFirstHeading: Bool,
+        headings: [(node: Int, level: Int, heading: (name: String, key: String))]
+    ) -> (entries: [Entry], diagnostics: [Diagnostic]) {
+        guard !tree.nodes.isEmpty else { return ([], []) }
+        let classifier = EntryClassifier(rules: rules)
+        let titleHeading = holdsFirstHeading ? documentTitleHeading() : nil
+        var names: [Int: (name: String, key: String)] = [:]
+        for heading in headings { names[heading.node] = heading.heading }
+        var sections = sections
+        var state = State()
+        for node in 1..<tree.nodes.count {
+            visit(node, titleHeading: titleHeading, headings: names, sections: &sections, classifier: classifier, state: &state)
         }
-        return false
+        return (state.drafts.compactMap(entry), state.diagnostics)
     }
 
     func extract() -> (entries: [Entry], diagnostics: [Diagnostic]) {

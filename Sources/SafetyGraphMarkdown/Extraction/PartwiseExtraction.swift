@@ -7,9 +7,9 @@ import SafetyGraphCore
 /// the parts before it.
 ///
 /// cmark's parse is serialised by its lock, so a document parsed whole keeps one core busy while the other waits.
-/// Here the parts are taken in turn (part i parses once part i − 1 has parsed and set the section state its
-/// headings lead to) and each is read as soon as it has parsed, on whichever core is free: the parse of the next
-/// part runs beside the reading of this one. The result is exactly the whole document's: tests hold the two equal
+/// Here each part is parsed, copied out of cmark and its headings cleaned at once with the others; the parts then
+/// take turns only to hand on the section state (part i's starts where part i − 1's headings leave it), and each
+/// is read as soon as it has its state: the parse of the next part runs beside the reading of this one. The result is exactly the whole document's: tests hold the two equal
 /// on every corpus and on documents built to break the cuts.
 enum PartwiseExtraction {
     /// The entries and diagnostics of `text`, read in parts of about `partBytes`; nil when the document is not to
@@ -25,19 +25,22 @@ enum PartwiseExtraction {
             let parts = concurrentMap(cuts.count) { index -> (entries: [Entry], diagnostics: [Diagnostic])? in
                 let end = index + 1 < cuts.count ? cuts[index + 1].offset : shared.value.count
                 let slice = UnsafeBufferPointer(rebasing: shared.value[cuts[index].offset..<end])
-                // Parse in turn, and pass the section state on before reading.
-                let (extractor, start, holdsFirstHeading) = turns.inTurn(index) { state in
-                    let (tree, endsOpen) = MarkdownTree.parse(slice, lineOffset: cuts[index].line)
+                // Parsed (cmark's lock serialises the parses), copied and its headings cleaned at once with other
+                // parts; only the hand-over of the section state waits for the parts before.
+                let (tree, endsOpen) = MarkdownTree.parse(slice, lineOffset: cuts[index].line)
+                let extractor = EntryExtractor(tree: tree, path: path, rules: rules)
+                let headings = extractor.topLevelHeadings()
+                let (start, holdsFirstHeading) = turns.inTurn(index) { state in
                     if endsOpen && index + 1 < cuts.count { state.failed = true }
-                    let extractor = EntryExtractor(tree: tree, path: path, rules: rules)
-                    let holdsFirstHeading = !state.sawHeading && extractor.hasHeading
+                    let holdsFirstHeading = !state.sawHeading && !headings.isEmpty
                     if holdsFirstHeading { state.sawHeading = true }
                     let start = state.sections
-                    state.sections = extractor.sections(after: start, holdsFirstHeading: holdsFirstHeading)
-                    return (extractor, start, holdsFirstHeading)
+                    state.sections = extractor.sections(
+                        after: start, headings: headings, holdsFirstHeading: holdsFirstHeading)
+                    return (start, holdsFirstHeading)
                 }
                 if turns.failed { return nil }
-                return extractor.extractPart(startingIn: start, holdsFirstHeading: holdsFirstHeading)
+                return extractor.extractPart(startingIn: start, holdsFirstHeading: holdsFirstHeading, headings: headings)
             }
             if turns.failed { return nil }
             var entries: [Entry] = []
@@ -75,8 +78,9 @@ enum PartwiseExtraction {
 
         /// Runs `body` once every part before `index` has run its own, then lets `index + 1` go.
         ///
-        /// `concurrentPerform` hands out indices in increasing order, so the part a waiter waits for has been taken
-        /// by a thread that is not waiting on anything later: no turn can wait for ever.
+        /// `concurrentPerform` hands out indices in increasing order, and a thread waits here holding nothing else
+        /// (cmark's lock is released), so the part a waiter waits for has been taken by a thread that is not waiting
+        /// on anything later: no turn can wait for ever.
         func inTurn<Result>(_ index: Int, _ body: (inout State) -> Result) -> Result {
             condition.lock()
             while next != index { condition.wait() }
