@@ -86,30 +86,32 @@ struct Build: ParsableCommand {
         let loaded = try ProjectLoader.load(project)
         if !quiet { printError(loaded.diagnostics.map(\.description)) }
         clock.lap("load, ingest, merge, tag, link")
-        let document = CatalogueDocument(graph: loaded.graph, relatedLimit: related)
-        clock.lap("related entries (for catalog.json and graph/)")
         let siteTemplates = try SiteBuild.templates(templates, quiet: quiet)
         var warnings = loaded.diagnostics
         do {
             let staging = try OutputStaging(destination: output)
-            // catalog.json, the linked data and the drawings read the graph and write files of their own: they
-            // run at once (on two cores the build then takes about as long as the longest of them). Results and
-            // failures are looked at afterwards in a fixed order, so what is reported never depends on timing.
-            let outcomes = Self.runConcurrently([
+            // The linked data needs no related entries: it starts now, on a thread of its own, beside their search
+            // and then beside catalog.json and the drawings, which need them and run at once. On two cores the
+            // longest of these (the linked data) no longer waits for the search. Results and failures are looked at
+            // afterwards in a fixed order, so what is reported never depends on timing.
+            let linkedData = BackgroundStage { [base, timings] () throws -> StageOutcome in
+                let start = DispatchTime.now().uptimeNanoseconds
+                let linked = try LinkedDataExport(graph: loaded.graph, base: base).write(into: staging, measuring: timings)
+                return StageOutcome(
+                    seconds: Self.seconds(since: start),
+                    lines: ["linked data (jsonld/, rdf/; \(linked.tripleCount) triples)"],
+                    parts: linked.seconds.map { ("linked data: \($0)", $1) }, diagnostics: linked.diagnostics)
+            }
+            let relatedStart = DispatchTime.now().uptimeNanoseconds
+            let document = CatalogueDocument(graph: loaded.graph, relatedLimit: related)
+            clock.record("related entries (for catalog.json and graph/)", Self.seconds(since: relatedStart))
+            let drawn = Self.runConcurrently([
                 { () throws -> StageOutcome in
                     let start = DispatchTime.now().uptimeNanoseconds
                     let catalogue = try staging.openStream("catalog.json")
                     document.write(to: catalogue)
                     try catalogue.close()
                     return StageOutcome(seconds: Self.seconds(since: start), lines: ["catalog.json"])
-                },
-                { [base, timings] () throws -> StageOutcome in
-                    let start = DispatchTime.now().uptimeNanoseconds
-                    let linked = try LinkedDataExport(graph: loaded.graph, base: base).write(into: staging, measuring: timings)
-                    return StageOutcome(
-                        seconds: Self.seconds(since: start),
-                        lines: ["linked data (jsonld/, rdf/; \(linked.tripleCount) triples)"],
-                        parts: linked.seconds.map { ("linked data: \($0)", $1) }, diagnostics: linked.diagnostics)
                 },
                 { [noGraphs, engine, related] () throws -> StageOutcome in
                     guard !noGraphs else { return StageOutcome(seconds: 0, lines: []) }
@@ -130,6 +132,7 @@ struct Build: ParsableCommand {
                         warnings: graphs.warnings.map { "warning: graphviz: \($0)" })
                 },
             ])
+            let outcomes = [drawn[0], linkedData.wait(), drawn[1]]
             for outcome in outcomes {
                 switch outcome {
                 case .failure(let error):
@@ -143,7 +146,7 @@ struct Build: ParsableCommand {
                     for line in stage.lines { clock.record(line, stage.seconds) }
                 }
             }
-            clock.lap("catalog.json, linked data and graph/, at once")
+            clock.lap("related entries, catalog.json, linked data and graph/, at once")
             if !noSite {
                 let siteInputs = try SiteBuild.inputs(project: loaded, drawings: !noGraphs, engine: engine, base: base)
                 _ = try SiteBuild.write(project: loaded, templates: siteTemplates, inputs: siteInputs, to: staging)
@@ -169,6 +172,27 @@ struct Build: ParsableCommand {
         var parts: [(String, Double)] = []
         var warnings: [String] = []
         var diagnostics: [Diagnostic] = []
+    }
+
+    /// A stage run on a thread of its own from its creation; `wait()` gives its result.
+    final class BackgroundStage: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var outcome: Result<StageOutcome, any Error>?
+
+        init(_ body: @escaping @Sendable () throws -> StageOutcome) {
+            let thread = Thread { [self] in
+                outcome = Result { try body() }
+                done.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+
+        /// Waits for the stage (once) and gives its result.
+        func wait() -> Result<StageOutcome, any Error> {
+            done.wait()
+            return outcome!
+        }
     }
 
     /// Runs `stages` at once and returns their results in the order given.
