@@ -17,21 +17,24 @@ enum TextNormalizer {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
-            for byte in bytes {
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pendingSpace = !out.isEmpty
-                } else if byte < 0x20 || byte == 0x7F {
-                    continue
-                } else {
-                    if pendingSpace { out.append(0x20) }
-                    pendingSpace = false
-                    out.append(byte)
-                }
-            }
+            for byte in bytes { appendCollapsing(ascii: byte, to: &out, pendingSpace: &pendingSpace) }
             return String(decoding: out, as: UTF8.self)
         }
         if let ascii = ascii ?? nil { return ascii }
         return collapseWhitespaceByScalars(text)
+    }
+
+    /// One ASCII character of `collapseWhitespace`: whitespace (tab, line feed, vertical tab, form feed, carriage
+    /// return, space) becomes a pending space, other controls are dropped, anything else is written.
+    @inline(__always)
+    private static func appendCollapsing(ascii byte: UInt8, to out: inout [UInt8], pendingSpace: inout Bool) {
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+            pendingSpace = !out.isEmpty
+        } else if byte >= 0x20 && byte != 0x7F {
+            if pendingSpace { out.append(0x20) }
+            pendingSpace = false
+            out.append(byte)
+        }
     }
 
     /// `collapseWhitespace` for any text, scalar by scalar.
@@ -42,16 +45,7 @@ enum TextNormalizer {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                // ASCII: whitespace is tab, line feed, vertical tab, form feed, carriage return and space.
-                if value == 0x20 || (value >= 0x09 && value <= 0x0D) {
-                    pendingSpace = !out.isEmpty
-                } else if value < 0x20 || value == 0x7F {
-                    continue
-                } else {
-                    if pendingSpace { out.append(0x20) }
-                    pendingSpace = false
-                    out.append(UInt8(value))
-                }
+                appendCollapsing(ascii: UInt8(value), to: &out, pendingSpace: &pendingSpace)
             } else if scalar.properties.isWhitespace || value == 0x200B {
                 pendingSpace = !out.isEmpty
             } else if value <= 0x9F || (value >= 0x600 && isInvisibleControl(scalar)) || (out.isEmpty && isJoiner(scalar)) {
