@@ -9,8 +9,9 @@ import SafetyGraphCore
 /// cmark's parse is serialised by its lock, so a document parsed whole keeps one core busy while the other waits.
 /// Here each part is parsed, copied out of cmark and its headings cleaned at once with the others; the parts then
 /// take turns only to hand on the section state (part i's starts where part i − 1's headings leave it), and each
-/// is read as soon as it has its state: the parse of the next part runs beside the reading of this one. The result is exactly the whole document's: tests hold the two equal
-/// on every corpus and on documents built to break the cuts.
+/// is read as soon as it has its state: the parse of the next part runs beside the reading of this one. The result
+/// is exactly the whole document's: tests hold the two equal on every corpus and on documents built to break the
+/// cuts.
 enum PartwiseExtraction {
     /// The entries and diagnostics of `text`, read in parts of about `partBytes`; nil when the document is not to
     /// be cut, or a part's end turned out to fall inside a fenced code or HTML block (then it is read whole).
@@ -54,11 +55,11 @@ enum PartwiseExtraction {
         }
     }
 
-    /// Whose turn it is to parse, and what the parts parsed so far lead to.
+    /// Whose turn it is to hand on the section state, and what the parts handed on so far lead to.
     private final class Turns: @unchecked Sendable {
         struct State {
             var sections: SectionTracker
-            /// Whether a part parsed so far had a top-level heading (the first one is the title candidate).
+            /// Whether a part handed on so far had a top-level heading (the first one is the title candidate).
             var sawHeading = false
             /// Whether a part ended inside a block that the next part continues.
             var failed = false
