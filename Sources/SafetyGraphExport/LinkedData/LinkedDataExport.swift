@@ -52,41 +52,75 @@ public struct LinkedDataExport: Sendable {
     }
 
     private func write(to sink: (File) -> ByteSink, measuring: Bool) -> Report {
-        let json = JSONLDWriter(vocabulary: vocabulary)
-        let nt = NTriplesWriter()
-        let ttl = TurtleWriter(vocabulary: vocabulary)
+        var emitter = Emitter(
+            vocabulary: vocabulary, scheme: sink(.scheme), catalog: sink(.catalog), graph: sink(.graph),
+            nTriples: sink(.nTriples), turtle: sink(.turtle), measuring: measuring)
+        emitter.json.writeContextDocument(to: sink(.context))
+        for dump in [emitter.scheme, emitter.catalog, emitter.graph] { emitter.json.beginDocument(dump) }
+        emitter.ttl.writeHeader(to: emitter.turtle)
+
         var report = Report()
-        var clock = StageClock(enabled: measuring)
+        let schemeDiagnostics = model.forEachSchemeNode { emitter.emit($0, inCatalog: false) }
+        let catalogDiagnostics = model.forEachCatalogNode { emitter.emit($0, inCatalog: true) }
+        report.diagnostics = schemeDiagnostics + catalogDiagnostics
+        emitter.clock.lap(Emitter.nodes)
 
-        json.writeContextDocument(to: sink(.context))
-        for file in [File.scheme, .catalog, .graph] { json.beginDocument(sink(file)) }
-        ttl.writeHeader(to: sink(.turtle))
+        emitter.json.endDocument(emitter.scheme, empty: emitter.schemeEmpty)
+        emitter.json.endDocument(emitter.catalog, empty: emitter.catalogEmpty)
+        emitter.json.endDocument(emitter.graph, empty: emitter.graphEmpty)
+        emitter.clock.lap(Emitter.jsonLD)
+        report.tripleCount = emitter.tripleCount
+        report.nodeCount = emitter.nodeCount
+        report.seconds = emitter.clock.totals
+        return report
+    }
 
+    /// The writers and their files, fetched once: each node goes to every one of them.
+    private struct Emitter {
+        static let nodes = 0, jsonLD = 1, nTriplesStage = 2, turtleStage = 3
+
+        let json: JSONLDWriter
+        let nt = NTriplesWriter()
+        let ttl: TurtleWriter
+        let scheme, catalog, graph, nTriples, turtle: ByteSink
+        /// A node's JSON-LD, written once and copied into its dump and into `graph.jsonld`.
         let encoded = ByteSink()
-        var firstIn: Set<File> = [.scheme, .catalog, .graph]
-        func emit(_ node: LinkedNode, into dump: File) {
-            clock.lap("nodes")
+        var schemeEmpty = true, catalogEmpty = true, graphEmpty = true
+        var tripleCount = 0, nodeCount = 0
+        var clock: StageClock
+
+        init(
+            vocabulary: LinkedVocabulary, scheme: ByteSink, catalog: ByteSink, graph: ByteSink, nTriples: ByteSink,
+            turtle: ByteSink, measuring: Bool
+        ) {
+            json = JSONLDWriter(vocabulary: vocabulary)
+            ttl = TurtleWriter(vocabulary: vocabulary)
+            (self.scheme, self.catalog, self.graph, self.nTriples, self.turtle) = (scheme, catalog, graph, nTriples, turtle)
+            clock = StageClock(stages: ["nodes", "JSON-LD", "N-Triples", "Turtle"], enabled: measuring)
+        }
+
+        /// Writes `node` to every file: its JSON-LD to the scheme dump or (`inCatalog`) the catalogue dump, and to
+        /// the whole graph's.
+        mutating func emit(_ node: LinkedNode, inCatalog: Bool) {
+            clock.lap(Self.nodes)
             encoded.reset()
             json.write(node, to: encoded)
-            for file in [dump, .graph] {
-                json.append(encoded, to: sink(file), first: firstIn.remove(file) != nil)
+            if inCatalog {
+                json.append(encoded, to: catalog, first: catalogEmpty)
+                catalogEmpty = false
+            } else {
+                json.append(encoded, to: scheme, first: schemeEmpty)
+                schemeEmpty = false
             }
-            clock.lap("JSON-LD")
-            nt.write(node, to: sink(.nTriples))
-            clock.lap("N-Triples")
-            ttl.write(node, to: sink(.turtle))
-            clock.lap("Turtle")
-            report.tripleCount += node.tripleCount
-            report.nodeCount += 1
+            json.append(encoded, to: graph, first: graphEmpty)
+            graphEmpty = false
+            clock.lap(Self.jsonLD)
+            nt.write(node, to: nTriples)
+            clock.lap(Self.nTriplesStage)
+            ttl.write(node, to: turtle)
+            clock.lap(Self.turtleStage)
+            tripleCount += node.tripleCount
+            nodeCount += 1
         }
-        let schemeDiagnostics = model.forEachSchemeNode { emit($0, into: .scheme) }
-        let catalogDiagnostics = model.forEachCatalogNode { emit($0, into: .catalog) }
-        report.diagnostics = schemeDiagnostics + catalogDiagnostics
-        clock.lap("nodes")
-
-        for file in [File.scheme, .catalog, .graph] { json.endDocument(sink(file), empty: firstIn.contains(file)) }
-        clock.lap("JSON-LD")
-        report.seconds = clock.totals
-        return report
     }
 }

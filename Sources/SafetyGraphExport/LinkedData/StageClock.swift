@@ -1,27 +1,31 @@
 import Foundation
 
-/// Adds up the time between laps per stage name; free when disabled.
+/// Adds up the time between laps per stage (named once, counted by index); free when disabled.
 struct StageClock {
     let enabled: Bool
+    private let stages: [String]
     private var last: UInt64
-    private var order: [String] = []
-    private var nanos: [String: UInt64] = [:]
+    private var nanos: [UInt64]
+    /// The stages in the order they were first charged.
+    private var order: [Int] = []
 
-    init(enabled: Bool) {
+    init(stages: [String], enabled: Bool) {
         self.enabled = enabled
+        self.stages = stages
+        nanos = Array(repeating: 0, count: stages.count)
         last = enabled ? DispatchTime.now().uptimeNanoseconds : 0
     }
 
-    /// Charges the time since the previous lap to `stage`.
-    mutating func lap(_ stage: String) {
+    /// Charges the time since the previous lap to stage number `stage`.
+    mutating func lap(_ stage: Int) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        if nanos[stage] == nil { order.append(stage) }
-        nanos[stage, default: 0] += now - last
+        if !order.contains(stage) { order.append(stage) }
+        nanos[stage] += now - last
         last = now
     }
 
     var totals: [(stage: String, seconds: Double)] {
-        order.map { ($0, Double(nanos[$0] ?? 0) / 1e9) }
+        order.map { (stages[$0], Double(nanos[$0]) / 1e9) }
     }
 }
