@@ -9,6 +9,8 @@ public struct LinkedDataModel: Sendable {
 
     /// Per concept id: its IRI and its IRI segment, made once (every entry names a few concepts several times).
     private let conceptNames: [ConceptID: (iri: String, segment: String)]
+    /// The one-class type lists of the nodes made per entry, shared rather than made per node.
+    private let personTypes: [LinkedClass], organizationTypes: [LinkedClass], taggingTypes: [LinkedClass]
 
     public init(graph: KnowledgeGraph, vocabulary: LinkedVocabulary) {
         self.graph = graph
@@ -18,6 +20,9 @@ public struct LinkedDataModel: Sendable {
             names[concept.id] = (vocabulary.base.concept(concept.id), IRIEncoding.segment(concept.id.rawValue))
         }
         self.conceptNames = names
+        personTypes = [vocabulary.person]
+        organizationTypes = [vocabulary.organization]
+        taggingTypes = [vocabulary.tagging]
     }
 
     /// A concept's IRI and segment (made here for a concept outside the scheme, which the callers filter out).
@@ -164,13 +169,14 @@ public struct LinkedDataModel: Sendable {
         try body(node)
 
         for (i, name) in entry.authors.enumerated() {
-            var author = LinkedNode(iri: LinkedDataBase.author(i + 1, ofEntryIRI: iri), types: [v.person])
+            var author = LinkedNode(iri: LinkedDataBase.author(i + 1, ofEntryIRI: iri), types: personTypes, capacity: 1)
             author.add(v.name, name)
             author.normalize()
             try body(author)
         }
         if let organization = entry.organization {
-            var publisher = LinkedNode(iri: LinkedDataBase.publisher(ofEntryIRI: iri), types: [v.organization])
+            var publisher = LinkedNode(
+                iri: LinkedDataBase.publisher(ofEntryIRI: iri), types: organizationTypes, capacity: 1)
             publisher.add(v.name, organization)
             publisher.normalize()
             try body(publisher)
@@ -179,7 +185,7 @@ public struct LinkedDataModel: Sendable {
             let concept = conceptName(tag.concept)
             for (i, provenance) in tag.provenance.sorted().enumerated() {
                 let reasonIRI = LinkedDataBase.tagging(i + 1, conceptSegment: concept.segment, onEntryIRI: iri)
-                var reason = LinkedNode(iri: reasonIRI, types: [v.tagging])
+                var reason = LinkedNode(iri: reasonIRI, types: taggingTypes, capacity: 5)
                 reason.add(v.taggedEntry, iri)
                 reason.add(v.taggedConcept, concept.iri)
                 reason.add(v.rule, v.ruleIRIs[provenance.rule])

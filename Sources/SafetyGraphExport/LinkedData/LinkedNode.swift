@@ -15,12 +15,12 @@ public struct LinkedNode: Sendable, Hashable {
     public var types: [LinkedClass]
     public private(set) var statements: [Statement] = []
 
-    public init(iri: String, types: [LinkedClass]) {
+    /// A node with room for `capacity` properties at once (growing one by one reallocated, and released, the
+    /// array four times per entry).
+    public init(iri: String, types: [LinkedClass], capacity: Int = 16) {
         self.iri = iri
         self.types = types
-        // Room for an entry's dozen properties at once: growing one by one reallocated (and released) the array
-        // four times per entry.
-        statements.reserveCapacity(16)
+        statements.reserveCapacity(capacity)
     }
 
     public mutating func add(_ property: LinkedProperty, _ value: String?) {
