@@ -13,14 +13,8 @@ struct EntryClassifier: Sendable {
         authorCitationKinds = Set(rules.authorCitationKinds)
     }
 
-    /// The kind for an entry under the section path whose comparison keys (`SectionTracker.keys`) are `keys` and
-    /// whose main link is `url`: the deepest section component that a kind rule names wins; without one, a GitHub
-    /// repository is a `tool` and anything else a `resource`.
-    func kind(forSectionKeys keys: [String], url: String, normalized: String? = nil) -> EntryKind {
-        kind(sectionKind: sectionKind(forSectionKeys: keys), url: url, normalized: normalized)
-    }
-
-    /// The kind the section path alone gives (its deepest component that a kind rule names); nil when none does.
+    /// The kind the section path alone gives, from its comparison keys (`SectionTracker.keys`): the deepest
+    /// component that a kind rule names wins; nil when none does.
     func sectionKind(forSectionKeys keys: [String]) -> EntryKind? {
         for key in keys.reversed() {
             if let rule = kindKeys.first(where: { $0.keys.contains(key) }) { return rule.kind }
@@ -28,7 +22,9 @@ struct EntryClassifier: Sendable {
         return nil
     }
 
-    /// `kind(forSectionKeys:url:normalized:)` from the section's kind already found.
+    /// The kind of an entry whose section gives `sectionKind` (`sectionKind(forSectionKeys:)`) and whose main link
+    /// is `url`: the section's kind when it has one; else a GitHub repository is a `tool` and anything else a
+    /// `resource`.
     func kind(sectionKind: EntryKind?, url: String, normalized: String? = nil) -> EntryKind {
         if let sectionKind { return sectionKind }
         return Self.githubRepository(of: url, normalized: normalized) != nil ? .tool : .resource

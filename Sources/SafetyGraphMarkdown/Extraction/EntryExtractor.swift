@@ -87,14 +87,22 @@ struct EntryExtractor {
         headings: [(node: Int, level: Int, heading: (name: String, key: String))]
     ) -> (entries: [Entry], diagnostics: [Diagnostic]) {
         guard !tree.nodes.isEmpty else { return ([], []) }
-        let classifier = EntryClassifier(rules: rules)
-        let titleHeading = holdsFirstHeading ? documentTitleHeading() : nil
         var names: [Int: (name: String, key: String)] = [:]
         for heading in headings { names[heading.node] = heading.heading }
+        return read(
+            0..<tree.nodes.count, startingIn: sections, titleHeading: holdsFirstHeading ? documentTitleHeading() : nil,
+            headings: names, classifier: EntryClassifier(rules: rules))
+    }
+
+    /// The entries and diagnostics of the nodes `nodes`, read in one pass from the section state `sections`.
+    private func read(
+        _ nodes: Range<Int>, startingIn sections: SectionTracker, titleHeading: Int?,
+        headings: [Int: (name: String, key: String)], classifier: EntryClassifier
+    ) -> (entries: [Entry], diagnostics: [Diagnostic]) {
         var sections = sections
         var state = State()
-        for node in 1..<tree.nodes.count {
-            visit(node, titleHeading: titleHeading, headings: names, sections: &sections, classifier: classifier, state: &state)
+        for node in nodes {
+            visit(node, titleHeading: titleHeading, headings: headings, sections: &sections, classifier: classifier, state: &state)
         }
         return (state.drafts.compactMap(entry), state.diagnostics)
     }
@@ -105,14 +113,9 @@ struct EntryExtractor {
         let titleHeading = documentTitleHeading()
         let (pieces, headings) = pieces(titleHeading: titleHeading)
         let all = concurrentMap(pieces.count) { [self] index in
-            var sections = pieces[index].sections
-            var state = State()
-            for node in pieces[index].nodes {
-                visit(
-                    node, titleHeading: titleHeading, headings: headings, sections: &sections, classifier: classifier,
-                    state: &state)
-            }
-            return (entries: state.drafts.compactMap(entry), diagnostics: state.diagnostics)
+            read(
+                pieces[index].nodes, startingIn: pieces[index].sections, titleHeading: titleHeading, headings: headings,
+                classifier: classifier)
         }
         return (all.flatMap(\.entries), all.flatMap(\.diagnostics))
     }

@@ -16,18 +16,13 @@ struct SectionTracker {
         navigationKeys = Set(rules.navigationSections.map(TextNormalizer.comparisonKey))
     }
 
-    /// Enters a heading of `level` (1–6) named `text` (raw heading text; cleaned here).
-    mutating func enter(level: Int, text: String) {
-        enter(level: level, heading: Self.heading(text))
-    }
-
     /// A heading's section name and comparison key, from its raw text.
     static func heading(_ text: String) -> (name: String, key: String) {
         let name = TextNormalizer.sectionName(text)
         return (name, TextNormalizer.comparisonKey(name))
     }
 
-    /// Enters a heading of `level` whose name and key `heading(_:)` gave.
+    /// Enters a heading of `level` (1–6) whose name and key `heading(_:)` gave from its raw text.
     mutating func enter(level: Int, heading: (name: String, key: String)) {
         while let last = stack.last, last.level >= level { stack.removeLast() }
         let (name, key) = heading

@@ -37,12 +37,12 @@ extension MarkdownTree {
         var endsOpen = false
         if let last = cmark_node_last_child(document) {
             let type = cmark_node_get_type(last)
-            let lines = bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
             var length: Int32 = 0, offset: Int32 = 0
             var character: CChar = 0  // cmark writes all three (none may be NULL)
             if (type == CMARK_NODE_CODE_BLOCK && cmark_node_get_fenced(last, &length, &offset, &character) != 0)
                 || type == CMARK_NODE_HTML_BLOCK
             {
+                let lines = bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
                 endsOpen = Int(cmark_node_get_end_line(last)) >= lines
             }
         }
