@@ -42,7 +42,8 @@ extension KnowledgeGraph {
             var scratch = RelatedScratch(entryCount: n, conceptCount: weights.count, classCount: closureClassCount)
             return ((c * chunk)..<min(n, (c + 1) * chunk)).map { related($0, limit: limit, &scratch) }
         }.joined()
-        let result = zip(entries, lists).map { RelatedList(entry: $0.id, related: $1) }
+        // By position: zipping with `entries` would copy (retain every field of) each entry to read its id.
+        let result = lists.enumerated().map { RelatedList(entry: entries[$0.offset].id, related: $0.element) }
         relatedMemo.keep(result, limit: limit)
         return result
     }

@@ -20,11 +20,14 @@ public struct CatalogueDocument: Encodable, Sendable {
                 entryCount: graph.count(of: concept.id, includeNarrower: false),
                 totalCount: graph.count(of: concept.id, includeNarrower: true))
         }
-        var related: [EntryID: [RelatedEntry]] = [:]
-        if relatedLimit > 0 {
-            for list in graph.allRelated(limit: relatedLimit) { related[list.entry] = list.related }
+        // `allRelated` lists every entry's related entries in the graph's entry order: matched by position, not
+        // through a dictionary keyed by id (100,000 string hashes and a table regrown a dozen times).
+        let entries = graph.entries
+        let lists = relatedLimit > 0 ? graph.allRelated(limit: relatedLimit) : []
+        self.entries = entries.indices.map { index in
+            let list = index < lists.count && lists[index].entry == entries[index].id ? lists[index].related : []
+            return EntryRecord(entries[index], related: list)
         }
-        self.entries = graph.entries.map { EntryRecord($0, related: related[$0.id] ?? []) }
     }
 
     public enum CodingKeys: String, CodingKey {

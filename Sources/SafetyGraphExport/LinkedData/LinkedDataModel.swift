@@ -85,9 +85,11 @@ public struct LinkedDataModel: Sendable {
         var diagnostics: [Diagnostic] = []
         let (nodes, sectionIRIs) = sections()
         for node in nodes { try body(node) }
-        let entries = graph.entries
-        for index in entries.indices {  // by position: iterating would copy (retain) every field of every entry
-            try forEachNode(of: entries[index], sectionIRIs: sectionIRIs, diagnostics: &diagnostics, body)
+        // Each entry is lent in place: iterating, or passing `entries[index]`, copied (retained) every field of it.
+        try graph.entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices {
+                try forEachNode(of: entries[index], sectionIRIs: sectionIRIs, diagnostics: &diagnostics, body)
+            }
         }
         return diagnostics
     }

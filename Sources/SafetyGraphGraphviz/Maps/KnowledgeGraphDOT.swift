@@ -73,7 +73,10 @@ public struct KnowledgeGraphDOT: Sendable, Hashable {
         }
         for statement in conceptNodes.sorted(by: { ($0.id, $0.text) < ($1.id, $1.text) }) { out.line("  " + statement.text) }
         let entries = graph.entries
-        for index in entries.indices { out.entryNode(entries[index]) }
+        // Each entry is lent in place: passing `entries[index]` copied (retained) every field of it.
+        entries.withUnsafeBufferPointer { lent in
+            for index in lent.indices { out.entryNode(lent[index]) }
+        }
 
         let conceptEdges = (graph.broaderEdges + graph.relatedConceptEdges).map { edge in
             let from = Self.nodeID(edge.source)
