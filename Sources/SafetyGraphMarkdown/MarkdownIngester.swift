@@ -73,7 +73,7 @@ public struct MarkdownIngester: Sendable {
 
     private func ingest(_ decoded: SourceText.Decoded, path: String) -> IngestResult {
         let extracted = extract(decoded.text, path: path)
-        let merged = EntryMerger.merge([extracted.entries])
+        let merged = EntryMerger.merge(extracted.lists)
         var diagnostics = (decoded.diagnostics + extracted.diagnostics + merged.diagnostics)
         if merged.entries.isEmpty {
             // An empty result is almost always the wrong file or a format we do not read: say so, once.
@@ -86,16 +86,19 @@ public struct MarkdownIngester: Sendable {
         return IngestResult(entries: merged.entries, diagnostics: diagnostics)
     }
 
-    /// The entries of the document: a large one is read in parts, parsed while the parts before are read
-    /// (`PartwiseExtraction`), anything else whole.
-    func extract(_ text: String, path: String) -> (entries: [Entry], diagnostics: [Diagnostic]) {
+    /// The entries of the document, in document order, as one list or (read in parts) a list per part: a large
+    /// document is read in parts, parsed while the parts before are read (`PartwiseExtraction`), anything else
+    /// whole.
+    func extract(_ text: String, path: String) -> (lists: [[Entry]], diagnostics: [Diagnostic]) {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let size = text.utf8.count
         if cores > 1, size >= MarkdownChunks.minimumDocumentBytes,
-            let parts = PartwiseExtraction.extract(text, path: path, rules: rules, partBytes: max(size / (cores * 8), 1 << 18))
+            let parts = PartwiseExtraction.extractParts(
+                text, path: path, rules: rules, partBytes: max(size / (cores * 8), 1 << 18))
         {
-            return parts
+            return (parts.parts, parts.diagnostics)
         }
-        return EntryExtractor(tree: MarkdownTree.parse(text), path: path, rules: rules).extract()
+        let whole = EntryExtractor(tree: MarkdownTree.parse(text), path: path, rules: rules).extract()
+        return ([whole.entries], whole.diagnostics)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 // MARK: - EntryMerger
 
 /// Merges entries from one or more lists by id (the normalised URL): the same resource listed twice becomes one
@@ -17,11 +19,13 @@ public enum EntryMerger {
     /// Merges `lists` (in the order given) into entries sorted by id, plus a warning per repeated URL.
     public static func merge(_ lists: [[Entry]]) -> (entries: [Entry], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        // Positions run through the lists end to end, and an entry is read where it lies: joining the lists first
+        // copied every entry, and a copy retains a dozen strings and arrays, which for a large list (each in its
+        // own cache line) cost more than the merging itself. Entries are copied once, into the result.
+        let all = Positions(lists)
         // The canonical order: by first source, then as given (only entries without sources, or two occurrences at
         // the same place, fall back to it). Positions are sorted, not entries, and a single list usually is in
-        // that order already. Entries are copied once, into the result: a copy retains a dozen strings and arrays,
-        // which for a large list (each in its own cache line) cost more than the merging itself.
-        let all = lists.count == 1 ? lists[0] : Array(lists.joined())
+        // that order already.
         func precedes(_ a: Int, _ b: Int) -> Bool {
             switch (all[a].sources.first, all[b].sources.first) {
             case let (la?, lb?) where la != lb: return la < lb
@@ -30,7 +34,7 @@ public enum EntryMerger {
             default: return a < b
             }
         }
-        var order = Array(all.indices)
+        var order = Array(0..<all.count)
         if !order.indices.dropFirst().allSatisfy({ precedes(order[$0 - 1], order[$0]) }) { order.sort(by: precedes) }
         // One slot per id: the position of its first occurrence, and its accumulator once a second one arrives.
         var slotOfID: [EntryID: Int] = [:]
@@ -52,12 +56,55 @@ public enum EntryMerger {
         if !byID.indices.dropFirst().allSatisfy({ all[firstPosition[$0 - 1]].id < all[firstPosition[$0]].id }) {
             byID.sort { all[firstPosition[$0]].id < all[firstPosition[$1]].id }
         }
-        let merged = byID.map { slot in
-            if let accumulator = accumulatorOfSlot[slot] { return accumulator.finished() }
-            let entry = all[firstPosition[slot]]
-            return Accumulator.isFinished(entry) ? entry : Accumulator(entry).finished()
+        // Each merged entry depends on its own slot alone: they are made on all cores, each straight into its place.
+        let shared = UncheckedSendable((all, accumulatorOfSlot, firstPosition, byID))
+        let merged = [Entry](unsafeUninitializedCapacity: byID.count) { buffer, initialized in
+            let out = UncheckedSendable(buffer)
+            let chunk = 2_048
+            DispatchQueue.concurrentPerform(iterations: (byID.count + chunk - 1) / chunk) { c in
+                let (all, accumulatorOfSlot, firstPosition, byID) = shared.value
+                for k in (c * chunk)..<min(byID.count, (c + 1) * chunk) {
+                    let slot = byID[k]
+                    let entry: Entry
+                    if let accumulator = accumulatorOfSlot[slot] {
+                        entry = accumulator.finished()
+                    } else {
+                        let position = firstPosition[slot]
+                        entry = Accumulator.isFinished(all[position]) ? all[position] : Accumulator(all[position]).finished()
+                    }
+                    (out.value.baseAddress! + k).initialize(to: entry)
+                }
+            }
+            initialized = byID.count
         }
         return (merged, diagnostics)
+    }
+
+    /// The entries of several lists, addressed as one run of positions without being copied into one array.
+    private struct Positions {
+        let lists: [[Entry]]
+        /// Per position: its list and its index there.
+        private let list: [Int32], index: [Int32]
+        var count: Int { list.count }
+
+        init(_ lists: [[Entry]]) {
+            self.lists = lists
+            var list: [Int32] = [], index: [Int32] = []
+            let total = lists.reduce(0) { $0 + $1.count }
+            list.reserveCapacity(total)
+            index.reserveCapacity(total)
+            for (l, entries) in lists.enumerated() {
+                for i in entries.indices {
+                    list.append(Int32(l))
+                    index.append(Int32(i))
+                }
+            }
+            (self.list, self.index) = (list, index)
+        }
+
+        subscript(position: Int) -> Entry {
+            _read { yield lists[Int(list[position])][Int(index[position])] }
+        }
     }
 
     private static func duplicateWarning(_ repeated: Entry, first: Entry) -> Diagnostic {

@@ -18,8 +18,16 @@ enum PartwiseExtraction {
     static func extract(
         _ text: String, path: String, rules: IngestRules, partBytes: Int
     ) -> (entries: [Entry], diagnostics: [Diagnostic])? {
+        extractParts(text, path: path, rules: rules, partBytes: partBytes).map { (Array($0.parts.joined()), $0.diagnostics) }
+    }
+
+    /// `extract`'s entries as each part's own list, in document order (what `EntryMerger` takes without joining
+    /// them first), and its diagnostics.
+    static func extractParts(
+        _ text: String, path: String, rules: IngestRules, partBytes: Int
+    ) -> (parts: [[Entry]], diagnostics: [Diagnostic])? {
         var source = text
-        return source.withUTF8 { bytes -> (entries: [Entry], diagnostics: [Diagnostic])? in
+        return source.withUTF8 { bytes -> (parts: [[Entry]], diagnostics: [Diagnostic])? in
             guard let cuts = MarkdownChunks.cuts(bytes, partBytes: partBytes) else { return nil }
             let turns = Turns(sections: SectionTracker(rules: rules))
             let shared = UncheckedSendable(bytes)
@@ -44,11 +52,11 @@ enum PartwiseExtraction {
                 return extractor.extractPart(startingIn: start, holdsFirstHeading: holdsFirstHeading, headings: headings)
             }
             if turns.failed { return nil }
-            var entries: [Entry] = []
+            var entries: [[Entry]] = []
             var diagnostics: [Diagnostic] = []
             for part in parts {
                 guard let part else { return nil }
-                entries += part.entries
+                entries.append(part.entries)
                 diagnostics += part.diagnostics
             }
             return (entries, diagnostics)
