@@ -7,7 +7,15 @@ public struct CatalogueDocument: Encodable, Sendable {
     public let version = 1
     public let scheme: SchemeSummary
     public let concepts: [ConceptRecord]
-    public let entries: [EntryRecord]
+    /// The graph's entries, and each one's related entries (same positions).
+    let taggedEntries: [TaggedEntry]
+    let relatedLists: [[RelatedEntry]]
+
+    /// Every entry as written, made on demand (for the encoder and for tests): `write(to:)` reads the graph's
+    /// entries in place, as 100,000 records, made first, copied every field of every entry and then freed it.
+    public var entries: [EntryRecord] {
+        taggedEntries.indices.map { EntryRecord(taggedEntries[$0], related: relatedLists[$0]) }
+    }
 
     /// Builds the document from a graph; `relatedLimit` related entries are kept per entry.
     public init(graph: KnowledgeGraph, relatedLimit: Int) {
@@ -24,14 +32,23 @@ public struct CatalogueDocument: Encodable, Sendable {
         // through a dictionary keyed by id (100,000 string hashes and a table regrown a dozen times).
         let entries = graph.entries
         let lists = relatedLimit > 0 ? graph.allRelated(limit: relatedLimit) : []
-        self.entries = entries.indices.map { index in
-            let list = index < lists.count && lists[index].entry == entries[index].id ? lists[index].related : []
-            return EntryRecord(entries[index], related: list)
+        taggedEntries = entries
+        relatedLists = entries.indices.map { index in
+            index < lists.count && lists[index].entry == entries[index].id ? lists[index].related : []
         }
     }
 
     public enum CodingKeys: String, CodingKey {
         case format, version, scheme, concepts, entries
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(format, forKey: .format)
+        try container.encode(version, forKey: .version)
+        try container.encode(scheme, forKey: .scheme)
+        try container.encode(concepts, forKey: .concepts)
+        try container.encode(entries, forKey: .entries)
     }
 }
 

@@ -30,9 +30,12 @@ extension CatalogueDocument {
         json.endArray()
         json.key("entries")
         json.beginArray()
-        for entry in entries {
-            json.element()
-            Self.write(entry, to: &json)
+        // Each entry is lent in place (iterating copied, and retained, every field of it).
+        taggedEntries.withUnsafeBufferPointer { entries in
+            for index in entries.indices {
+                json.element()
+                Self.write(entries[index].entry, tags: entries[index].tags, related: relatedLists[index], to: &json)
+            }
         }
         json.endArray()
         json.key("format")
@@ -55,7 +58,7 @@ extension CatalogueDocument {
     }
 
     /// One entry, keys in the byte order `JSONEncoder`'s `.sortedKeys` gives; absent optionals left out.
-    private static func write(_ entry: EntryRecord, to json: inout PrettyJSONWriter) {
+    private static func write(_ entry: Entry, tags: [Tag], related: [RelatedEntry], to json: inout PrettyJSONWriter) {
         json.beginObject()
         json.key("authors")
         json.stringArray(entry.authors)
@@ -81,7 +84,7 @@ extension CatalogueDocument {
         json.stringArray(entry.otherURLs)
         json.key("related")
         json.beginArray()
-        for related in entry.related {
+        for related in related.lazy.map(RelatedRecord.init) {
             json.element()
             json.beginObject()
             json.key("id")
@@ -101,10 +104,15 @@ extension CatalogueDocument {
         }
         json.endArray()
         json.key("sources")
-        json.stringArray(entry.sources)
+        json.beginArray()
+        for source in entry.sources {
+            json.element()
+            json.string(source.description)  // as `EntryRecord.sources` holds it
+        }
+        json.endArray()
         json.key("tags")
         json.beginArray()
-        for tag in entry.tags {
+        for tag in tags {
             json.element()
             json.beginObject()
             json.key("concept")

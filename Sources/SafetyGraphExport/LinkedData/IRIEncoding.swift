@@ -53,7 +53,13 @@ public enum IRIEncoding {
     /// `.` and `-` with an optional numeric port, then only characters every later part allows (unreserved,
     /// sub-delims, `:`, `@`, `/`, `?`, well-formed `%XX`) and at most one `#`.
     static func isPlainWebURL(_ raw: String) -> Bool {
-        let bytes = raw.utf8
+        // Over the string's own storage (every string made in Swift has it): a loop over raw bytes, not over the
+        // UTF-8 view's indices.
+        if let known = raw.utf8.withContiguousStorageIfAvailable({ isPlainWebURL(bytes: $0) }) { return known }
+        return isPlainWebURL(bytes: raw.utf8)
+    }
+
+    private static func isPlainWebURL<Bytes: Collection<UInt8>>(bytes: Bytes) -> Bool {
         var i = bytes.startIndex
         func take(_ literal: String) -> Bool {
             for expected in literal.utf8 {
@@ -128,7 +134,12 @@ public enum IRIEncoding {
         switch b {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return true
-        default: return "-._~!$&'()*+,;=:@/?".utf8.contains(b)
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"),
+            UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
+            UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="),
+            UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "?"):
+            return true
+        default: return false
         }
     }
 
@@ -141,8 +152,11 @@ public enum IRIEncoding {
     /// (as UTF-8), so distinct texts give distinct segments and no segment holds `/`, `?` or `#`. A segment of
     /// dots only (`.`, `..`) is encoded whole, so it can never be read as "this folder" or "the parent".
     public static func segment(_ text: String) -> String {
+        let plain = withUTF8Bytes(of: text) { bytes in
+            bytes.allSatisfy(isPlainSegmentByte) && (bytes.isEmpty || !bytes.allSatisfy { $0 == UInt8(ascii: ".") })
+        }
+        if plain { return text }
         let dotsOnly = !text.isEmpty && text.utf8.allSatisfy { $0 == UInt8(ascii: ".") }
-        if !dotsOnly && text.utf8.allSatisfy(isPlainSegmentByte) { return text }
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count * 3)

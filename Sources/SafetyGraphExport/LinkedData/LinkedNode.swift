@@ -30,7 +30,9 @@ public struct LinkedNode: Sendable, Hashable {
 
     public mutating func add(_ property: LinkedProperty, _ values: [String]) {
         guard !values.isEmpty else { return }
-        if let i = statements.firstIndex(where: { $0.property.iri == property.iri }) {
+        // The byte count first (constant time): property IRIs differ in length more often than not.
+        let length = property.iri.utf8.count
+        if let i = statements.firstIndex(where: { $0.property.iri.utf8.count == length && $0.property.iri == property.iri }) {
             statements[i].values += values
         } else {
             statements.append(Statement(property: property, values: values))
