@@ -18,8 +18,10 @@ pkg-config --version >/dev/null 2>&1 || need_apt+=(pkg-config)
 if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libgvc 2>/dev/null || need_apt+=(libgraphviz-dev)
   pkg-config --exists libcmark-gfm 2>/dev/null || need_apt+=(libcmark-gfm-dev)
+  # Release builds allocate with jemalloc (see Package.swift).
+  pkg-config --exists jemalloc 2>/dev/null || need_apt+=(libjemalloc-dev)
 else
-  need_apt+=(libgraphviz-dev libcmark-gfm-dev)
+  need_apt+=(libgraphviz-dev libcmark-gfm-dev libjemalloc-dev)
 fi
 [[ -f /usr/include/cmark-gfm-core-extensions.h ]] || need_apt+=(libcmark-gfm-extensions-dev)
 # `make bench` compares our parsing with the cmark-gfm command.
