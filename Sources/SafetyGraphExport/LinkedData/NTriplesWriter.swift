@@ -12,14 +12,20 @@ public struct NTriplesWriter: Sendable {
             sink.append(type.iri)
             sink.append("> .\n")
         }
-        for statement in node.statements {
-            for value in statement.values {
-                subject(node.iri, to: sink)
-                sink.append(UInt8(ascii: "<"))
-                sink.append(statement.property.iri)
-                sink.append("> ")
-                Self.writeObject(value, range: statement.property.range, to: sink)
-                sink.append(" .\n")
+        // Statements and values are lent in place: iterating copied each statement (retaining its property's
+        // strings and its values) and each value.
+        node.statements.withUnsafeBufferPointer { statements in
+            for s in statements.indices {
+                statements[s].values.withUnsafeBufferPointer { values in
+                    for i in values.indices {
+                        subject(node.iri, to: sink)
+                        sink.append(UInt8(ascii: "<"))
+                        sink.append(statements[s].property.iri)
+                        sink.append("> ")
+                        Self.writeObject(values[i], range: statements[s].property.range, to: sink)
+                        sink.append(" .\n")
+                    }
+                }
             }
         }
     }

@@ -66,20 +66,26 @@ public struct TurtleWriter: Sendable {
                 writeVocabularyName(type.iri, to: sink)
             }
         }
-        for statement in node.statements {
-            startPredicate(statement.property.iri)
-            for (i, value) in statement.values.enumerated() {
-                if i > 0 { sink.append(", ") }
-                switch statement.property.range {
-                case .iri: writeName(value, to: sink)
-                case .string: sink.appendRDFString(value)
-                case .english:
-                    sink.appendRDFString(value)
-                    sink.append("@en")
-                case .datatype(let datatype):
-                    sink.appendRDFString(value)
-                    sink.append("^^")
-                    writeName(datatype, to: sink)
+        // Statements and values are lent in place: iterating copied each statement (retaining its property's
+        // strings and its values) and each value.
+        node.statements.withUnsafeBufferPointer { statements in
+            for s in statements.indices {
+                startPredicate(statements[s].property.iri)
+                statements[s].values.withUnsafeBufferPointer { values in
+                    for i in values.indices {
+                        if i > 0 { sink.append(", ") }
+                        switch statements[s].property.range {
+                        case .iri: writeName(values[i], to: sink)
+                        case .string: sink.appendRDFString(values[i])
+                        case .english:
+                            sink.appendRDFString(values[i])
+                            sink.append("@en")
+                        case .datatype(let datatype):
+                            sink.appendRDFString(values[i])
+                            sink.append("^^")
+                            writeName(datatype, to: sink)
+                        }
+                    }
                 }
             }
         }
@@ -99,8 +105,10 @@ public struct TurtleWriter: Sendable {
     /// trying every prefix.
     private struct VocabularyNames: Sendable {
         private var slots = [Int](repeating: -1, count: 256)
-        private var iris: [[UInt8]] = []
-        private var names: [[UInt8]] = []
+        /// Every IRI and its written name, end to end in one buffer: an array per IRI was retained and released at
+        /// every look-up.
+        private var bytes: [UInt8] = []
+        private var spans: [(iri: Range<Int>, name: Range<Int>)] = []
 
         private static func slot(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
             var hash = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
@@ -109,32 +117,36 @@ public struct TurtleWriter: Sendable {
         }
 
         mutating func insert(iri: [UInt8], name: [UInt8]) {
-            guard iris.count < 200 else { return }  // keep the table sparse; the rest take the prefix search
+            guard spans.count < 200 else { return }  // keep the table sparse; the rest take the prefix search
             var slot = iri.withUnsafeBufferPointer(Self.slot)
             while slots[slot] >= 0 {
-                if iris[slots[slot]] == iri { return }
+                if Array(bytes[spans[slots[slot]].iri]) == iri { return }
                 slot = (slot + 1) & 255
             }
-            slots[slot] = iris.count
-            iris.append(iri)
-            names.append(name)
+            slots[slot] = spans.count
+            let start = bytes.count
+            bytes += iri
+            let middle = bytes.count
+            bytes += name
+            spans.append((start..<middle, middle..<bytes.count))
         }
 
         /// Hands `body` the written name of `iri` and returns true, or returns false when the IRI is not here.
         func withName(of iri: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
             var slot = Self.slot(iri)
-            while slots[slot] >= 0 {
-                let known = iris[slots[slot]]
-                let same = known.count == iri.count && known.withUnsafeBufferPointer {
-                    $0.isEmpty || memcmp($0.baseAddress!, iri.baseAddress!, iri.count) == 0
+            return bytes.withUnsafeBufferPointer { all in
+                while slots[slot] >= 0 {
+                    let span = spans[slots[slot]]
+                    let same = span.iri.count == iri.count
+                        && (iri.isEmpty || memcmp(all.baseAddress! + span.iri.lowerBound, iri.baseAddress!, iri.count) == 0)
+                    if same {
+                        body(UnsafeBufferPointer(rebasing: all[span.name]))
+                        return true
+                    }
+                    slot = (slot + 1) & 255
                 }
-                if same {
-                    names[slots[slot]].withUnsafeBufferPointer(body)
-                    return true
-                }
-                slot = (slot + 1) & 255
+                return false
             }
-            return false
         }
     }
 
