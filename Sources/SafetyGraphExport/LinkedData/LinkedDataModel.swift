@@ -128,40 +128,44 @@ public struct LinkedDataModel: Sendable {
         _ body: (LinkedNode) throws -> Void
     ) rethrows {
         let v = vocabulary
-        let entry = tagged.entry
-        let iri = base.entry(entry.id)
-        let location = entry.sources.first
+        // Fields are read through `tagged.entry` in place: a local copy of the entry retained (and released)
+        // every one of its fields.
+        let iri = base.entry(tagged.entry.id)
+        let location = tagged.entry.sources.first
 
-        var node = LinkedNode(iri: iri, types: [SchemaTypeMapping.type(of: entry.kind)])
-        node.add(v.identifier, entry.id.rawValue)
-        node.add(v.name, entry.title)
-        node.add(v.kind, entry.kind.rawValue)
-        node.add(v.description, entry.description)
-        node.add(v.keywords, entry.keywords)
-        node.add(v.datePublished, entry.year.map(Self.gYear))
-        for (property, link) in [(v.url, entry.url)] + entry.otherURLs.map({ (v.sameAs, $0) }) {
+        var node = LinkedNode(iri: iri, types: [SchemaTypeMapping.type(of: tagged.entry.kind)])
+        node.add(v.identifier, tagged.entry.id.rawValue)
+        node.add(v.name, tagged.entry.title)
+        node.add(v.kind, tagged.entry.kind.rawValue)
+        node.add(v.description, tagged.entry.description)
+        node.add(v.keywords, tagged.entry.keywords)
+        node.add(v.datePublished, tagged.entry.year.map(Self.gYear))
+        // The main URL, then the others (without making an array of pairs per entry).
+        for index in -1..<tagged.entry.otherURLs.count {
+            let (property, link) = index < 0 ? (v.url, tagged.entry.url) : (v.sameAs, tagged.entry.otherURLs[index])
             guard let linkIRI = IRIEncoding.webIRI(link) else {
-                diagnostics.append(Self.skipped(link, what: "\(property.term) of entry '\(entry.id)'", at: location))
+                diagnostics.append(Self.skipped(link, what: "\(property.term) of entry '\(tagged.entry.id)'", at: location))
                 continue
             }
             if linkIRI != link { diagnostics.append(Self.encoded(link, linkIRI, at: location)) }
             node.add(property, linkIRI)
         }
-        if let repo = entry.githubRepo, let repoIRI = IRIEncoding.webIRI("https://github.com/" + repo) {
+        if let repo = tagged.entry.githubRepo, let repoIRI = IRIEncoding.webIRI("https://github.com/" + repo) {
             node.add(v.codeRepository, repoIRI)
         }
-        node.add(v.isPartOf, entry.sectionPaths.filter { !$0.isEmpty }.map { path in
+        node.add(v.isPartOf, tagged.entry.sectionPaths.filter { !$0.isEmpty }.map { path in
             sectionIRIs[Self.sectionKey(path)] ?? base.section(path)
         })
-        node.add(v.author, entry.authors.indices.map { LinkedDataBase.author($0 + 1, ofEntryIRI: iri) })
-        if entry.organization != nil { node.add(v.publisher, LinkedDataBase.publisher(ofEntryIRI: iri)) }
-        let tags = tagged.tags.filter { graph.scheme.contains($0.concept) }
+        node.add(v.author, tagged.entry.authors.indices.map { LinkedDataBase.author($0 + 1, ofEntryIRI: iri) })
+        if tagged.entry.organization != nil { node.add(v.publisher, LinkedDataBase.publisher(ofEntryIRI: iri)) }
+        let scheme = graph.scheme
+        let tags = tagged.tags.allSatisfy { scheme.contains($0.concept) } ? tagged.tags : tagged.tags.filter { scheme.contains($0.concept) }
         if tags.count < tagged.tags.count {
             let unknown = tagged.tags.filter { !graph.scheme.contains($0.concept) }.map(\.concept.rawValue)
             diagnostics.append(
                 Diagnostic(
                     .warning, code: "tag-not-in-scheme",
-                    "entry '\(entry.id)': tags \(unknown.joined(separator: ", ")) name no concept of the scheme; left out of the linked data",
+                    "entry '\(tagged.entry.id)': tags \(unknown.joined(separator: ", ")) name no concept of the scheme; left out of the linked data",
                     at: location))
         }
         let conceptIRIs = tags.map { conceptName($0.concept).iri }
@@ -170,13 +174,13 @@ public struct LinkedDataModel: Sendable {
         node.normalize()
         try body(node)
 
-        for (i, name) in entry.authors.enumerated() {
+        for (i, name) in tagged.entry.authors.enumerated() {
             var author = LinkedNode(iri: LinkedDataBase.author(i + 1, ofEntryIRI: iri), types: personTypes, capacity: 1)
             author.add(v.name, name)
             author.normalize()
             try body(author)
         }
-        if let organization = entry.organization {
+        if let organization = tagged.entry.organization {
             var publisher = LinkedNode(
                 iri: LinkedDataBase.publisher(ofEntryIRI: iri), types: organizationTypes, capacity: 1)
             publisher.add(v.name, organization)
