@@ -62,62 +62,93 @@ public struct KnowledgeGraph: Sendable {
         }
         self.entries = unique
 
-        var entryIndex: [EntryID: Int32] = [:]
-        var urlHeads: [UInt64: Int32] = [:]
-        var urlNext = [Int32](repeating: -1, count: unique.count)
-        entryIndex.reserveCapacity(unique.count)
-        urlHeads.reserveCapacity(unique.count)
-        for i in unique.indices.reversed() {
-            entryIndex[unique[i].entry.id] = Int32(i)
-            let fingerprint = URLFingerprint.of(unique[i].entry.url)
-            urlNext[i] = urlHeads[fingerprint] ?? -1
-            urlHeads[fingerprint] = Int32(i)
-        }
-        self.entryIndex = entryIndex
-        self.urlHeads = urlHeads
-        self.urlNext = urlNext
-
-        // Concepts.
+        // The look-up indexes (by id, by URL) and the concept postings depend on the entries alone: they are
+        // built at once, on two cores.
         let concepts = scheme.concepts
         var conceptIndex: [ConceptID: Int32] = [:]
         for (i, c) in concepts.enumerated() where conceptIndex[c.id] == nil { conceptIndex[c.id] = Int32(i) }
         self.conceptIndex = conceptIndex
         let ancestors = concepts.map { c in scheme.ancestors(of: c.id).compactMap { conceptIndex[$0] }.sorted() }
         self.ancestors = ancestors
+        let (entries, index) = (unique, conceptIndex)
+        let built = concurrentMap(2) { part -> IndexPart in
+            part == 0 ? .lookUp(Self.lookUpIndexes(entries)) : .postings(Self.postings(entries, index, ancestors))
+        }
+        guard case .lookUp(let lookUp) = built[0], case .postings(let postings) = built[1] else {
+            preconditionFailure("concurrentMap returns its results in index order")
+        }
+        (self.entryIndex, self.urlHeads, self.urlNext) = (lookUp.entryIndex, lookUp.urlHeads, lookUp.urlNext)
+        self.closureClass = postings.closureClass
+        self.closureClassCount = postings.closureClassCount
+        self.ownPostings = CompactLists(postings.own)
+        self.closurePostings = CompactLists(postings.closure)
+        self.entryClosure = postings.entryClosure
+        let closure = postings.closure
+        let n = Double(unique.count)
+        self.weights = closure.map { $0.isEmpty ? 0 : log(n / Double($0.count)) }
+    }
 
-        // Postings and closures.
-        var own = Array(repeating: [Int32](), count: concepts.count)
-        var closure = Array(repeating: [Int32](), count: concepts.count)
+    private enum IndexPart: Sendable {
+        case lookUp(LookUpIndexes)
+        case postings(Postings)
+    }
+
+    private struct LookUpIndexes: Sendable {
+        var entryIndex: [EntryID: Int32] = [:]
+        var urlHeads: [UInt64: Int32] = [:]
+        var urlNext: [Int32]
+    }
+
+    /// Entry position by id, and entries chained by the fingerprint of their main URL.
+    private static func lookUpIndexes(_ unique: [TaggedEntry]) -> LookUpIndexes {
+        var indexes = LookUpIndexes(urlNext: [Int32](repeating: -1, count: unique.count))
+        indexes.entryIndex.reserveCapacity(unique.count)
+        indexes.urlHeads.reserveCapacity(unique.count)
+        for i in unique.indices.reversed() {
+            indexes.entryIndex[unique[i].entry.id] = Int32(i)
+            let fingerprint = URLFingerprint.of(unique[i].entry.url)
+            indexes.urlNext[i] = indexes.urlHeads[fingerprint] ?? -1
+            indexes.urlHeads[fingerprint] = Int32(i)
+        }
+        return indexes
+    }
+
+    private struct Postings: Sendable {
+        var own: [[Int32]]
+        var closure: [[Int32]]
         var entryClosure = CompactLists()
-        var closureClasses: [[Int32]: Int32] = [:]
         var closureClass: [Int32] = []
-        closureClass.reserveCapacity(unique.count)
+        var closureClassCount = 0
+    }
+
+    /// Per concept its entries (own tags, and with everything narrower); per entry its closure and closure class.
+    private static func postings(_ unique: [TaggedEntry], _ conceptIndex: [ConceptID: Int32], _ ancestors: [[Int32]]) -> Postings {
+        var result = Postings(
+            own: Array(repeating: [Int32](), count: ancestors.count),
+            closure: Array(repeating: [Int32](), count: ancestors.count))
+        var closureClasses: [[Int32]: Int32] = [:]
+        result.closureClass.reserveCapacity(unique.count)
         var set: [Int32] = []
         for i in unique.indices {  // by position: a copy of each entry would retain every field
             set.removeAll(keepingCapacity: true)
             for tag in unique[i].tags {
                 guard let c = conceptIndex[tag.concept] else { continue }
-                if own[Int(c)].last != Int32(i) { own[Int(c)].append(Int32(i)) }
+                if result.own[Int(c)].last != Int32(i) { result.own[Int(c)].append(Int32(i)) }
                 set.append(c)
                 set += ancestors[Int(c)]
             }
             set.sortAndUnique()
-            for c in set { closure[Int(c)].append(Int32(i)) }
-            entryClosure.append(set)
+            for c in set { result.closure[Int(c)].append(Int32(i)) }
+            result.entryClosure.append(set)
             if let known = closureClasses[set] {
-                closureClass.append(known)
+                result.closureClass.append(known)
             } else {
-                closureClass.append(Int32(closureClasses.count))
+                result.closureClass.append(Int32(closureClasses.count))
                 closureClasses[set] = Int32(closureClasses.count)
             }
         }
-        self.closureClass = closureClass
-        self.closureClassCount = closureClasses.count
-        self.ownPostings = CompactLists(own)
-        self.closurePostings = CompactLists(closure)
-        self.entryClosure = entryClosure
-        let n = Double(unique.count)
-        self.weights = closure.map { $0.isEmpty ? 0 : log(n / Double($0.count)) }
+        result.closureClassCount = closureClasses.count
+        return result
     }
 
     // MARK: - Look-up
