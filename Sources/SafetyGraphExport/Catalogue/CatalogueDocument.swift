@@ -115,7 +115,10 @@ public struct RelatedRecord: Encodable, Sendable {
 
     public init(_ related: RelatedEntry) {
         id = related.entry
-        score = (related.score * 10_000).rounded() / 10_000
+        score = Self.writtenScore(related.score)
         shared = related.sharedConcepts
     }
+
+    /// A score as written: rounded to 4 decimals.
+    static func writtenScore(_ score: Double) -> Double { (score * 10_000).rounded() / 10_000 }
 }

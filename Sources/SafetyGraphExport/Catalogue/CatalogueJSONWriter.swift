@@ -34,7 +34,7 @@ extension CatalogueDocument {
         taggedEntries.withUnsafeBufferPointer { entries in
             for index in entries.indices {
                 json.element()
-                Self.write(entries[index].entry, tags: entries[index].tags, related: relatedLists[index], to: &json)
+                Self.write(entries.baseAddress! + index, related: relatedLists[index], to: &json)
             }
         }
         json.endArray()
@@ -58,89 +58,110 @@ extension CatalogueDocument {
     }
 
     /// One entry, keys in the byte order `JSONEncoder`'s `.sortedKeys` gives; absent optionals left out.
-    private static func write(_ entry: Entry, tags: [Tag], related: [RelatedEntry], to json: inout PrettyJSONWriter) {
+    ///
+    /// The entry is read through a pointer into the graph's array, and its lists by position: a copy of the entry,
+    /// or iterating its lists, retained and released every string and array on the way (a third of the writer's
+    /// time).
+    private static func write(
+        _ tagged: UnsafePointer<TaggedEntry>, related: [RelatedEntry], to json: inout PrettyJSONWriter
+    ) {
         json.beginObject()
         json.key("authors")
-        json.stringArray(entry.authors)
-        if let description = entry.description {
+        json.stringArray(tagged.pointee.entry.authors)
+        if let description = tagged.pointee.entry.description {
             json.key("description")
             json.string(description)
         }
-        if let githubRepo = entry.githubRepo {
+        if let githubRepo = tagged.pointee.entry.githubRepo {
             json.key("githubRepo")
             json.string(githubRepo)
         }
         json.key("id")
-        json.string(entry.id.rawValue)
+        json.string(tagged.pointee.entry.id.rawValue)
         json.key("keywords")
-        json.stringArray(entry.keywords)
+        json.stringArray(tagged.pointee.entry.keywords)
         json.key("kind")
-        json.string(entry.kind.rawValue)
-        if let organization = entry.organization {
+        json.string(tagged.pointee.entry.kind.rawValue)
+        if let organization = tagged.pointee.entry.organization {
             json.key("organization")
             json.string(organization)
         }
         json.key("otherURLs")
-        json.stringArray(entry.otherURLs)
+        json.stringArray(tagged.pointee.entry.otherURLs)
         json.key("related")
         json.beginArray()
-        for related in related.lazy.map(RelatedRecord.init) {
-            json.element()
-            json.beginObject()
-            json.key("id")
-            json.string(related.id.rawValue)
-            json.key("score")
-            json.double(related.score)
-            json.key("shared")
-            json.stringArray(related.shared.map(\.rawValue))
-            json.endObject()
+        related.withUnsafeBufferPointer { related in
+            for r in related.indices {
+                json.element()
+                json.beginObject()
+                json.key("id")
+                json.string(related[r].entry.rawValue)
+                json.key("score")
+                json.double(RelatedRecord.writtenScore(related[r].score))
+                json.key("shared")
+                related[r].sharedConcepts.withUnsafeBufferPointer { shared in
+                    json.beginArray()
+                    for c in shared.indices {
+                        json.element()
+                        json.string(shared[c].rawValue)
+                    }
+                    json.endArray()
+                }
+                json.endObject()
+            }
         }
         json.endArray()
         json.key("sectionPaths")
         json.beginArray()
-        for path in entry.sectionPaths {
-            json.element()
-            json.stringArray(path)
+        tagged.pointee.entry.sectionPaths.withUnsafeBufferPointer { paths in
+            for p in paths.indices {
+                json.element()
+                json.stringArray(paths[p])
+            }
         }
         json.endArray()
         json.key("sources")
         json.beginArray()
-        for source in entry.sources {
+        for source in tagged.pointee.entry.sources {
             json.element()
             json.string(source.description)  // as `EntryRecord.sources` holds it
         }
         json.endArray()
         json.key("tags")
         json.beginArray()
-        for tag in tags {
-            json.element()
-            json.beginObject()
-            json.key("concept")
-            json.string(tag.concept.rawValue)
-            json.key("provenance")
-            json.beginArray()
-            for provenance in tag.provenance {
+        tagged.pointee.tags.withUnsafeBufferPointer { tags in
+            for t in tags.indices {
                 json.element()
                 json.beginObject()
-                if let field = provenance.field {
-                    json.key("field")
-                    json.string(field.rawValue)
+                json.key("concept")
+                json.string(tags[t].concept.rawValue)
+                json.key("provenance")
+                json.beginArray()
+                tags[t].provenance.withUnsafeBufferPointer { provenance in
+                    for p in provenance.indices {
+                        json.element()
+                        json.beginObject()
+                        if let field = provenance[p].field {
+                            json.key("field")
+                            json.string(field.rawValue)
+                        }
+                        json.key("rule")
+                        json.string(provenance[p].rule.rawValue)
+                        json.key("term")
+                        json.string(provenance[p].term)
+                        json.endObject()
+                    }
                 }
-                json.key("rule")
-                json.string(provenance.rule.rawValue)
-                json.key("term")
-                json.string(provenance.term)
+                json.endArray()
                 json.endObject()
             }
-            json.endArray()
-            json.endObject()
         }
         json.endArray()
         json.key("title")
-        json.string(entry.title)
+        json.string(tagged.pointee.entry.title)
         json.key("url")
-        json.string(entry.url)
-        if let year = entry.year {
+        json.string(tagged.pointee.entry.url)
+        if let year = tagged.pointee.entry.year {
             json.key("year")
             json.int(year)
         }
@@ -206,9 +227,11 @@ struct PrettyJSONWriter {
 
     mutating func stringArray(_ values: [String]) {
         beginArray()
-        for value in values {
-            element()
-            string(value)
+        values.withUnsafeBufferPointer { values in  // by position: iterating retained every string
+            for i in values.indices {
+                element()
+                string(values[i])
+            }
         }
         endArray()
     }
