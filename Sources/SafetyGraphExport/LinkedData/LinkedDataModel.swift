@@ -88,7 +88,7 @@ public struct LinkedDataModel: Sendable {
         // Each entry is lent in place: iterating, or passing `entries[index]`, copied (retained) every field of it.
         try graph.entries.withUnsafeBufferPointer { entries in
             for index in entries.indices {
-                try forEachNode(of: entries[index], sectionIRIs: sectionIRIs, diagnostics: &diagnostics, body)
+                try forEachNode(of: entries.baseAddress! + index, sectionIRIs: sectionIRIs, diagnostics: &diagnostics, body)
             }
         }
         return diagnostics
@@ -99,13 +99,14 @@ public struct LinkedDataModel: Sendable {
     func sections() -> (nodes: [LinkedNode], iris: [SectionKey: String]) {
         // Paths are told apart by their UTF-8 bytes, as their IRIs are (Swift's `==` would merge NFC and NFD).
         var distinct: [SectionKey: [String]] = [:]
-        let entries = graph.entries
-        for index in entries.indices {
-            for path in entries[index].entry.sectionPaths where !path.isEmpty {
-                var key: [UInt8] = []
-                for length in 1...path.count {
-                    Self.appendSectionKey(path[length - 1], to: &key)
-                    if distinct[SectionKey(key)] == nil { distinct[SectionKey(key)] = Array(path.prefix(length)) }
+        graph.entries.withUnsafeBufferPointer { entries in  // fields read in place: no copy of each entry
+            for index in entries.indices {
+                for path in entries[index].entry.sectionPaths where !path.isEmpty {
+                    var key: [UInt8] = []
+                    for length in 1...path.count {
+                        Self.appendSectionKey(path[length - 1], to: &key)
+                        if distinct[SectionKey(key)] == nil { distinct[SectionKey(key)] = Array(path.prefix(length)) }
+                    }
                 }
             }
         }
@@ -124,48 +125,48 @@ public struct LinkedDataModel: Sendable {
     }
 
     private func forEachNode(
-        of tagged: TaggedEntry, sectionIRIs: [SectionKey: String], diagnostics: inout [Diagnostic],
+        of tagged: UnsafePointer<TaggedEntry>, sectionIRIs: [SectionKey: String], diagnostics: inout [Diagnostic],
         _ body: (LinkedNode) throws -> Void
     ) rethrows {
         let v = vocabulary
-        // Fields are read through `tagged.entry` in place: a local copy of the entry retained (and released)
-        // every one of its fields.
-        let iri = base.entry(tagged.entry.id)
-        let location = tagged.entry.sources.first
+        // Fields are read in place through a pointer into the graph's entries: a copy of the entry (passed by value
+        // or bound to a local) retained and released every one of its fields.
+        let iri = base.entry(tagged.pointee.entry.id)
+        let location = tagged.pointee.entry.sources.first
 
-        var node = LinkedNode(iri: iri, types: [SchemaTypeMapping.type(of: tagged.entry.kind)])
-        node.add(v.identifier, tagged.entry.id.rawValue)
-        node.add(v.name, tagged.entry.title)
-        node.add(v.kind, tagged.entry.kind.rawValue)
-        node.add(v.description, tagged.entry.description)
-        node.add(v.keywords, tagged.entry.keywords)
-        node.add(v.datePublished, tagged.entry.year.map(Self.gYear))
+        var node = LinkedNode(iri: iri, types: [SchemaTypeMapping.type(of: tagged.pointee.entry.kind)])
+        node.add(v.identifier, tagged.pointee.entry.id.rawValue)
+        node.add(v.name, tagged.pointee.entry.title)
+        node.add(v.kind, tagged.pointee.entry.kind.rawValue)
+        node.add(v.description, tagged.pointee.entry.description)
+        node.add(v.keywords, tagged.pointee.entry.keywords)
+        node.add(v.datePublished, tagged.pointee.entry.year.map(Self.gYear))
         // The main URL, then the others (without making an array of pairs per entry).
-        for index in -1..<tagged.entry.otherURLs.count {
-            let (property, link) = index < 0 ? (v.url, tagged.entry.url) : (v.sameAs, tagged.entry.otherURLs[index])
+        for index in -1..<tagged.pointee.entry.otherURLs.count {
+            let (property, link) = index < 0 ? (v.url, tagged.pointee.entry.url) : (v.sameAs, tagged.pointee.entry.otherURLs[index])
             guard let linkIRI = IRIEncoding.webIRI(link) else {
-                diagnostics.append(Self.skipped(link, what: "\(property.term) of entry '\(tagged.entry.id)'", at: location))
+                diagnostics.append(Self.skipped(link, what: "\(property.term) of entry '\(tagged.pointee.entry.id)'", at: location))
                 continue
             }
             if linkIRI != link { diagnostics.append(Self.encoded(link, linkIRI, at: location)) }
             node.add(property, linkIRI)
         }
-        if let repo = tagged.entry.githubRepo, let repoIRI = IRIEncoding.webIRI("https://github.com/" + repo) {
+        if let repo = tagged.pointee.entry.githubRepo, let repoIRI = IRIEncoding.webIRI("https://github.com/" + repo) {
             node.add(v.codeRepository, repoIRI)
         }
-        node.add(v.isPartOf, tagged.entry.sectionPaths.filter { !$0.isEmpty }.map { path in
+        node.add(v.isPartOf, tagged.pointee.entry.sectionPaths.filter { !$0.isEmpty }.map { path in
             sectionIRIs[Self.sectionKey(path)] ?? base.section(path)
         })
-        node.add(v.author, tagged.entry.authors.indices.map { LinkedDataBase.author($0 + 1, ofEntryIRI: iri) })
-        if tagged.entry.organization != nil { node.add(v.publisher, LinkedDataBase.publisher(ofEntryIRI: iri)) }
+        node.add(v.author, tagged.pointee.entry.authors.indices.map { LinkedDataBase.author($0 + 1, ofEntryIRI: iri) })
+        if tagged.pointee.entry.organization != nil { node.add(v.publisher, LinkedDataBase.publisher(ofEntryIRI: iri)) }
         let scheme = graph.scheme
-        let tags = tagged.tags.allSatisfy { scheme.contains($0.concept) } ? tagged.tags : tagged.tags.filter { scheme.contains($0.concept) }
-        if tags.count < tagged.tags.count {
-            let unknown = tagged.tags.filter { !graph.scheme.contains($0.concept) }.map(\.concept.rawValue)
+        let tags = tagged.pointee.tags.allSatisfy { scheme.contains($0.concept) } ? tagged.pointee.tags : tagged.pointee.tags.filter { scheme.contains($0.concept) }
+        if tags.count < tagged.pointee.tags.count {
+            let unknown = tagged.pointee.tags.filter { !graph.scheme.contains($0.concept) }.map(\.concept.rawValue)
             diagnostics.append(
                 Diagnostic(
                     .warning, code: "tag-not-in-scheme",
-                    "entry '\(tagged.entry.id)': tags \(unknown.joined(separator: ", ")) name no concept of the scheme; left out of the linked data",
+                    "entry '\(tagged.pointee.entry.id)': tags \(unknown.joined(separator: ", ")) name no concept of the scheme; left out of the linked data",
                     at: location))
         }
         let conceptIRIs = tags.map { conceptName($0.concept).iri }
@@ -174,13 +175,13 @@ public struct LinkedDataModel: Sendable {
         node.normalize()
         try body(node)
 
-        for (i, name) in tagged.entry.authors.enumerated() {
+        for (i, name) in tagged.pointee.entry.authors.enumerated() {
             var author = LinkedNode(iri: LinkedDataBase.author(i + 1, ofEntryIRI: iri), types: personTypes, capacity: 1)
             author.add(v.name, name)
             author.normalize()
             try body(author)
         }
-        if let organization = tagged.entry.organization {
+        if let organization = tagged.pointee.entry.organization {
             var publisher = LinkedNode(
                 iri: LinkedDataBase.publisher(ofEntryIRI: iri), types: organizationTypes, capacity: 1)
             publisher.add(v.name, organization)

@@ -75,7 +75,7 @@ public struct KnowledgeGraphDOT: Sendable, Hashable {
         let entries = graph.entries
         // Each entry is lent in place: passing `entries[index]` copied (retained) every field of it.
         entries.withUnsafeBufferPointer { lent in
-            for index in lent.indices { out.entryNode(lent[index]) }
+            for index in lent.indices { out.entryNode(lent.baseAddress! + index) }
         }
 
         let conceptEdges = (graph.broaderEdges + graph.relatedConceptEdges).map { edge in
@@ -90,21 +90,23 @@ public struct KnowledgeGraphDOT: Sendable, Hashable {
         }
         let pairs = relatedLimit > 0 ? graph.relatedEntryPairs(limit: relatedLimit) : []
         var next = 0
-        for index in entries.indices {
-            let id = entries[index].entry.id
-            let tags = entries[index].tags
-            // Tags are stored sorted by concept; anything else is sorted here as the model sorts its edges.
-            if tags.indices.dropFirst().allSatisfy({ tags[$0 - 1].concept < tags[$0].concept }) {
-                for tag in tags where graph.scheme.contains(tag.concept) { out.aboutEdge(from: id, to: tag.concept) }
-            } else {
-                for concept in tags.map(\.concept).filter(graph.scheme.contains).sorted() {
-                    out.aboutEdge(from: id, to: concept)
+        entries.withUnsafeBufferPointer { entries in  // fields read in place: no copy of each entry
+            for index in entries.indices {
+                let id = entries[index].entry.id
+                let tags = entries[index].tags
+                // Tags are stored sorted by concept; anything else is sorted here as the model sorts its edges.
+                if tags.indices.dropFirst().allSatisfy({ tags[$0 - 1].concept < tags[$0].concept }) {
+                    for tag in tags where graph.scheme.contains(tag.concept) { out.aboutEdge(from: id, to: tag.concept) }
+                } else {
+                    for concept in tags.map(\.concept).filter(graph.scheme.contains).sorted() {
+                        out.aboutEdge(from: id, to: concept)
+                    }
                 }
-            }
-            while next < pairs.count, pairs[next].lower == index {
-                let pair = pairs[next]
-                out.relatedEdge(from: id, to: entries[Int(pair.upper)].entry.id, score: pair.score)
-                next += 1
+                while next < pairs.count, pairs[next].lower == index {
+                    let pair = pairs[next]
+                    out.relatedEdge(from: id, to: entries[Int(pair.upper)].entry.id, score: pair.score)
+                    next += 1
+                }
             }
         }
         out.line("}")
@@ -245,22 +247,24 @@ private struct ChunkedBytes {
         DOTText.appendQuoted(value, backslash: backslash, to: &bytes)
     }
 
-    mutating func entryNode(_ tagged: TaggedEntry) {
+    /// One entry's node statement; the entry is read through a pointer into the graph (passing it by value
+    /// copied, and retained, every field).
+    mutating func entryNode(_ tagged: UnsafePointer<TaggedEntry>) {
         raw("  ")
-        id("entry:", tagged.entry.id.rawValue)
+        id("entry:", tagged.pointee.entry.id.rawValue)
         raw(" [")
         // Attributes in `DOTText.attributeList`'s order: capitals first (`URL`), then by name.
-        if let link = GraphText.webLink(tagged.entry.url) {
+        if let link = GraphText.webLink(tagged.pointee.entry.url) {
             raw("URL=")
             DOTText.appendQuotedURL(link, to: &bytes)
             bytes += Self.entryConstants
         } else {
             bytes += Self.entryConstants.dropFirst(2)  // no ", " before the first attribute
         }
-        value("label", KnowledgeGraphDOT.entryLabel(tagged.entry.title))
+        value("label", KnowledgeGraphDOT.entryLabel(tagged.pointee.entry.title))
         bytes += Self.entryShape
-        value("tooltip", KnowledgeGraphDOT.entryTooltip(tagged.entry.title), backslash: 4)
-        if let year = tagged.entry.year { value("year", String(year)) }
+        value("tooltip", KnowledgeGraphDOT.entryTooltip(tagged.pointee.entry.title), backslash: 4)
+        if let year = tagged.pointee.entry.year { value("year", String(year)) }
         endStatement()
     }
 
