@@ -52,9 +52,11 @@ public enum EntryMerger {
                 firstPosition.append(position)
             }
         }
+        // Slots in id order, the ids read once into an array of their own (the sort compares each a dozen times).
+        let ids = firstPosition.map { all[$0].id }
         var byID = Array(firstPosition.indices)
-        if !byID.indices.dropFirst().allSatisfy({ all[firstPosition[$0 - 1]].id < all[firstPosition[$0]].id }) {
-            byID.sort { all[firstPosition[$0]].id < all[firstPosition[$1]].id }
+        if !byID.indices.dropFirst().allSatisfy({ ids[$0 - 1] < ids[$0] }) {
+            ids.withUnsafeBufferPointer { ids in byID.sort { ids[$0] < ids[$1] } }
         }
         // Each merged entry depends on its own slot alone: they are made on all cores, each straight into its place.
         let shared = UncheckedSendable((all, accumulatorOfSlot, firstPosition, byID))
