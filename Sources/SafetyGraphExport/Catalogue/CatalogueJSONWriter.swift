@@ -99,14 +99,7 @@ extension CatalogueDocument {
                 json.key("score")
                 json.double(RelatedRecord.writtenScore(related[r].score))
                 json.key("shared")
-                related[r].sharedConcepts.withUnsafeBufferPointer { shared in
-                    json.beginArray()
-                    for c in shared.indices {
-                        json.element()
-                        json.string(shared[c].rawValue)
-                    }
-                    json.endArray()
-                }
+                json.stringArray(related[r].sharedConcepts) { $0.rawValue }
                 json.endObject()
             }
         }
@@ -225,12 +218,15 @@ struct PrettyJSONWriter {
         sink.append(text)
     }
 
-    mutating func stringArray(_ values: [String]) {
+    mutating func stringArray(_ values: [String]) { stringArray(values) { $0 } }
+
+    /// `values` as an array of strings, each written as `text` gives it.
+    mutating func stringArray<Value>(_ values: [Value], _ text: (Value) -> String) {
         beginArray()
-        values.withUnsafeBufferPointer { values in  // by position: iterating retained every string
+        values.withUnsafeBufferPointer { values in  // by position: iterating retained every value
             for i in values.indices {
                 element()
-                string(values[i])
+                string(text(values[i]))
             }
         }
         endArray()
