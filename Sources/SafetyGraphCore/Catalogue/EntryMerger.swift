@@ -58,12 +58,14 @@ public enum EntryMerger {
         if !byID.indices.dropFirst().allSatisfy({ ids[$0 - 1] < ids[$0] }) {
             ids.withUnsafeBufferPointer { ids in byID.sort { ids[$0] < ids[$1] } }
         }
-        // Each merged entry depends on its own slot alone: they are made on all cores, each straight into its place.
+        // Each merged entry depends on its own slot alone: they are made straight into their places, in chunks on
+        // all cores when there is more than one chunk (a small list is not worth waking other threads for).
         let shared = UncheckedSendable((all, accumulatorOfSlot, firstPosition, byID))
         let merged = [Entry](unsafeUninitializedCapacity: byID.count) { buffer, initialized in
             let out = UncheckedSendable(buffer)
             let chunk = 2_048
-            DispatchQueue.concurrentPerform(iterations: (byID.count + chunk - 1) / chunk) { c in
+            let chunks = (byID.count + chunk - 1) / chunk
+            let fill = { @Sendable (c: Int) in
                 let (all, accumulatorOfSlot, firstPosition, byID) = shared.value
                 for k in (c * chunk)..<min(byID.count, (c + 1) * chunk) {
                     let slot = byID[k]
@@ -76,6 +78,11 @@ public enum EntryMerger {
                     }
                     (out.value.baseAddress! + k).initialize(to: entry)
                 }
+            }
+            if chunks > 1 {
+                DispatchQueue.concurrentPerform(iterations: chunks, execute: fill)
+            } else if chunks == 1 {
+                fill(0)
             }
             initialized = byID.count
         }

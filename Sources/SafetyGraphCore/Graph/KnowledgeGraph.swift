@@ -62,8 +62,8 @@ public struct KnowledgeGraph: Sendable {
         }
         self.entries = unique
 
-        // The look-up indexes (by id, by URL) and the concept postings depend on the entries alone: they are
-        // built at once, on two cores.
+        // The look-up indexes (by id, by URL) and the concept postings depend on the entries alone: for a large
+        // catalogue they are built at once, on two cores (a small one is not worth waking another thread for).
         let concepts = scheme.concepts
         var conceptIndex: [ConceptID: Int32] = [:]
         for (i, c) in concepts.enumerated() where conceptIndex[c.id] == nil { conceptIndex[c.id] = Int32(i) }
@@ -71,9 +71,10 @@ public struct KnowledgeGraph: Sendable {
         let ancestors = concepts.map { c in scheme.ancestors(of: c.id).compactMap { conceptIndex[$0] }.sorted() }
         self.ancestors = ancestors
         let (entries, index) = (unique, conceptIndex)
-        let built = concurrentMap(2) { part -> IndexPart in
+        let part = { @Sendable (part: Int) -> IndexPart in
             part == 0 ? .lookUp(Self.lookUpIndexes(entries)) : .postings(Self.postings(entries, index, ancestors))
         }
+        let built = entries.count >= 4_096 ? concurrentMap(2, part) : [part(0), part(1)]
         guard case .lookUp(let lookUp) = built[0], case .postings(let postings) = built[1] else {
             preconditionFailure("concurrentMap returns its results in index order")
         }
