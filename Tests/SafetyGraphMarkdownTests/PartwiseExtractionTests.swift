@@ -10,9 +10,10 @@ import SafetyGraphCore
     /// Reads `text` both ways; nil when the partwise reader declined.
     static func compare(_ text: String, partBytes: Int, rules: IngestRules = Corpus.kindRules) -> Bool? {
         let whole = EntryExtractor(tree: MarkdownTree.parse(text), path: "doc.md", rules: rules).extract()
-        guard let parts = PartwiseExtraction.extract(text, path: "doc.md", rules: rules, partBytes: partBytes) else {
+        guard let read = PartwiseExtraction.extractParts(text, path: "doc.md", rules: rules, partBytes: partBytes) else {
             return nil
         }
+        let parts = (entries: Array(read.parts.joined()), diagnostics: read.diagnostics)
         #expect(parts.entries.count == whole.entries.count)
         if let first = zip(parts.entries, whole.entries).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
             Issue.record("entry \(first): \(parts.entries[first]) differs from \(whole.entries[first])")
@@ -92,8 +93,8 @@ import SafetyGraphCore
 
     @Test func partsKeepTheirLineNumbers() throws {
         let text = "# A\n\n- [X](https://example.org/x)\n\n# B\n\n\n- [Y](https://example.org/y)\n"
-        let parts = try #require(PartwiseExtraction.extract(text, path: "doc.md", rules: .standard, partBytes: 1))
-        #expect(parts.entries.map { $0.sources.first?.line } == [3, 8])
+        let parts = try #require(PartwiseExtraction.extractParts(text, path: "doc.md", rules: .standard, partBytes: 1))
+        #expect(parts.parts.joined().map { $0.sources.first?.line } == [3, 8])
     }
 
     @Test(arguments: ["# H", "###### H", "#", "## \tH", "#\tH"])

@@ -1,5 +1,3 @@
-import Foundation
-
 // MARK: - EntryMerger
 
 /// Merges entries from one or more lists by id (the normalised URL): the same resource listed twice becomes one
@@ -59,13 +57,12 @@ public enum EntryMerger {
             ids.withUnsafeBufferPointer { ids in byID.sort { ids[$0] < ids[$1] } }
         }
         // Each merged entry depends on its own slot alone: they are made straight into their places, in chunks on
-        // all cores when there is more than one chunk (a small list is not worth waking other threads for).
+        // all cores.
         let shared = UncheckedSendable((all, accumulatorOfSlot, firstPosition, byID))
         let merged = [Entry](unsafeUninitializedCapacity: byID.count) { buffer, initialized in
             let out = UncheckedSendable(buffer)
             let chunk = 2_048
-            let chunks = (byID.count + chunk - 1) / chunk
-            let fill = { @Sendable (c: Int) in
+            concurrentForEach((byID.count + chunk - 1) / chunk) { c in
                 let (all, accumulatorOfSlot, firstPosition, byID) = shared.value
                 for k in (c * chunk)..<min(byID.count, (c + 1) * chunk) {
                     let slot = byID[k]
@@ -78,11 +75,6 @@ public enum EntryMerger {
                     }
                     (out.value.baseAddress! + k).initialize(to: entry)
                 }
-            }
-            if chunks > 1 {
-                DispatchQueue.concurrentPerform(iterations: chunks, execute: fill)
-            } else if chunks == 1 {
-                fill(0)
             }
             initialized = byID.count
         }

@@ -160,9 +160,10 @@ public struct LinkedDataModel: Sendable {
         node.add(v.author, tagged.pointee.entry.authors.indices.map { LinkedDataBase.author($0 + 1, ofEntryIRI: iri) })
         if tagged.pointee.entry.organization != nil { node.add(v.publisher, LinkedDataBase.publisher(ofEntryIRI: iri)) }
         let scheme = graph.scheme
-        let tags = tagged.pointee.tags.allSatisfy { scheme.contains($0.concept) } ? tagged.pointee.tags : tagged.pointee.tags.filter { scheme.contains($0.concept) }
-        if tags.count < tagged.pointee.tags.count {
-            let unknown = tagged.pointee.tags.filter { !graph.scheme.contains($0.concept) }.map(\.concept.rawValue)
+        let allKnown = tagged.pointee.tags.allSatisfy { scheme.contains($0.concept) }  // the usual case: no new array
+        let tags = allKnown ? tagged.pointee.tags : tagged.pointee.tags.filter { scheme.contains($0.concept) }
+        if !allKnown {
+            let unknown = tagged.pointee.tags.filter { !scheme.contains($0.concept) }.map(\.concept.rawValue)
             diagnostics.append(
                 Diagnostic(
                     .warning, code: "tag-not-in-scheme",

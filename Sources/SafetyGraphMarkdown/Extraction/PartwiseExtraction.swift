@@ -15,14 +15,9 @@ import SafetyGraphCore
 enum PartwiseExtraction {
     /// The entries and diagnostics of `text`, read in parts of about `partBytes`; nil when the document is not to
     /// be cut, or a part's end turned out to fall inside a fenced code or HTML block (then it is read whole).
-    static func extract(
-        _ text: String, path: String, rules: IngestRules, partBytes: Int
-    ) -> (entries: [Entry], diagnostics: [Diagnostic])? {
-        extractParts(text, path: path, rules: rules, partBytes: partBytes).map { (Array($0.parts.joined()), $0.diagnostics) }
-    }
-
-    /// `extract`'s entries as each part's own list, in document order (what `EntryMerger` takes without joining
-    /// them first), and its diagnostics.
+    ///
+    /// The entries come as each part's own list, in document order (what `EntryMerger` takes without joining them
+    /// first).
     static func extractParts(
         _ text: String, path: String, rules: IngestRules, partBytes: Int
     ) -> (parts: [[Entry]], diagnostics: [Diagnostic])? {
