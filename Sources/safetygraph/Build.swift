@@ -18,7 +18,8 @@ struct Build: ParsableCommand {
             (the topic map; topics without entries left out), graph/topics/<id>.svg (each concept's \
             neighbourhood) and graph/knowledge-graph.dot (every entry and concept with every edge; its SVG only \
             when it has at most \(KnowledgeGraphDOT.readableNodeLimit) nodes, since a bigger drawing is \
-            unreadable). Links in them point to site/topics/<id>.html. See `safetygraph help render`.
+            unreadable; leave it out with --no-full-graph). Links in them point to site/topics/<id>.html. See \
+            `safetygraph help render`.
 
             Also writes the graph as linked data: <output>/jsonld/ (context, SKOS scheme, schema.org \
             catalogue, both together) and <output>/rdf/graph.nt and graph.ttl (the same triples), every IRI \
@@ -44,6 +45,13 @@ struct Build: ParsableCommand {
 
     @Flag(help: "Write no Graphviz files (graph/).")
     var noGraphs = false
+
+    @Flag(
+        help: """
+            Write no graph/knowledge-graph.dot (nor its SVG), only the topic map and the topics' drawings: for \
+            very large catalogues, where that file is about as big as the N-Triples and too big to lay out.
+            """)
+    var noFullGraph = false
 
     @Flag(help: "Write no site (site/): for very large catalogues, where a page per topic lists thousands of entries.")
     var noSite = false
@@ -115,20 +123,23 @@ struct Build: ParsableCommand {
                     try catalogue.close()
                     return StageOutcome(seconds: Self.seconds(since: start), lines: ["catalog.json"])
                 },
-                { [noGraphs, engine, related] () throws -> StageOutcome in
+                { [noGraphs, noFullGraph, engine, related] () throws -> StageOutcome in
                     guard !noGraphs else { return StageOutcome(seconds: 0, lines: []) }
                     let start = DispatchTime.now().uptimeNanoseconds
                     let graphs: GraphFiles
                     do {
                         graphs = try GraphFiles.render(
-                            graph: loaded.graph, engine: engine, relatedLimit: related, wholeGraphDOT: false)
+                            graph: loaded.graph, engine: engine, relatedLimit: related, wholeGraphDOT: false,
+                            wholeGraph: !noFullGraph)
                     } catch let error as GraphvizError {
                         throw Failure(Failure.unavailable, error.description)
                     }
                     for file in graphs.files { try staging.write(file.data, to: file.path) }
-                    let whole = try staging.openStream(GraphFiles.wholeGraphPath)
-                    GraphFiles.writeWholeGraphDOT(of: loaded.graph, relatedLimit: related) { whole.append($0) }
-                    try whole.close()
+                    if !noFullGraph {
+                        let whole = try staging.openStream(GraphFiles.wholeGraphPath)
+                        GraphFiles.writeWholeGraphDOT(of: loaded.graph, relatedLimit: related) { whole.append($0) }
+                        try whole.close()
+                    }
                     return StageOutcome(
                         seconds: Self.seconds(since: start), lines: ["graph/"],
                         warnings: graphs.warnings.map { "warning: graphviz: \($0)" })

@@ -116,6 +116,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("o/graph").path))
     }
 
+    @Test func buildWithoutTheFullGraphDrawsTheRest() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("o")
+        let run = try CLIRunner.run(["build", "--output", out.path, "--no-full-graph", "--no-site", "-q"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let graph = out.appendingPathComponent("graph")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: graph.path)
+        #expect(!files.contains { $0.hasPrefix("knowledge-graph") }, "\(files)")
+        for name in ["topic-map.dot", "topic-map.svg", "topic-map.png", "topics/robustness.svg"] {
+            #expect(files.contains(name), "graph/\(name) missing")
+        }
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("rdf/graph.nt").path))
+    }
+
     @Test func renderWritesTheChosenGraphAndFormat() throws {
         let dir = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -167,7 +182,7 @@ import Testing
             #expect(render.stdout.contains(phrase), "render --help lacks \(phrase)")
         }
         let build = try CLIRunner.run(["build", "--help"])
-        for phrase in ["--engine", "--no-graphs", "graph/topic-map", "knowledge-graph.dot"] {
+        for phrase in ["--engine", "--no-graphs", "--no-full-graph", "graph/topic-map", "knowledge-graph.dot"] {
             #expect(build.stdout.contains(phrase), "build --help lacks \(phrase)")
         }
         #expect(try CLIRunner.run(["--help"]).stdout.contains("render"))

@@ -22,8 +22,10 @@ public struct GraphFiles: Sendable {
     ///
     /// With `wholeGraphDOT: false` the whole graph's DOT is left out of `files` (its SVG, when readable, is kept):
     /// a caller writing a large catalogue streams it with `writeWholeGraphDOT` instead of holding it in memory.
+    /// With `wholeGraph: false` neither the whole graph's DOT nor its SVG is made.
     public static func render(
-        graph: KnowledgeGraph, engine: LayoutEngine = .dot, relatedLimit: Int = 5, wholeGraphDOT: Bool = true
+        graph: KnowledgeGraph, engine: LayoutEngine = .dot, relatedLimit: Int = 5, wholeGraphDOT: Bool = true,
+        wholeGraph: Bool = true
     ) throws(GraphvizError) -> GraphFiles {
         let renderer = GraphvizRenderer(engine: engine)
         var files: [File] = []
@@ -47,6 +49,7 @@ public struct GraphFiles: Sendable {
             try add("graph/topics/\(ConceptLink.fileStem(concept.id)).dot", dot, [.svg])
         }
 
+        guard wholeGraph else { return GraphFiles(files: files.sorted { $0.path < $1.path }, warnings: warnings) }
         // A readable whole graph is small: encoded once, for its DOT file and its drawing.
         var whole = Data()
         if wholeGraphDOT || KnowledgeGraphDOT.isReadable(graph) {

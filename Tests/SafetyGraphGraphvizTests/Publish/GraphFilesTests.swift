@@ -23,6 +23,15 @@ import Testing
         #expect(try GraphFiles.render(graph: graph).files == files.files)
     }
 
+    @Test func withoutTheWholeGraphTheRestIsUnchanged() throws {
+        let graph = Fixtures.graph()
+        #expect(KnowledgeGraphDOT.isReadable(graph))  // so the whole graph would have an SVG as well as its DOT
+        let all = try GraphFiles.render(graph: graph).files
+        let some = try GraphFiles.render(graph: graph, wholeGraph: false).files
+        #expect(some == all.filter { !$0.path.hasPrefix("graph/knowledge-graph.") })
+        #expect(some.count == all.count - 2)
+    }
+
     @Test func aBigGraphGetsNoWholeGraphSVG() throws {
         let concepts = (0..<60).map { Fixtures.concept("c\($0)", "Concept \($0)") }
         let entries = (0..<50).map { Fixtures.entry("e\($0)", "Entry \($0)", url: "https://x.org/\($0)", tags: ["c\($0)"]) }
