@@ -58,8 +58,15 @@ public final class ByteSink {
         buffer.pointee.count += 1
     }
 
-    public func append(_ text: String) {
+    /// Disfavoured, so that a literal is appended as a `StaticString` (below), whose bytes are at hand.
+    @_disfavoredOverload public func append(_ text: String) {
         withUTF8Bytes(of: text) { append($0) }
+    }
+
+    /// A literal's bytes, straight from the binary (a short `String` literal is kept inline and had to be copied
+    /// out for every append).
+    @inline(__always) public func append(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }  // also a one-scalar literal, which has no pointer
     }
 
     /// The writers append millions of short pieces (a quote, a separator, a word): the common case, a piece that

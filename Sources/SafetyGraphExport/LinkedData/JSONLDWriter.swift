@@ -5,9 +5,18 @@
 /// (`"@language": "en"`) and which are typed (`xsd:gYear`), so a node reads like ordinary JSON.
 public struct JSONLDWriter: Sendable {
     public let vocabulary: LinkedVocabulary
+    /// Per property: `, "term": `, what comes before its values in a node.
+    private let keys: PropertyBytes
 
     public init(vocabulary: LinkedVocabulary) {
         self.vocabulary = vocabulary
+        keys = PropertyBytes(vocabulary) { property in
+            let sink = ByteSink()
+            sink.append(", ")
+            sink.appendJSONString(property.term)
+            sink.append(": ")
+            return Array(sink.text.utf8)
+        }
     }
 
     // MARK: - Context
@@ -82,17 +91,32 @@ public struct JSONLDWriter: Sendable {
             sink.append(", \"@type\": ")
             writeValues(node.types.map(\.term), to: sink)
         }
-        // Terms in order: the statements' positions are sorted (in a buffer on the stack), not the statements.
+        // Terms in order: the statements' positions are sorted by their terms' ranks (in a buffer on the stack),
+        // not the statements.
         let statements = node.statements
         withUnsafeTemporaryAllocation(of: Int.self, capacity: statements.count) { buffer in
             var order = buffer
             for i in statements.indices { order.initializeElement(at: i, to: i) }
-            order.sort { utf8Precedes(statements[$0].property.term, statements[$1].property.term) }
-            for i in order {
-                sink.append(", ")
-                sink.appendJSONString(statements[i].property.term)
-                sink.append(": ")
-                writeValues(statements[i].values, to: sink)
+            vocabulary.termRanks.withUnsafeBufferPointer { ranks in
+                order.sort { ranks[Int(statements[$0].property)] < ranks[Int(statements[$1].property)] }
+            }
+            keys.withLookUp { key in
+                node.values.withUnsafeBufferPointer { values in
+                    for i in order {
+                        sink.append(key[statements[i].property])
+                        let range = statements[i].range
+                        if range.count == 1 {
+                            sink.appendJSONString(values[range.lowerBound])
+                            continue
+                        }
+                        sink.append("[")
+                        for v in range {
+                            if v > range.lowerBound { sink.append(", ") }
+                            sink.appendJSONString(values[v])
+                        }
+                        sink.append("]")
+                    }
+                }
             }
         }
         sink.append("}")

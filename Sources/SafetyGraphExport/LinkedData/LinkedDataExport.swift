@@ -80,7 +80,7 @@ public struct LinkedDataExport: Sendable {
         static let nodes = 0, jsonLD = 1, nTriplesStage = 2, turtleStage = 3
 
         let json: JSONLDWriter
-        let nt = NTriplesWriter()
+        let nt: NTriplesWriter
         let ttl: TurtleWriter
         let scheme, catalog, graph, nTriples, turtle: ByteSink
         /// A node's JSON-LD, written once and copied into its dump and into `graph.jsonld`.
@@ -94,6 +94,7 @@ public struct LinkedDataExport: Sendable {
             turtle: ByteSink, measuring: Bool
         ) {
             json = JSONLDWriter(vocabulary: vocabulary)
+            nt = NTriplesWriter(vocabulary: vocabulary)
             ttl = TurtleWriter(vocabulary: vocabulary)
             (self.scheme, self.catalog, self.graph, self.nTriples, self.turtle) = (scheme, catalog, graph, nTriples, turtle)
             clock = StageClock(stages: ["nodes", "JSON-LD", "N-Triples", "Turtle"], enabled: measuring)

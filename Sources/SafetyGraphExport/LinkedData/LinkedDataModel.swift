@@ -9,8 +9,6 @@ public struct LinkedDataModel: Sendable {
 
     /// Per concept id: its IRI and its IRI segment, made once (every entry names a few concepts several times).
     private let conceptNames: [ConceptID: (iri: String, segment: String)]
-    /// The one-class type lists of the nodes made per entry, shared rather than made per node.
-    private let personTypes: [LinkedClass], organizationTypes: [LinkedClass], taggingTypes: [LinkedClass]
 
     public init(graph: KnowledgeGraph, vocabulary: LinkedVocabulary) {
         self.graph = graph
@@ -20,9 +18,6 @@ public struct LinkedDataModel: Sendable {
             names[concept.id] = (vocabulary.base.concept(concept.id), IRIEncoding.segment(concept.id.rawValue))
         }
         self.conceptNames = names
-        personTypes = [vocabulary.person]
-        organizationTypes = [vocabulary.organization]
-        taggingTypes = [vocabulary.tagging]
     }
 
     /// A concept's IRI and segment (made here for a concept outside the scheme, which the callers filter out).
@@ -46,7 +41,7 @@ public struct LinkedDataModel: Sendable {
         node.add(v.title, scheme.title)
         node.add(v.definition, scheme.definition)
         node.add(v.hasTopConcept, scheme.topConcepts.map { base.concept($0.id) })
-        node.normalize()
+        node.normalize(v)
         try body(node)
 
         for concept in scheme.concepts {
@@ -72,7 +67,7 @@ public struct LinkedDataModel: Sendable {
                     node.add(property, iri)
                 }
             }
-            node.normalize()
+            node.normalize(v)
             try body(node)
         }
         return diagnostics
@@ -86,12 +81,27 @@ public struct LinkedDataModel: Sendable {
         let (nodes, sectionIRIs) = sections()
         for node in nodes { try body(node) }
         // Each entry is lent in place: iterating, or passing `entries[index]`, copied (retained) every field of it.
+        // The nodes made per entry are made in the same few values, reset each time: their arrays are kept.
+        var scratch = Scratch(vocabulary)
         try graph.entries.withUnsafeBufferPointer { entries in
             for index in entries.indices {
-                try forEachNode(of: entries.baseAddress! + index, sectionIRIs: sectionIRIs, diagnostics: &diagnostics, body)
+                try forEachNode(
+                    of: entries.baseAddress! + index, sectionIRIs: sectionIRIs, diagnostics: &diagnostics,
+                    scratch: &scratch, body)
             }
         }
         return diagnostics
+    }
+
+    /// The nodes `forEachNode` fills, one per kind, kept from entry to entry.
+    private struct Scratch {
+        var entry, author, publisher, reason: LinkedNode
+        init(_ v: LinkedVocabulary) {
+            entry = LinkedNode(iri: "", types: [], capacity: 32)
+            author = LinkedNode(iri: "", types: [v.person], capacity: 1)
+            publisher = LinkedNode(iri: "", types: [v.organization], capacity: 1)
+            reason = LinkedNode(iri: "", types: [v.tagging], capacity: 5)
+        }
     }
 
     /// One node per section path and per prefix of one (`Tools`, `Tools › Attacks`), each part of its parent, and
@@ -119,14 +129,14 @@ public struct LinkedDataModel: Sendable {
             var node = LinkedNode(iri: iri, types: [vocabulary.section])
             node.add(vocabulary.name, prefix.joined(separator: " › "))
             if prefix.count > 1 { node.add(vocabulary.isPartOf, base.section(Array(prefix.dropLast()))) }
-            nodes[iri] = node.normalized()
+            nodes[iri] = node.normalized(vocabulary)
         }
         return (nodes.keys.sorted().compactMap { nodes[$0] }, iris)
     }
 
     private func forEachNode(
         of tagged: UnsafePointer<TaggedEntry>, sectionIRIs: [SectionKey: String], diagnostics: inout [Diagnostic],
-        _ body: (LinkedNode) throws -> Void
+        scratch: inout Scratch, _ body: (LinkedNode) throws -> Void
     ) rethrows {
         let v = vocabulary
         // Fields are read in place through a pointer into the graph's entries: a copy of the entry (passed by value
@@ -134,7 +144,58 @@ public struct LinkedDataModel: Sendable {
         let iri = base.entry(tagged.pointee.entry.id)
         let location = tagged.pointee.entry.sources.first
 
-        var node = LinkedNode(iri: iri, types: [SchemaTypeMapping.type(of: tagged.pointee.entry.kind)])
+        let scheme = graph.scheme
+        let allKnown = tagged.pointee.tags.allSatisfy { scheme.contains($0.concept) }  // the usual case: no new array
+        let tags = allKnown ? tagged.pointee.tags : tagged.pointee.tags.filter { scheme.contains($0.concept) }
+
+        scratch.entry.reset(iri: iri, type: SchemaTypeMapping.type(of: tagged.pointee.entry.kind))
+        fill(&scratch.entry, from: tagged, tags: tags, sectionIRIs: sectionIRIs, diagnostics: &diagnostics)
+        if !allKnown {
+            let unknown = tagged.pointee.tags.filter { !scheme.contains($0.concept) }.map(\.concept.rawValue)
+            diagnostics.append(
+                Diagnostic(
+                    .warning, code: "tag-not-in-scheme",
+                    "entry '\(tagged.pointee.entry.id)': tags \(unknown.joined(separator: ", ")) name no concept of the scheme; left out of the linked data",
+                    at: location))
+        }
+        scratch.entry.normalize(v)
+        try body(scratch.entry)
+
+        for (i, name) in tagged.pointee.entry.authors.enumerated() {
+            scratch.author.reset(iri: LinkedDataBase.author(i + 1, ofEntryIRI: iri), type: v.person)
+            scratch.author.add(v.name, name)
+            try body(scratch.author)
+        }
+        if let organization = tagged.pointee.entry.organization {
+            scratch.publisher.reset(iri: LinkedDataBase.publisher(ofEntryIRI: iri), type: v.organization)
+            scratch.publisher.add(v.name, organization)
+            try body(scratch.publisher)
+        }
+        for tag in tags {
+            let concept = conceptName(tag.concept)
+            for (i, provenance) in tag.provenance.sorted().enumerated() {
+                scratch.reason.reset(
+                    iri: LinkedDataBase.tagging(i + 1, conceptSegment: concept.segment, onEntryIRI: iri), type: v.tagging)
+                scratch.reason.add(v.taggedEntry, iri)
+                scratch.reason.add(v.taggedConcept, concept.iri)
+                scratch.reason.add(v.rule, v.ruleIRIs[provenance.rule])
+                scratch.reason.add(v.term, provenance.term)
+                scratch.reason.add(v.field, provenance.field?.rawValue)
+                scratch.reason.normalize(v)
+                try body(scratch.reason)
+            }
+        }
+    }
+
+    /// Says in `node` (an entry's, reset to its IRI and type) everything about the entry: the links that are no
+    /// IRIs are reported in `diagnostics`.
+    private func fill(
+        _ node: inout LinkedNode, from tagged: UnsafePointer<TaggedEntry>, tags: [Tag], sectionIRIs: [SectionKey: String],
+        diagnostics: inout [Diagnostic]
+    ) {
+        let v = vocabulary
+        let iri = node.iri
+        let location = tagged.pointee.entry.sources.first
         node.add(v.identifier, tagged.pointee.entry.id.rawValue)
         node.add(v.name, tagged.pointee.entry.title)
         node.add(v.kind, tagged.pointee.entry.kind.rawValue)
@@ -154,55 +215,14 @@ public struct LinkedDataModel: Sendable {
         if let repo = tagged.pointee.entry.githubRepo, let repoIRI = IRIEncoding.webIRI("https://github.com/" + repo) {
             node.add(v.codeRepository, repoIRI)
         }
-        node.add(v.isPartOf, tagged.pointee.entry.sectionPaths.filter { !$0.isEmpty }.map { path in
+        node.add(v.isPartOf, tagged.pointee.entry.sectionPaths.lazy.filter { !$0.isEmpty }.map { path in
             sectionIRIs[Self.sectionKey(path)] ?? base.section(path)
         })
-        node.add(v.author, tagged.pointee.entry.authors.indices.map { LinkedDataBase.author($0 + 1, ofEntryIRI: iri) })
+        node.add(v.author, tagged.pointee.entry.authors.indices.lazy.map { LinkedDataBase.author($0 + 1, ofEntryIRI: iri) })
         if tagged.pointee.entry.organization != nil { node.add(v.publisher, LinkedDataBase.publisher(ofEntryIRI: iri)) }
-        let scheme = graph.scheme
-        let allKnown = tagged.pointee.tags.allSatisfy { scheme.contains($0.concept) }  // the usual case: no new array
-        let tags = allKnown ? tagged.pointee.tags : tagged.pointee.tags.filter { scheme.contains($0.concept) }
-        if !allKnown {
-            let unknown = tagged.pointee.tags.filter { !scheme.contains($0.concept) }.map(\.concept.rawValue)
-            diagnostics.append(
-                Diagnostic(
-                    .warning, code: "tag-not-in-scheme",
-                    "entry '\(tagged.pointee.entry.id)': tags \(unknown.joined(separator: ", ")) name no concept of the scheme; left out of the linked data",
-                    at: location))
-        }
-        let conceptIRIs = tags.map { conceptName($0.concept).iri }
+        let conceptIRIs = tags.lazy.map { conceptName($0.concept).iri }
         node.add(v.subject, conceptIRIs)
         node.add(v.about, conceptIRIs)
-        node.normalize()
-        try body(node)
-
-        for (i, name) in tagged.pointee.entry.authors.enumerated() {
-            var author = LinkedNode(iri: LinkedDataBase.author(i + 1, ofEntryIRI: iri), types: personTypes, capacity: 1)
-            author.add(v.name, name)
-            author.normalize()
-            try body(author)
-        }
-        if let organization = tagged.pointee.entry.organization {
-            var publisher = LinkedNode(
-                iri: LinkedDataBase.publisher(ofEntryIRI: iri), types: organizationTypes, capacity: 1)
-            publisher.add(v.name, organization)
-            publisher.normalize()
-            try body(publisher)
-        }
-        for tag in tags {
-            let concept = conceptName(tag.concept)
-            for (i, provenance) in tag.provenance.sorted().enumerated() {
-                let reasonIRI = LinkedDataBase.tagging(i + 1, conceptSegment: concept.segment, onEntryIRI: iri)
-                var reason = LinkedNode(iri: reasonIRI, types: taggingTypes, capacity: 5)
-                reason.add(v.taggedEntry, iri)
-                reason.add(v.taggedConcept, concept.iri)
-                reason.add(v.rule, v.ruleIRIs[provenance.rule])
-                reason.add(v.term, provenance.term)
-                reason.add(v.field, provenance.field?.rawValue)
-                reason.normalize()
-            try body(reason)
-            }
-        }
     }
 
     // MARK: - Helpers

@@ -2,60 +2,116 @@ import Foundation
 /// One subject of the export with everything said about it: its types and, per property, its values.
 ///
 /// The three writers (JSON-LD, N-Triples, Turtle) print the same nodes, so they hold the same triples by
-/// construction. `normalized()` fixes the order: properties by IRI, values in code-point order, duplicates
+/// construction. `normalize(_:)` fixes the order: properties by IRI, values in code-point order, duplicates
 /// dropped (a repeated value is the same triple).
+///
+/// The values of all properties sit in one array, each statement naming its property by index and its values by
+/// position, so a node of a dozen properties is two arrays, not one per property; and a node reused with
+/// `reset(iri:types:)` keeps both.
 public struct LinkedNode: Sendable, Hashable {
-    /// Values of one property. Their shape (IRI, string, typed literal) is the property's range.
+    /// Values of one property: `values[start..<start + count]` of the node. Their shape (IRI, string, typed
+    /// literal) is the property's range.
     public struct Statement: Sendable, Hashable {
-        public var property: LinkedProperty
-        public var values: [String]
+        /// The property's `index` in the vocabulary's `propertyTable`.
+        public var property: Int32
+        public var start: Int32
+        public var count: Int32
+        var range: Range<Int> { Int(start)..<Int(start + count) }
     }
 
     public var iri: String
-    public var types: [LinkedClass]
+    public private(set) var types: [LinkedClass]
     public private(set) var statements: [Statement] = []
+    /// Every statement's values, each statement's together (in no particular order between statements).
+    public private(set) var values: [String] = []
 
-    /// A node with room for `capacity` properties at once (growing one by one reallocated, and released, the
-    /// array four times per entry).
+    /// A node with room for `capacity` values at once (growing one by one reallocated the arrays several times
+    /// per entry).
     public init(iri: String, types: [LinkedClass], capacity: Int = 16) {
         self.iri = iri
         self.types = types
         statements.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
     }
+
+    /// Makes this a node of `iri` with `type` and nothing said yet, keeping the room its arrays have.
+    public mutating func reset(iri: String, type: LinkedClass) {
+        self.iri = iri
+        types.removeAll(keepingCapacity: true)
+        types.append(type)
+        statements.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+    }
+
+    /// The values of `statement`.
+    public func values(of statement: Statement) -> ArraySlice<String> { values[statement.range] }
 
     public mutating func add(_ property: LinkedProperty, _ value: String?) {
         guard let value else { return }
-        add(property, [value])
+        let at = room(for: property, count: 1)
+        if at == values.count { values.append(value) } else { values.insert(value, at: at) }
     }
 
-    public mutating func add(_ property: LinkedProperty, _ values: [String]) {
-        guard !values.isEmpty else { return }
-        // The byte count first (constant time): property IRIs differ in length more often than not.
-        let length = property.iri.utf8.count
-        if let i = statements.firstIndex(where: { $0.property.iri.utf8.count == length && $0.property.iri == property.iri }) {
-            statements[i].values += values
-        } else {
-            statements.append(Statement(property: property, values: values))
+    public mutating func add<Values: Collection<String>>(_ property: LinkedProperty, _ more: Values) {
+        guard !more.isEmpty else { return }
+        let at = room(for: property, count: more.count)
+        if at == values.count { values.append(contentsOf: more) } else { values.insert(contentsOf: more, at: at) }
+    }
+
+    /// Counts `count` more values for `property` and returns where in `values` they go: the end, unless the property
+    /// already has values before another's (then after its own, and the later statements move up).
+    private mutating func room(for property: LinkedProperty, count: Int) -> Int {
+        let index = Int32(property.index)
+        let n = Int32(count)
+        if let last = statements.indices.last, statements[last].property == index {
+            statements[last].count += n
+            return Int(statements[last].start + statements[last].count - n)
         }
+        guard let i = statements.firstIndex(where: { $0.property == index }) else {
+            statements.append(Statement(property: index, start: Int32(values.count), count: n))
+            return values.count
+        }
+        let end = statements[i].start + statements[i].count
+        for j in statements.indices where statements[j].start >= end { statements[j].start += n }
+        statements[i].count += n
+        return Int(end)
     }
 
     /// The node in its written order, values sorted and unique, types unique.
-    public func normalized() -> LinkedNode {
+    public func normalized(_ vocabulary: LinkedVocabulary) -> LinkedNode {
         var node = self
-        node.normalize()
+        node.normalize(vocabulary)
         return node
     }
 
-    /// Puts the node in its written order in place (see `normalized()`): a node held once is sorted without
-    /// copying its statements.
-    public mutating func normalize() {
+    /// Puts the node in its written order in place (see `normalized(_:)`): statements by their property's IRI, each
+    /// statement's values sorted within their place, a repeated value removed.
+    public mutating func normalize(_ vocabulary: LinkedVocabulary) {
         if types.count > 1 {
             let sorted = types.sorted { utf8Precedes($0.iri, $1.iri) }
             types = sorted.enumerated().filter { $0.offset == 0 || sorted[$0.offset - 1].iri != $0.element.iri }.map(\.element)
         }
-        statements.sort { utf8Precedes($0.property.iri, $1.property.iri) }
-        for i in statements.indices where statements[i].values.count > 1 {
-            statements[i].values = Self.sortedUnique(statements[i].values)
+        if statements.count > 1 {
+            vocabulary.iriRanks.withUnsafeBufferPointer { ranks in
+                statements.sort { ranks[Int($0.property)] < ranks[Int($1.property)] }
+            }
+        }
+        for i in statements.indices where statements[i].count > 1 {
+            let range = statements[i].range
+            values[range].sort { utf8Precedes($0, $1) }
+            // Duplicates are rare: each is removed from the array, and the statements after it move down.
+            var k = range.lowerBound + 1
+            var end = range.upperBound
+            while k < end {
+                if utf8Equal(values[k - 1], values[k]) {
+                    values.remove(at: k)
+                    end -= 1
+                    statements[i].count -= 1
+                    for j in statements.indices where Int(statements[j].start) > k - 1 && j != i { statements[j].start -= 1 }
+                } else {
+                    k += 1
+                }
+            }
         }
     }
 
@@ -70,7 +126,7 @@ public struct LinkedNode: Sendable, Hashable {
     }
 
     /// How many triples the node makes.
-    public var tripleCount: Int { types.count + statements.reduce(0) { $0 + $1.values.count } }
+    public var tripleCount: Int { types.count + values.count }
 }
 
 /// Whether `a` comes before `b` in UTF-8 byte (code point) order: `a.utf8.lexicographicallyPrecedes(b.utf8)`.

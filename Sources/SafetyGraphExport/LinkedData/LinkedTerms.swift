@@ -17,11 +17,15 @@ public struct LinkedProperty: Sendable, Hashable {
     public let term: String
     public let iri: String
     public let range: Range
+    /// Its place in its vocabulary's `propertyTable`: what a node's statements hold instead of the property (a
+    /// copy of which retained its strings).
+    public let index: Int
 
-    public init(_ term: String, _ iri: String, _ range: Range) {
+    init(_ term: String, _ iri: String, _ range: Range, index: Int) {
         self.term = term
         self.iri = iri
         self.range = range
+        self.index = index
     }
 }
 

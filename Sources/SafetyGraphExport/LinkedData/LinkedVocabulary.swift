@@ -29,63 +29,75 @@ public final class LinkedVocabulary: Sendable {
     /// (`sectionRule`, `organizationRule`, `overrideRule`).
     public let ruleIRIs: [TagRule: String]
 
+    /// Every property, by `index` (the order they are made in below).
+    public let propertyTable: [LinkedProperty]
+    /// Per property index: its rank by IRI (the order of a node's statements in N-Triples and Turtle) and by term
+    /// (their order in JSON-LD).
+    public let iriRanks: [Int32], termRanks: [Int32]
+
     public init(base: LinkedDataBase) {
         self.base = base
         let skos = Namespace.skos, dc = Namespace.dcterms, schema = Namespace.schema, sg = base.vocabulary
+        var made: [LinkedProperty] = []
+        func property(_ term: String, _ iri: String, _ range: LinkedProperty.Range) -> LinkedProperty {
+            made.append(LinkedProperty(term, iri, range, index: made.count))
+            return made[made.count - 1]
+        }
         conceptScheme = LinkedClass("ConceptScheme", skos + "ConceptScheme")
         concept = LinkedClass("Concept", skos + "Concept")
-        prefLabel = LinkedProperty("prefLabel", skos + "prefLabel", .english)
-        altLabel = LinkedProperty("altLabel", skos + "altLabel", .english)
-        hiddenLabel = LinkedProperty("hiddenLabel", skos + "hiddenLabel", .english)
-        definition = LinkedProperty("definition", skos + "definition", .english)
-        scopeNote = LinkedProperty("scopeNote", skos + "scopeNote", .english)
-        broader = LinkedProperty("broader", skos + "broader", .iri)
-        narrower = LinkedProperty("narrower", skos + "narrower", .iri)
-        related = LinkedProperty("related", skos + "related", .iri)
-        inScheme = LinkedProperty("inScheme", skos + "inScheme", .iri)
-        topConceptOf = LinkedProperty("topConceptOf", skos + "topConceptOf", .iri)
-        hasTopConcept = LinkedProperty("hasTopConcept", skos + "hasTopConcept", .iri)
-        exactMatch = LinkedProperty("exactMatch", skos + "exactMatch", .iri)
-        closeMatch = LinkedProperty("closeMatch", skos + "closeMatch", .iri)
+        prefLabel = property("prefLabel", skos + "prefLabel", .english)
+        altLabel = property("altLabel", skos + "altLabel", .english)
+        hiddenLabel = property("hiddenLabel", skos + "hiddenLabel", .english)
+        definition = property("definition", skos + "definition", .english)
+        scopeNote = property("scopeNote", skos + "scopeNote", .english)
+        broader = property("broader", skos + "broader", .iri)
+        narrower = property("narrower", skos + "narrower", .iri)
+        related = property("related", skos + "related", .iri)
+        inScheme = property("inScheme", skos + "inScheme", .iri)
+        topConceptOf = property("topConceptOf", skos + "topConceptOf", .iri)
+        hasTopConcept = property("hasTopConcept", skos + "hasTopConcept", .iri)
+        exactMatch = property("exactMatch", skos + "exactMatch", .iri)
+        closeMatch = property("closeMatch", skos + "closeMatch", .iri)
 
-        title = LinkedProperty("title", dc + "title", .english)
-        identifier = LinkedProperty("identifier", dc + "identifier", .string)
-        subject = LinkedProperty("subject", dc + "subject", .iri)
+        title = property("title", dc + "title", .english)
+        identifier = property("identifier", dc + "identifier", .string)
+        subject = property("subject", dc + "subject", .iri)
 
         person = LinkedClass("Person", schema + "Person")
         organization = LinkedClass("Organization", schema + "Organization")
-        name = LinkedProperty("name", schema + "name", .string)
-        url = LinkedProperty("url", schema + "url", .iri)
-        sameAs = LinkedProperty("sameAs", schema + "sameAs", .iri)
-        author = LinkedProperty("author", schema + "author", .iri)
-        publisher = LinkedProperty("publisher", schema + "publisher", .iri)
-        datePublished = LinkedProperty("datePublished", schema + "datePublished", .datatype(Namespace.xsdGYear))
-        description = LinkedProperty("description", schema + "description", .string)
-        keywords = LinkedProperty("keywords", schema + "keywords", .string)
-        isPartOf = LinkedProperty("isPartOf", schema + "isPartOf", .iri)
-        about = LinkedProperty("about", schema + "about", .iri)
-        codeRepository = LinkedProperty("codeRepository", schema + "codeRepository", .iri)
+        name = property("name", schema + "name", .string)
+        url = property("url", schema + "url", .iri)
+        sameAs = property("sameAs", schema + "sameAs", .iri)
+        author = property("author", schema + "author", .iri)
+        publisher = property("publisher", schema + "publisher", .iri)
+        datePublished = property("datePublished", schema + "datePublished", .datatype(Namespace.xsdGYear))
+        description = property("description", schema + "description", .string)
+        keywords = property("keywords", schema + "keywords", .string)
+        isPartOf = property("isPartOf", schema + "isPartOf", .iri)
+        about = property("about", schema + "about", .iri)
+        codeRepository = property("codeRepository", schema + "codeRepository", .iri)
 
         tagging = LinkedClass("Tagging", sg + "Tagging")
         section = LinkedClass("Section", sg + "Section")
-        rule = LinkedProperty("rule", sg + "rule", .iri)
-        term = LinkedProperty("term", sg + "term", .string)
-        field = LinkedProperty("field", sg + "field", .string)
-        taggedConcept = LinkedProperty("concept", sg + "concept", .iri)
-        taggedEntry = LinkedProperty("entry", sg + "entry", .iri)
-        kind = LinkedProperty("kind", sg + "kind", .string)
+        rule = property("rule", sg + "rule", .iri)
+        term = property("term", sg + "term", .string)
+        field = property("field", sg + "field", .string)
+        taggedConcept = property("concept", sg + "concept", .iri)
+        taggedEntry = property("entry", sg + "entry", .iri)
+        kind = property("kind", sg + "kind", .string)
         ruleIRIs = Dictionary(uniqueKeysWithValues: TagRule.allCases.map { ($0, sg + $0.rawValue + "Rule") })
+        propertyTable = made
+        func ranks(by key: (LinkedProperty) -> String) -> [Int32] {
+            var ranks = [Int32](repeating: 0, count: made.count)
+            for (rank, p) in made.sorted(by: { utf8Precedes(key($0), key($1)) }).enumerated() { ranks[p.index] = Int32(rank) }
+            return ranks
+        }
+        iriRanks = ranks { $0.iri }
+        termRanks = ranks { $0.term }
     }
 
     /// Every property, sorted by term.
-    public var properties: [LinkedProperty] {
-        [
-            prefLabel, altLabel, hiddenLabel, definition, scopeNote, broader, narrower, related, inScheme,
-            topConceptOf, hasTopConcept, exactMatch, closeMatch, title, identifier, subject, name, url, sameAs,
-            author, publisher, datePublished, description, keywords, isPartOf, about, codeRepository, rule, term,
-            field, taggedConcept, taggedEntry, kind,
-        ].sorted { $0.term < $1.term }
-    }
+    public var properties: [LinkedProperty] { propertyTable.sorted { $0.term < $1.term } }
 
     /// Every class (including each schema.org type an entry kind maps to), sorted by term, without duplicates.
     public var classes: [LinkedClass] {

@@ -3,7 +3,15 @@
 /// Order: the nodes' order (see `LinkedDataModel`), and within a node `rdf:type` first, then predicates by
 /// IRI, objects in code-point order. Every IRI has gone through `IRIEncoding`, so none needs escaping.
 public struct NTriplesWriter: Sendable {
-    public init() {}
+    /// Per property: `<iri> `.
+    private let predicates: PropertyBytes
+    /// Per property: its range.
+    private let ranges: [LinkedProperty.Range]
+
+    public init(vocabulary: LinkedVocabulary) {
+        predicates = PropertyBytes(vocabulary) { Array("<\($0.iri)> ".utf8) }
+        ranges = vocabulary.propertyTable.map(\.range)
+    }
 
     public func write(_ node: LinkedNode, to sink: ByteSink) {
         for type in node.types {
@@ -12,18 +20,17 @@ public struct NTriplesWriter: Sendable {
             sink.append(type.iri)
             sink.append("> .\n")
         }
-        // Statements and values are lent in place: iterating copied each statement (retaining its property's
-        // strings and its values) and each value.
-        node.statements.withUnsafeBufferPointer { statements in
-            for s in statements.indices {
-                statements[s].values.withUnsafeBufferPointer { values in
-                    for i in values.indices {
-                        subject(node.iri, to: sink)
-                        sink.append(UInt8(ascii: "<"))
-                        sink.append(statements[s].property.iri)
-                        sink.append("> ")
-                        Self.writeObject(values[i], range: statements[s].property.range, to: sink)
-                        sink.append(" .\n")
+        // Values are lent in place, and statements name their property by index: nothing is retained per triple.
+        predicates.withLookUp { predicate in
+            ranges.withUnsafeBufferPointer { ranges in
+                node.values.withUnsafeBufferPointer { values in
+                    for statement in node.statements {
+                        for i in statement.range {
+                            subject(node.iri, to: sink)
+                            sink.append(predicate[statement.property])
+                            Self.writeObject(values[i], range: ranges[Int(statement.property)], to: sink)
+                            sink.append(" .\n")
+                        }
                     }
                 }
             }

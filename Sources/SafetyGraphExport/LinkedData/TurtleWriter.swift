@@ -15,6 +15,9 @@ public struct TurtleWriter: Sendable {
     private let prefixSpans: [(prefix: Range<Int>, namespace: Range<Int>)]
     /// The written name of every property and class of the vocabulary, found once: each node names several.
     private let vocabularyNames: VocabularyNames
+    /// Per property: its written name (`schema:name`), and its range.
+    private let predicates: PropertyBytes
+    private let ranges: [LinkedProperty.Range]
 
     public init(vocabulary: LinkedVocabulary) {
         self.vocabulary = vocabulary
@@ -41,6 +44,12 @@ public struct TurtleWriter: Sendable {
             names.insert(iri: Array(iri.utf8), name: Array(sink.text.utf8))
         }
         self.vocabularyNames = names
+        predicates = PropertyBytes(vocabulary) { property in
+            let sink = ByteSink()
+            Self.writeName(property.iri, prefixBytes: bytes, prefixSpans: spans, to: sink)
+            return Array(sink.text.utf8)
+        }
+        ranges = vocabulary.propertyTable.map(\.range)
     }
 
     public func writeHeader(to sink: ByteSink) {
@@ -53,37 +62,40 @@ public struct TurtleWriter: Sendable {
         sink.append("\n")
         writeName(node.iri, to: sink)
         var first = true
-        func startPredicate(_ iri: String?) {
+        func startPredicate() {
             sink.append(first ? "\n    " : " ;\n    ")
             first = false
-            if let iri { writeVocabularyName(iri, to: sink) } else { sink.append(UInt8(ascii: "a")) }
-            sink.append(UInt8(ascii: " "))
         }
         if !node.types.isEmpty {
-            startPredicate(nil)
+            startPredicate()
+            sink.append(UInt8(ascii: "a"))
+            sink.append(UInt8(ascii: " "))
             for (i, type) in node.types.enumerated() {
                 if i > 0 { sink.append(", ") }
                 writeVocabularyName(type.iri, to: sink)
             }
         }
-        // Statements and values are lent in place: iterating copied each statement (retaining its property's
-        // strings and its values) and each value.
-        node.statements.withUnsafeBufferPointer { statements in
-            for s in statements.indices {
-                startPredicate(statements[s].property.iri)
-                statements[s].values.withUnsafeBufferPointer { values in
-                    for i in values.indices {
-                        if i > 0 { sink.append(", ") }
-                        switch statements[s].property.range {
-                        case .iri: writeName(values[i], to: sink)
-                        case .string: sink.appendRDFString(values[i])
-                        case .english:
-                            sink.appendRDFString(values[i])
-                            sink.append("@en")
-                        case .datatype(let datatype):
-                            sink.appendRDFString(values[i])
-                            sink.append("^^")
-                            writeName(datatype, to: sink)
+        // Values are lent in place, and statements name their property by index: nothing is retained per value.
+        predicates.withLookUp { predicate in
+            ranges.withUnsafeBufferPointer { ranges in
+                node.values.withUnsafeBufferPointer { values in
+                    for statement in node.statements {
+                        startPredicate()
+                        sink.append(predicate[statement.property])
+                        sink.append(UInt8(ascii: " "))
+                        for i in statement.range {
+                            if i > statement.range.lowerBound { sink.append(", ") }
+                            switch ranges[Int(statement.property)] {
+                            case .iri: writeName(values[i], to: sink)
+                            case .string: sink.appendRDFString(values[i])
+                            case .english:
+                                sink.appendRDFString(values[i])
+                                sink.append("@en")
+                            case .datatype(let datatype):
+                                sink.appendRDFString(values[i])
+                                sink.append("^^")
+                                writeName(datatype, to: sink)
+                            }
                         }
                     }
                 }
@@ -161,7 +173,9 @@ public struct TurtleWriter: Sendable {
         withUTF8Bytes(of: iri) { bytes in
             prefixBytes.withUnsafeBufferPointer { known in
                 for span in prefixSpans where bytes.count > span.namespace.count {
-                    guard memcmp(known.baseAddress! + span.namespace.lowerBound, bytes.baseAddress!, span.namespace.count) == 0
+                    // The namespace's last byte first (a `/` or `#`): most namespaces are told apart there.
+                    guard bytes[span.namespace.count - 1] == known[span.namespace.upperBound - 1],
+                        memcmp(known.baseAddress! + span.namespace.lowerBound, bytes.baseAddress!, span.namespace.count) == 0
                     else { continue }
                     let local = UnsafeBufferPointer(rebasing: bytes[span.namespace.count...])
                     guard Self.isPlainLocalName(local) else { continue }

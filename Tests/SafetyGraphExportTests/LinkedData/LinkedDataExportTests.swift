@@ -149,6 +149,34 @@ import SafetyGraphCore
         #expect(LinkedNode.sortedUnique(["b", "é", "a", "e\u{301}", "b", "é"]) == ["a", "b", "e\u{301}", "é"])
     }
 
+    /// A node keeps every statement's values together in one array: values added to a property out of turn, and
+    /// duplicates dropped while sorting, move the other statements' places. Each statement must still read its own
+    /// values, whatever the order they were added in.
+    @Test func aNodeSaysWhatWasAddedWhateverTheOrder() {
+        let v = LinkedVocabulary(base: try! LinkedDataBase("https://example.org/sg/"))
+        let adds: [(LinkedProperty, [String])] = [
+            (v.name, ["b"]), (v.url, ["https://u/2"]), (v.about, ["x", "x"]), (v.name, ["a", "b", "c"]),
+            (v.keywords, ["k"]), (v.url, ["https://u/1", "https://u/2"]), (v.about, ["w"]), (v.name, ["é", "e\u{301}"]),
+            (v.identifier, ["id"]),
+        ]
+        var expected: [String: [String]] = [:]
+        for (property, values) in adds { expected[property.iri, default: []] += values }
+        for order in [Array(adds.indices), Array(adds.indices.reversed()), [4, 0, 8, 2, 6, 1, 3, 7, 5]] {
+            var node = LinkedNode(iri: "https://example.org/sg/entry/n", types: [v.tagging], capacity: 2)
+            for i in order { node.add(adds[i].0, adds[i].1) }
+            node.normalize(v)
+            let said = node.statements.map { (v.propertyTable[Int($0.property)].iri, Array(node.values(of: $0))) }
+            #expect(said.map(\.0) == expected.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "\(order)")
+            for (iri, values) in said {
+                #expect(values == LinkedNode.sortedUnique(expected[iri] ?? []), "\(iri) after \(order)")
+            }
+            #expect(node.tripleCount == 1 + expected.values.reduce(0) { $0 + LinkedNode.sortedUnique($1).count })
+            // Reset for the next node, the same arrays kept.
+            node.reset(iri: "https://example.org/sg/entry/m", type: v.person)
+            #expect(node.statements.isEmpty && node.values.isEmpty && node.types == [v.person])
+        }
+    }
+
     @Test(arguments: [(2024, "2024"), (999, "0999"), (5, "0005"), (12345, "12345"), (-44, "-0044")])
     func yearsAreGYears(_ year: Int, _ expected: String) {
         #expect(LinkedDataModel.gYear(year) == expected)
