@@ -33,6 +33,34 @@ import Testing
         }
     }
 
+    /// The wrappers give Foundation's answers on any text: ASCII text by bytes, other text through Foundation.
+    @Test func wrappersAnswerAsFoundationDoes() throws {
+        let others = ["Müller and Ünal & Co", "e\u{301}t al and \u{212A}elvin", "東京 and 大阪 & x", "a &amp; b &lt;é&gt;",
+            "Straße et al. and more", "and and and", "&&&"]
+        let pairs: [(StaticString, StaticString)] = [(" and ", ", "), ("&", ","), (" & ", ", "), ("&amp;", "&"), ("&lt;", "<"),
+            ("aa", "a"), ("a", "aa")]
+        for text in try Self.texts() + others + ["aaaa", "aaa"] {
+            for needle in Self.needles + [" and ", "description", "&amp;"] {
+                let wanted = needle.description
+                #expect(text.containsText(needle) == (text.range(of: wanted) != nil), "\(text.debugDescription) \(wanted)")
+                for caseInsensitive in [false, true] {
+                    #expect(
+                        text.rangeOfText(needle, caseInsensitive: caseInsensitive)
+                            == text.range(of: wanted, options: caseInsensitive ? .caseInsensitive : []))
+                }
+            }
+            for (target, replacement) in pairs {
+                let foundation = text.replacingOccurrences(of: target.description, with: replacement.description)
+                #expect(Array(text.replacingText(target, with: replacement).utf8) == Array(foundation.utf8), "\(text.debugDescription)")
+            }
+            let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            #expect(Array(text.foldedForComparison().utf8) == Array(folded.utf8), "\(text.debugDescription)")
+        }
+        // Every ASCII character folds as Foundation folds it.
+        let ascii = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        #expect(Array(ascii.foldedForComparison().utf8) == Array(ascii.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).utf8))
+    }
+
     @Test func textWithAnyOtherScalarIsNotASCII() {
         for text in ["é", "a\u{301}", "😀", "\u{80}", "abc\u{7F}ü"] where text.unicodeScalars.contains(where: { $0.value > 0x7F }) {
             #expect(!text.isASCIIText)

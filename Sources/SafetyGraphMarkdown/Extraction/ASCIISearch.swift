@@ -1,3 +1,5 @@
+import Foundation
+
 /// Searches on bytes for text that is all ASCII, where Foundation's `range(of:)` and `contains` (which bridge to
 /// `NSString` and compare composed character sequences) find exactly what a byte search finds: with no scalar
 /// above U+007F there is no combining mark, no decomposition and no case mapping beyond A–Z. Callers ask Foundation
@@ -41,5 +43,56 @@ extension String {
             if let result = utf8.withContiguousStorageIfAvailable(search) { return result }
             return Array(utf8).withUnsafeBufferPointer(search)
         }
+    }
+}
+
+/// Foundation's string calls with an ASCII needle, done on bytes when the text is ASCII as well (where the results
+/// are the same, for the reasons above) and left to Foundation otherwise.
+extension String {
+    /// `contains(needle)`.
+    func containsText(_ needle: StaticString) -> Bool {
+        isASCIIText ? containsASCII(needle) : range(of: needle.description) != nil
+    }
+
+    /// `range(of: needle)`, or with `.caseInsensitive`.
+    func rangeOfText(_ needle: StaticString, caseInsensitive: Bool = false) -> Range<String.Index>? {
+        if isASCIIText { return asciiRange(of: needle, caseInsensitive: caseInsensitive) }
+        return range(of: needle.description, options: caseInsensitive ? .caseInsensitive : [])
+    }
+
+    /// `replacingOccurrences(of: target, with: replacement)`: every non-overlapping occurrence, left to right.
+    func replacingText(_ target: StaticString, with replacement: StaticString) -> String {
+        guard isASCIIText else { return replacingOccurrences(of: target.description, with: replacement.description) }
+        guard containsASCII(target) else { return self }
+        return target.withUTF8Buffer { wanted in
+            replacement.withUTF8Buffer { put in
+                var out: [UInt8] = []
+                var copy = self
+                copy.withUTF8 { bytes in
+                    out.reserveCapacity(bytes.count)
+                    var i = 0
+                    while i < bytes.count {
+                        if i + wanted.count <= bytes.count,
+                            memcmp(bytes.baseAddress! + i, wanted.baseAddress!, wanted.count) == 0
+                        {
+                            out.append(contentsOf: put)
+                            i += wanted.count
+                        } else {
+                            out.append(bytes[i])
+                            i += 1
+                        }
+                    }
+                }
+                return String(decoding: out, as: UTF8.self)
+            }
+        }
+    }
+
+    /// `folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)`: on ASCII text, A–Z lowered and
+    /// nothing else changed (a test checks every ASCII character against Foundation).
+    func foldedForComparison() -> String {
+        guard isASCIIText else { return folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
+        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }

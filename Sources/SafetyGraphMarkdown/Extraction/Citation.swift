@@ -38,7 +38,7 @@ struct Citation: Sendable, Equatable {
         let (withoutEtAl, hadEtAl) = removingEtAl(text)
         text = TextNormalizer.trimmingSeparators(withoutEtAl, extra: ".")
         guard !text.isEmpty else { return nil }
-        let hasConjunction = text.contains("&") || text.contains(" and ")
+        let hasConjunction = text.contains("&") || text.containsText(" and ")
         if year == nil && !hadEtAl && !hasConjunction {
             return Citation(names: [text], year: nil, namesArePeople: false)
         }
@@ -103,8 +103,11 @@ struct Citation: Sendable, Equatable {
     static func removingEtAl(_ text: String) -> (String, Bool) {
         // Every marker holds `et al` (ASCII letters, any case): without it there is nothing to look for.
         guard text.containsASCII("et al", caseInsensitive: true) else { return (text, false) }
-        for marker in [" and et all.", " and et all", " et all.", " et al.", " et all", " et al", ", et al.", ", et al"] {
-            if let range = text.range(of: marker, options: .caseInsensitive) {
+        let markers: [StaticString] = [
+            " and et all.", " and et all", " et all.", " et al.", " et all", " et al", ", et al.", ", et al",
+        ]
+        for marker in markers {
+            if let range = text.rangeOfText(marker, caseInsensitive: true) {
                 var result = text
                 result.removeSubrange(range)
                 return (result, true)
@@ -115,7 +118,7 @@ struct Citation: Sendable, Equatable {
 
     /// `Belani, Vukovic & Car` → three names; `Mahoney, T., Varshney, K.R.` → two (initials join their surname).
     static func splitNames(_ text: String) -> [String] {
-        splitAPANames(text.replacingOccurrences(of: " and ", with: ", "))
+        splitAPANames(text.replacingText(" and ", with: ", "))
             .map { TextNormalizer.trimmingSeparators($0) }
             .filter { !$0.isEmpty }
     }
@@ -124,7 +127,7 @@ struct Citation: Sendable, Equatable {
     /// (initials join the surname before them); `C.-J. Wu, R. Raghavendra` stay two names.
     static func splitAPANames(_ text: String) -> [String] {
         var names: [String] = []
-        let parts = text.replacingOccurrences(of: "&", with: ",").replacingOccurrences(of: " and ", with: ", ")
+        let parts = text.replacingText("&", with: ",").replacingText(" and ", with: ", ")
             .split(separator: ",")
         for raw in parts {
             var part = raw.trimmingWhitespace()

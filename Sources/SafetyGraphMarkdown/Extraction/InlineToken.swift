@@ -61,6 +61,9 @@ struct LinkToken: Sendable, Equatable {
     var isEntryLink: Bool {
         guard !imageOnly, normalizedURL != nil else { return false }
         if text.isASCIIText { return text.asciiRange(of: "back to top", caseInsensitive: true) == nil }
+        // Lowercasing turns no non-ASCII character into `t`, `o`, `p` or a space, and none is canonically equivalent
+        // to one: without the bytes ` to top` (any case) Foundation cannot find the phrase either.
+        guard text.containsASCII(" to top", caseInsensitive: true) else { return true }
         return !text.lowercased().contains("back to top")
     }
 

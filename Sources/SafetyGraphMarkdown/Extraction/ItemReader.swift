@@ -274,7 +274,7 @@ enum ItemReader {
             return true
         }
         guard post.lowercased().hasPrefix("with ") else { return false }
-        let names = Citation.splitNames(String(post.dropFirst(5)).replacingOccurrences(of: " & ", with: ", "))
+        let names = Citation.splitNames(String(post.dropFirst(5)).replacingText(" & ", with: ", "))
         guard !names.isEmpty, names.allSatisfy(NameHeuristics.looksLikePersonName) else { return false }
         fields.authors.append(contentsOf: names.filter { !fields.authors.contains($0) })
         post = ""
@@ -287,7 +287,7 @@ enum ItemReader {
         if body.hasSuffix(".") { body = body.dropLast() }
         guard body.hasSuffix(")"), let open = body.range(of: " (with ", options: .backwards) else { return nil }
         let inside = body[open.upperBound..<body.index(before: body.endIndex)]
-        let names = Citation.splitNames(String(inside).replacingOccurrences(of: " & ", with: ", "))
+        let names = Citation.splitNames(String(inside).replacingText(" & ", with: ", "))
         guard !names.isEmpty, names.allSatisfy(NameHeuristics.looksLikePersonName) else { return nil }
         return (names, String(body[..<open.lowerBound]) + ".")
     }

@@ -28,7 +28,7 @@ enum NameHeuristics {
         text = withoutEtAl
         while let last = text.last, last == "." || last == "," || last == " " { text.removeLast() }
         guard !text.isEmpty, text.count <= 4000 else { return nil }
-        let names = text.replacingOccurrences(of: " and ", with: ", ").replacingOccurrences(of: " & ", with: ", ")
+        let names = text.replacingText(" and ", with: ", ").replacingText(" & ", with: ", ")
             .split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !names.isEmpty, names.allSatisfy(looksLikePersonName) else { return nil }
         // One capitalised word alone ("Overview.") is not an author line.

@@ -14,11 +14,11 @@ enum TableRowReader {
     /// The role of a column, from its header text.
     static func role(ofHeader header: String) -> Role {
         let name = TextNormalizer.comparisonKey(header)
-        if name.contains("description") || name.contains("summary") || name == "details" || name == "laudation" {
+        if name.containsText("description") || name.containsText("summary") || name == "details" || name == "laudation" {
             return .description
         }
-        if name.contains("organization") || name.contains("organisation") || name.contains("creator")
-            || name.contains("company") || name.contains("publisher") || name.contains("institution") {
+        if name.containsText("organization") || name.containsText("organisation") || name.containsText("creator")
+            || name.containsText("company") || name.containsText("publisher") || name.containsText("institution") {
             return .organization
         }
         if name == "author" || name == "authors" { return .authors }
@@ -28,7 +28,7 @@ enum TableRowReader {
             "document", "standard", "application", "tool", "course", "podcast", "resource", "incident", "use case",
             "tracker", "project", "library", "dataset", "model", "framework", "paper title",
         ]
-        if titleNames.contains(name) || name.contains("title") || name.contains("name") { return .title }
+        if titleNames.contains(name) || name.containsText("title") || name.containsText("name") { return .title }
         return .plain
     }
 

@@ -204,7 +204,7 @@ enum TextNormalizer {
 
     /// The key used to compare names case- and diacritic-insensitively, emoji stripped.
     static func comparisonKey(_ text: String) -> String {
-        sectionName(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        sectionName(text).foldedForComparison()
     }
 
     /// Visible text of an HTML fragment: tags removed, common entities decoded. With `droppingSummary`, the
@@ -233,10 +233,11 @@ enum TextNormalizer {
     static func decodingEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
         var result = text
-        for (entity, value) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"),
-                                ("&apos;", "'"), ("&amp;", "&")] {
-            result = result.replacingOccurrences(of: entity, with: value)
-        }
+        let entities: [(StaticString, StaticString)] = [
+            ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"),
+            ("&amp;", "&"),
+        ]
+        for (entity, value) in entities { result = result.replacingText(entity, with: value) }
         return result
     }
 
