@@ -168,22 +168,18 @@ extension CatalogueDocument {
 /// bracket, a blank line and the closing bracket. The caller gives keys in sorted order.
 struct PrettyJSONWriter {
     let sink: ByteSink
-    /// Per open container, how many members it has so far.
-    private var counts: [Int] = []
+    /// How many containers are open, and per open container (bit `depth - 1`) whether it has a member yet: the
+    /// writer nests a handful deep, and a bit per level costs no array to check and grow per element.
+    private var depth = 0
+    private var hasMembers: UInt64 = 0
 
     init(sink: ByteSink) { self.sink = sink }
 
-    mutating func beginObject() {
-        sink.append(UInt8(ascii: "{"))
-        counts.append(0)
-    }
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
 
     mutating func endObject() { close(UInt8(ascii: "}")) }
 
-    mutating func beginArray() {
-        sink.append(UInt8(ascii: "["))
-        counts.append(0)
-    }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
 
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
@@ -191,21 +187,47 @@ struct PrettyJSONWriter {
     mutating func key(_ name: StaticString) {
         element()
         sink.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { sink.append($0) }
-        sink.append(UInt8(ascii: "\""))
-        sink.append(UInt8(ascii: " "))
-        sink.append(UInt8(ascii: ":"))
-        sink.append(UInt8(ascii: " "))
+        sink.append(name)
+        sink.append("\" : ")
     }
 
     /// Starts an array element (and, through `key`, an object member).
     mutating func element() {
-        guard let last = counts.indices.last else { return }
-        if counts[last] > 0 { sink.append(UInt8(ascii: ",")) }
-        sink.append(UInt8(ascii: "\n"))
-        counts[last] += 1
-        indent(counts.count)
+        guard depth > 0 else { return }
+        let bit: UInt64 = 1 << UInt64((depth - 1) & 63)
+        if hasMembers & bit != 0 { sink.append(UInt8(ascii: ",")) }
+        hasMembers |= bit
+        newline(indenting: depth)
     }
+
+    private mutating func open(_ bracket: UInt8) {
+        sink.append(bracket)
+        depth += 1
+        hasMembers &= ~(1 << UInt64((depth - 1) & 63))
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let empty = hasMembers & (1 << UInt64((depth - 1) & 63)) == 0
+        depth -= 1
+        if empty { sink.append(UInt8(ascii: "\n")) }
+        newline(indenting: depth)
+        sink.append(bracket)
+    }
+
+    /// A line break and two spaces a level, in one append while the indentation fits the constant.
+    private func newline(indenting depth: Int) {
+        Self.newlineAndSpaces.withUTF8Buffer { run in
+            var left = 1 + 2 * depth
+            var piece = UnsafeBufferPointer(rebasing: run[..<min(left, run.count)])
+            while left > 0 {
+                sink.append(piece)
+                left -= piece.count
+                piece = UnsafeBufferPointer(rebasing: run[1..<(1 + min(left, run.count - 1))])
+            }
+        }
+    }
+
+    private static let newlineAndSpaces: StaticString = "\n                                                                "
 
     func string(_ text: String) { sink.appendJSONString(text, forHTML: false) }
 
@@ -231,23 +253,4 @@ struct PrettyJSONWriter {
         }
         endArray()
     }
-
-    private mutating func close(_ bracket: UInt8) {
-        let members = counts.removeLast()
-        sink.append(UInt8(ascii: "\n"))
-        if members == 0 { sink.append(UInt8(ascii: "\n")) }
-        indent(counts.count)
-        sink.append(bracket)
-    }
-
-    private func indent(_ depth: Int) {
-        var left = 2 * depth
-        while left > 0 {
-            let run = min(left, Self.spaces.count)
-            Self.spaces.withUnsafeBufferPointer { sink.append(UnsafeBufferPointer(rebasing: $0[..<run])) }
-            left -= run
-        }
-    }
-
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 }
