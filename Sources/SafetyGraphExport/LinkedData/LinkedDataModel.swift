@@ -20,11 +20,6 @@ public struct LinkedDataModel: Sendable {
         self.conceptNames = names
     }
 
-    /// A concept's IRI and segment (made here for a concept outside the scheme, which the callers filter out).
-    private func conceptName(_ id: ConceptID) -> (iri: String, segment: String) {
-        conceptNames[id] ?? (base.concept(id), IRIEncoding.segment(id.rawValue))
-    }
-
     private var base: LinkedDataBase { vocabulary.base }
 
     // MARK: - The scheme
@@ -81,27 +76,14 @@ public struct LinkedDataModel: Sendable {
         let (nodes, sectionIRIs) = sections()
         for node in nodes { try body(node) }
         // Each entry is lent in place: iterating, or passing `entries[index]`, copied (retained) every field of it.
-        // The nodes made per entry are made in the same few values, reset each time: their arrays are kept.
-        var scratch = Scratch(vocabulary)
+        let maker = EntryNodes(model: self, sectionIRIs: sectionIRIs)
+        var scratch = EntryNodes.Scratch(vocabulary)
         try graph.entries.withUnsafeBufferPointer { entries in
             for index in entries.indices {
-                try forEachNode(
-                    of: entries.baseAddress! + index, sectionIRIs: sectionIRIs, diagnostics: &diagnostics,
-                    scratch: &scratch, body)
+                try maker.emit(entries.baseAddress! + index, into: &scratch, diagnostics: &diagnostics, body)
             }
         }
         return diagnostics
-    }
-
-    /// The nodes `forEachNode` fills, one per kind, kept from entry to entry.
-    private struct Scratch {
-        var entry, author, publisher, reason: LinkedNode
-        init(_ v: LinkedVocabulary) {
-            entry = LinkedNode(iri: "", types: [], capacity: 32)
-            author = LinkedNode(iri: "", types: [v.person], capacity: 1)
-            publisher = LinkedNode(iri: "", types: [v.organization], capacity: 1)
-            reason = LinkedNode(iri: "", types: [v.tagging], capacity: 5)
-        }
     }
 
     /// One node per section path and per prefix of one (`Tools`, `Tools › Attacks`), each part of its parent, and
@@ -134,95 +116,127 @@ public struct LinkedDataModel: Sendable {
         return (nodes.keys.sorted().compactMap { nodes[$0] }, iris)
     }
 
-    private func forEachNode(
-        of tagged: UnsafePointer<TaggedEntry>, sectionIRIs: [SectionKey: String], diagnostics: inout [Diagnostic],
-        scratch: inout Scratch, _ body: (LinkedNode) throws -> Void
-    ) rethrows {
-        let v = vocabulary
-        // Fields are read in place through a pointer into the graph's entries: a copy of the entry (passed by value
-        // or bound to a local) retained and released every one of its fields.
-        let iri = base.entry(tagged.pointee.entry.id)
-        let location = tagged.pointee.entry.sources.first
+    /// Makes the nodes of one entry after another: what they share is held here once, and the nodes themselves
+    /// are the same four values reset for each (their arrays kept). A class, so that nothing per entry copies the
+    /// model (a closure capturing it retained every array of the graph); the nodes are in a `Scratch` the caller
+    /// lends, not in the class, whose mutable properties are checked for exclusive access at every use.
+    private final class EntryNodes {
+        let v: LinkedVocabulary
+        let base: LinkedDataBase
+        let scheme: ConceptScheme
+        let conceptNames: [ConceptID: (iri: String, segment: String)]
+        let sectionIRIs: [SectionKey: String]
 
-        let scheme = graph.scheme
-        let allKnown = tagged.pointee.tags.allSatisfy { scheme.contains($0.concept) }  // the usual case: no new array
-        let tags = allKnown ? tagged.pointee.tags : tagged.pointee.tags.filter { scheme.contains($0.concept) }
-
-        scratch.entry.reset(iri: iri, type: SchemaTypeMapping.type(of: tagged.pointee.entry.kind))
-        fill(&scratch.entry, from: tagged, tags: tags, sectionIRIs: sectionIRIs, diagnostics: &diagnostics)
-        if !allKnown {
-            let unknown = tagged.pointee.tags.filter { !scheme.contains($0.concept) }.map(\.concept.rawValue)
-            diagnostics.append(
-                Diagnostic(
-                    .warning, code: "tag-not-in-scheme",
-                    "entry '\(tagged.pointee.entry.id)': tags \(unknown.joined(separator: ", ")) name no concept of the scheme; left out of the linked data",
-                    at: location))
-        }
-        scratch.entry.normalize(v)
-        try body(scratch.entry)
-
-        for (i, name) in tagged.pointee.entry.authors.enumerated() {
-            scratch.author.reset(iri: LinkedDataBase.author(i + 1, ofEntryIRI: iri), type: v.person)
-            scratch.author.add(v.name, name)
-            try body(scratch.author)
-        }
-        if let organization = tagged.pointee.entry.organization {
-            scratch.publisher.reset(iri: LinkedDataBase.publisher(ofEntryIRI: iri), type: v.organization)
-            scratch.publisher.add(v.name, organization)
-            try body(scratch.publisher)
-        }
-        for tag in tags {
-            let concept = conceptName(tag.concept)
-            for (i, provenance) in tag.provenance.sorted().enumerated() {
-                scratch.reason.reset(
-                    iri: LinkedDataBase.tagging(i + 1, conceptSegment: concept.segment, onEntryIRI: iri), type: v.tagging)
-                scratch.reason.add(v.taggedEntry, iri)
-                scratch.reason.add(v.taggedConcept, concept.iri)
-                scratch.reason.add(v.rule, v.ruleIRIs[provenance.rule])
-                scratch.reason.add(v.term, provenance.term)
-                scratch.reason.add(v.field, provenance.field?.rawValue)
-                scratch.reason.normalize(v)
-                try body(scratch.reason)
+        struct Scratch {
+            var entry, author, publisher, reason: LinkedNode
+            init(_ v: LinkedVocabulary) {
+                entry = LinkedNode(iri: "", types: [], capacity: 32)
+                author = LinkedNode(iri: "", types: [v.person], capacity: 1)
+                publisher = LinkedNode(iri: "", types: [v.organization], capacity: 1)
+                reason = LinkedNode(iri: "", types: [v.tagging], capacity: 5)
             }
         }
-    }
 
-    /// Says in `node` (an entry's, reset to its IRI and type) everything about the entry: the links that are no
-    /// IRIs are reported in `diagnostics`.
-    private func fill(
-        _ node: inout LinkedNode, from tagged: UnsafePointer<TaggedEntry>, tags: [Tag], sectionIRIs: [SectionKey: String],
-        diagnostics: inout [Diagnostic]
-    ) {
-        let v = vocabulary
-        let iri = node.iri
-        let location = tagged.pointee.entry.sources.first
-        node.add(v.identifier, tagged.pointee.entry.id.rawValue)
-        node.add(v.name, tagged.pointee.entry.title)
-        node.add(v.kind, tagged.pointee.entry.kind.rawValue)
-        node.add(v.description, tagged.pointee.entry.description)
-        node.add(v.keywords, tagged.pointee.entry.keywords)
-        node.add(v.datePublished, tagged.pointee.entry.year.map(Self.gYear))
-        // The main URL, then the others (without making an array of pairs per entry).
-        for index in -1..<tagged.pointee.entry.otherURLs.count {
-            let (property, link) = index < 0 ? (v.url, tagged.pointee.entry.url) : (v.sameAs, tagged.pointee.entry.otherURLs[index])
-            guard let linkIRI = IRIEncoding.webIRI(link) else {
-                diagnostics.append(Self.skipped(link, what: "\(property.term) of entry '\(tagged.pointee.entry.id)'", at: location))
-                continue
+        init(model: LinkedDataModel, sectionIRIs: [SectionKey: String]) {
+            v = model.vocabulary
+            base = model.vocabulary.base
+            scheme = model.graph.scheme
+            conceptNames = model.conceptNames
+            self.sectionIRIs = sectionIRIs
+        }
+
+        /// A concept's IRI and segment (made here for a concept outside the scheme, which the callers filter out).
+        func conceptName(_ id: ConceptID) -> (iri: String, segment: String) {
+            conceptNames[id] ?? (base.concept(id), IRIEncoding.segment(id.rawValue))
+        }
+
+        /// The entry's node, then its authors', its publisher's and its taggings'.
+        func emit(
+            _ tagged: UnsafePointer<TaggedEntry>, into s: inout Scratch, diagnostics: inout [Diagnostic],
+            _ body: (LinkedNode) throws -> Void
+        ) rethrows {
+            // Fields are read in place through a pointer into the graph's entries: a copy of the entry (passed by
+            // value or bound to a local) retained and released every one of its fields.
+            let iri = base.entry(tagged.pointee.entry.id)
+            let location = tagged.pointee.entry.sources.first
+            let allKnown = tagged.pointee.tags.allSatisfy { scheme.contains($0.concept) }  // the usual case: no new array
+            let tags = allKnown ? tagged.pointee.tags : tagged.pointee.tags.filter { scheme.contains($0.concept) }
+
+            s.entry.reset(iri: iri, type: SchemaTypeMapping.type(of: tagged.pointee.entry.kind))
+            fillEntry(&s.entry, from: tagged, tags: tags, diagnostics: &diagnostics)
+            if !allKnown {
+                let unknown = tagged.pointee.tags.filter { !scheme.contains($0.concept) }.map(\.concept.rawValue)
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, code: "tag-not-in-scheme",
+                        "entry '\(tagged.pointee.entry.id)': tags \(unknown.joined(separator: ", ")) name no concept of the scheme; left out of the linked data",
+                        at: location))
             }
-            if linkIRI != link { diagnostics.append(Self.encoded(link, linkIRI, at: location)) }
-            node.add(property, linkIRI)
+            s.entry.normalize(v)
+            try body(s.entry)
+
+            for (i, name) in tagged.pointee.entry.authors.enumerated() {
+                s.author.reset(iri: LinkedDataBase.author(i + 1, ofEntryIRI: iri), type: v.person)
+                s.author.add(v.name, name)
+                try body(s.author)
+            }
+            if let organization = tagged.pointee.entry.organization {
+                s.publisher.reset(iri: LinkedDataBase.publisher(ofEntryIRI: iri), type: v.organization)
+                s.publisher.add(v.name, organization)
+                try body(s.publisher)
+            }
+            for tag in tags {
+                let concept = conceptName(tag.concept)
+                for (i, provenance) in tag.provenance.sorted().enumerated() {
+                    s.reason.reset(
+                        iri: LinkedDataBase.tagging(i + 1, conceptSegment: concept.segment, onEntryIRI: iri), type: v.tagging)
+                    s.reason.add(v.taggedEntry, iri)
+                    s.reason.add(v.taggedConcept, concept.iri)
+                    s.reason.add(v.rule, v.ruleIRIs[provenance.rule])
+                    s.reason.add(v.term, provenance.term)
+                    s.reason.add(v.field, provenance.field?.rawValue)
+                    s.reason.normalize(v)
+                    try body(s.reason)
+                }
+            }
         }
-        if let repo = tagged.pointee.entry.githubRepo, let repoIRI = IRIEncoding.webIRI("https://github.com/" + repo) {
-            node.add(v.codeRepository, repoIRI)
+
+        /// Says in `entry` (reset to the entry's IRI and type) everything about the entry: the links that are no
+        /// IRIs are reported in `diagnostics`. Values go in one at a time (a statement grows in place).
+        private func fillEntry(
+            _ entry: inout LinkedNode, from tagged: UnsafePointer<TaggedEntry>, tags: [Tag], diagnostics: inout [Diagnostic]
+        ) {
+            let iri = entry.iri
+            let location = tagged.pointee.entry.sources.first
+            entry.add(v.identifier, tagged.pointee.entry.id.rawValue)
+            entry.add(v.name, tagged.pointee.entry.title)
+            entry.add(v.kind, tagged.pointee.entry.kind.rawValue)
+            entry.add(v.description, tagged.pointee.entry.description)
+            entry.add(v.keywords, tagged.pointee.entry.keywords)
+            entry.add(v.datePublished, tagged.pointee.entry.year.map(LinkedDataModel.gYear))
+            // The main URL, then the others (without making an array of pairs per entry).
+            for index in -1..<tagged.pointee.entry.otherURLs.count {
+                let (property, link) =
+                    index < 0 ? (v.url, tagged.pointee.entry.url) : (v.sameAs, tagged.pointee.entry.otherURLs[index])
+                guard let linkIRI = IRIEncoding.webIRI(link) else {
+                    diagnostics.append(
+                        LinkedDataModel.skipped(link, what: "\(property.term) of entry '\(tagged.pointee.entry.id)'", at: location))
+                    continue
+                }
+                if linkIRI != link { diagnostics.append(LinkedDataModel.encoded(link, linkIRI, at: location)) }
+                entry.add(property, linkIRI)
+            }
+            if let repo = tagged.pointee.entry.githubRepo, let repoIRI = IRIEncoding.webIRI("https://github.com/" + repo) {
+                entry.add(v.codeRepository, repoIRI)
+            }
+            for path in tagged.pointee.entry.sectionPaths where !path.isEmpty {
+                entry.add(v.isPartOf, sectionIRIs[LinkedDataModel.sectionKey(path)] ?? base.section(path))
+            }
+            for i in tagged.pointee.entry.authors.indices { entry.add(v.author, LinkedDataBase.author(i + 1, ofEntryIRI: iri)) }
+            if tagged.pointee.entry.organization != nil { entry.add(v.publisher, LinkedDataBase.publisher(ofEntryIRI: iri)) }
+            for tag in tags { entry.add(v.subject, conceptName(tag.concept).iri) }
+            for tag in tags { entry.add(v.about, conceptName(tag.concept).iri) }
         }
-        node.add(v.isPartOf, tagged.pointee.entry.sectionPaths.lazy.filter { !$0.isEmpty }.map { path in
-            sectionIRIs[Self.sectionKey(path)] ?? base.section(path)
-        })
-        node.add(v.author, tagged.pointee.entry.authors.indices.lazy.map { LinkedDataBase.author($0 + 1, ofEntryIRI: iri) })
-        if tagged.pointee.entry.organization != nil { node.add(v.publisher, LinkedDataBase.publisher(ofEntryIRI: iri)) }
-        let conceptIRIs = tags.lazy.map { conceptName($0.concept).iri }
-        node.add(v.subject, conceptIRIs)
-        node.add(v.about, conceptIRIs)
     }
 
     // MARK: - Helpers
