@@ -49,8 +49,13 @@ def run(cmd, **kw):
     return seconds, done
 
 
-def peak_rss_of(cmd) -> tuple[float, float, str]:
-    """Runs cmd in a fresh Python child so that RUSAGE_CHILDREN is its own; returns (seconds, MiB, stderr)."""
+def peak_rss_of(cmd, clear: Path | None = None) -> tuple[float, float, str]:
+    """Runs cmd in a fresh Python child so that RUSAGE_CHILDREN is its own; returns (seconds, MiB, stderr).
+
+    `clear`, the build's output folder, is removed first, outside the timing: each timed build writes a new folder,
+    as the Python pipeline does, rather than also deleting the gigabyte an earlier run of the bench left there."""
+    if clear is not None:
+        shutil.rmtree(clear, ignore_errors=True)
     probe = (
         "import resource,subprocess,sys,time,json;"
         "t=time.perf_counter();p=subprocess.run(sys.argv[1:],capture_output=True,text=True);"
@@ -112,7 +117,8 @@ def measure(tmp: Path):
         driver = json.loads(done.stdout)
         stages = {s["stage"].split(" ")[0]: s for s in driver["stages"]}
         site = scale <= SITE_MAX
-        cmd = [BIN, "build", "--quiet", "--timings", "--list", corpus, "--output", tmp / f"out-{scale}"]
+        out = tmp / f"out-{scale}"
+        cmd = [BIN, "build", "--quiet", "--timings", "--list", corpus, "--output", out]
         if not site:
             cmd.append("--no-site")
         # This machine's speed swings between runs (and a build's first gigabytes of output can meet a cold page
@@ -122,9 +128,9 @@ def measure(tmp: Path):
         # graph/knowledge-graph.dot) is run three times too, each run right after one of the full builds.
         runs, target_runs = [], []
         for _ in range(3 if scale == SCALES[-1] else 1):
-            runs.append(peak_rss_of(cmd))
+            runs.append(peak_rss_of(cmd, clear=out))
             if scale == SCALES[-1]:
-                target_runs.append(peak_rss_of(cmd + ["--no-full-graph"]))
+                target_runs.append(peak_rss_of(cmd + ["--no-full-graph"], clear=out))
         runs.sort(key=lambda r: r[0])
         target_runs.sort(key=lambda r: r[0])
         build_s, build_mib, stderr = runs[len(runs) // 2]

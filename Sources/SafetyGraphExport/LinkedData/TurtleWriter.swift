@@ -59,17 +59,11 @@ public struct TurtleWriter: Sendable {
     }
 
     public func write(_ node: LinkedNode, to sink: ByteSink) {
-        sink.append("\n")
+        sink.append(UInt8(ascii: "\n"))
         writeName(node.iri, to: sink)
-        var first = true
-        func startPredicate() {
-            sink.append(first ? "\n    " : " ;\n    ")
-            first = false
-        }
-        if !node.types.isEmpty {
-            startPredicate()
-            sink.append(UInt8(ascii: "a"))
-            sink.append(UInt8(ascii: " "))
+        let typed = !node.types.isEmpty
+        if typed {
+            sink.append("\n    a ")
             for (i, type) in node.types.enumerated() {
                 if i > 0 { sink.append(", ") }
                 writeVocabularyName(type.iri, to: sink)
@@ -79,22 +73,25 @@ public struct TurtleWriter: Sendable {
         predicates.withLookUp { predicate in
             ranges.withUnsafeBufferPointer { ranges in
                 node.values.withUnsafeBufferPointer { values in
-                    for statement in node.statements {
-                        startPredicate()
-                        sink.append(predicate[statement.property])
-                        sink.append(UInt8(ascii: " "))
-                        for i in statement.range {
-                            if i > statement.range.lowerBound { sink.append(", ") }
-                            switch ranges[Int(statement.property)] {
-                            case .iri: writeName(values[i], to: sink)
-                            case .string: sink.appendRDFString(values[i])
-                            case .english:
-                                sink.appendRDFString(values[i])
-                                sink.append("@en")
-                            case .datatype(let datatype):
-                                sink.appendRDFString(values[i])
-                                sink.append("^^")
-                                writeName(datatype, to: sink)
+                    node.statements.withUnsafeBufferPointer { statements in
+                        for k in statements.indices {
+                            sink.append(k == 0 && !typed ? "\n    " : " ;\n    ")
+                            sink.append(predicate[statements[k].property])
+                            sink.append(UInt8(ascii: " "))
+                            let range = statements[k].range
+                            for i in range {
+                                if i > range.lowerBound { sink.append(", ") }
+                                switch ranges[Int(statements[k].property)] {
+                                case .iri: writeName(values[i], to: sink)
+                                case .string: sink.appendRDFString(values[i])
+                                case .english:
+                                    sink.appendRDFString(values[i])
+                                    sink.append("@en")
+                                case .datatype(let datatype):
+                                    sink.appendRDFString(values[i])
+                                    sink.append("^^")
+                                    writeName(datatype, to: sink)
+                                }
                             }
                         }
                     }
@@ -190,15 +187,15 @@ public struct TurtleWriter: Sendable {
         }
     }
 
-    static func isPlainLocalName(_ local: some Collection<UInt8>) -> Bool {
+    /// Whether `local` is a local name written as is after a prefix: `A–Z a–z 0–9 _ -`, not starting with `-`. The
+    /// two constants are those bytes a bit each: `-` and `0–9` among bytes 0–63 (bit `b`); `A–Z`, `_` and `a–z`
+    /// among bytes 64–127 (bit `b - 64`).
+    static func isPlainLocalName(_ local: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = local.first, first != UInt8(ascii: "-") else { return false }
-        return local.allSatisfy { b in
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
-                return true
-            default: return false
-            }
+        for b in local {
+            let bits: UInt64 = b < 64 ? 0x03FF_2000_0000_0000 : (b < 128 ? 0x07FF_FFFE_87FF_FFFE : 0)
+            if (bits >> UInt64(b & 63)) & 1 == 0 { return false }
         }
+        return true
     }
 }
