@@ -214,20 +214,8 @@ struct PrettyJSONWriter {
         sink.append(bracket)
     }
 
-    /// A line break and two spaces a level, in one append while the indentation fits the constant.
-    private func newline(indenting depth: Int) {
-        Self.newlineAndSpaces.withUTF8Buffer { run in
-            var left = 1 + 2 * depth
-            var piece = UnsafeBufferPointer(rebasing: run[..<min(left, run.count)])
-            while left > 0 {
-                sink.append(piece)
-                left -= piece.count
-                piece = UnsafeBufferPointer(rebasing: run[1..<(1 + min(left, run.count - 1))])
-            }
-        }
-    }
-
-    private static let newlineAndSpaces: StaticString = "\n                                                                "
+    /// A line break and two spaces a level.
+    private func newline(indenting depth: Int) { sink.appendNewline(indentingBy: 2 * depth) }
 
     func string(_ text: String) { sink.appendJSONString(text, forHTML: false) }
 

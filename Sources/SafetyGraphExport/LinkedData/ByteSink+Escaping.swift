@@ -19,13 +19,18 @@ extension ByteSink {
                 let attention: UInt8 = forHTML ? 1 : 2
                 var runStart = 0
                 var i = 0
-                while i < bytes.count {
-                    let b = bytes[i]
-                    let kind = kinds[Int(b)]
-                    if kind < attention {
-                        i += 1
-                        continue
+                let count = bytes.count
+                while true {
+                    // To the next byte that needs a look: eight at a time while none of them does (most text), then
+                    // one at a time (within those eight, or in the last few).
+                    if forHTML {
+                        while i + 8 <= count, !SWAR.mayNeedHTMLEscape(SWAR.word(bytes, i)) { i += 8 }
+                    } else {
+                        while i + 8 <= count, !SWAR.mayNeedJSONEscape(SWAR.word(bytes, i)) { i += 8 }
                     }
+                    while i < count && kinds[Int(bytes[i])] < attention { i += 1 }
+                    guard i < count else { break }
+                    let b = bytes[i]
                     var width = 1
                     var escape: StaticString? = nil
                     var hexEscape: UInt32? = nil
@@ -68,10 +73,16 @@ extension ByteSink {
         append(UInt8(ascii: "\""))
         withUTF8Bytes(of: text) { bytes in
             var runStart = 0
-            for i in bytes.indices {
+            var i = 0
+            let count = bytes.count
+            while true {
+                // As in `appendJSONString`: eight bytes at a time while none needs escaping.
+                while i + 8 <= count, !SWAR.mayNeedRDFEscape(SWAR.word(bytes, i)) { i += 8 }
+                while i < count, !Self.needsRDFEscape(bytes[i]) { i += 1 }
+                guard i < count else { break }
                 let b = bytes[i]
-                guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F else { continue }
                 if runStart < i { append(UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                i += 1
                 switch b {
                 case 0x22: append("\\\"")
                 case 0x5C: append("\\\\")
@@ -82,12 +93,14 @@ extension ByteSink {
                 case 0x0C: append("\\f")
                 default: appendUnicodeEscape(UInt32(b), uppercase: true)
                 }
-                runStart = i + 1
+                runStart = i
             }
             if runStart < bytes.count { append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
         append(UInt8(ascii: "\""))
     }
+
+    @inline(__always) private static func needsRDFEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F }
 
     // MARK: - Helpers
 
@@ -109,5 +122,43 @@ private let jsonByteKinds: [UInt8] = (0...255).map { b in
     case 0x22, 0x5C, 0x00..<0x20: return 2
     case 0x7F, 0x3C, 0x3E, 0x26, 0xE2: return 1
     default: return 0
+    }
+}
+
+/// Whole-word tests for the escapers: whether any of eight bytes may need escaping. Exact for "any" (a zero result
+/// means none does); which byte it is, the byte-by-byte path finds.
+enum SWAR {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// The eight bytes at `offset` (which must have eight after it).
+    @inline(__always) static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
+        UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+    }
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Some byte is below 0x20.
+    @inline(__always) static func anyBelow0x20(_ x: UInt64) -> Bool { (x &- 0x20 &* ones) & ~x & highs != 0 }
+
+    /// Some byte equals `byte`.
+    @inline(__always) static func any(_ x: UInt64, equal byte: UInt8) -> Bool {
+        let y = x ^ (UInt64(byte) &* ones)
+        return (y &- ones) & ~y & highs != 0
+    }
+
+    /// `"`, `\`, or below 0x20: what `JSONEncoder` escapes.
+    @inline(__always) static func mayNeedJSONEscape(_ x: UInt64) -> Bool {
+        anyBelow0x20(x) || any(x, equal: 0x22) || any(x, equal: 0x5C)
+    }
+
+    /// Also `&` `<` `>` U+007F and 0xE2 (which may start U+2028 or U+2029). `x | 0x04` equals `&` (0x26) exactly for
+    /// `"` and `&`; `x | 0x02` equals `>` (0x3E) exactly for `<` and `>`.
+    @inline(__always) static func mayNeedHTMLEscape(_ x: UInt64) -> Bool {
+        anyBelow0x20(x) || any(x | (0x04 &* ones), equal: 0x26) || any(x | (0x02 &* ones), equal: 0x3E)
+            || any(x, equal: 0x5C) || any(x, equal: 0x7F) || any(x, equal: 0xE2)
+    }
+
+    /// `"`, `\`, U+007F, or below 0x20: what N-Triples and Turtle strings escape.
+    @inline(__always) static func mayNeedRDFEscape(_ x: UInt64) -> Bool {
+        anyBelow0x20(x) || any(x, equal: 0x22) || any(x, equal: 0x5C) || any(x, equal: 0x7F)
     }
 }

@@ -92,6 +92,22 @@ public final class ByteSink {
         appendMakingRoom(bytes)
     }
 
+    /// A line break and `spaces` spaces (a pretty writer's indentation), written in place.
+    public func appendNewline(indentingBy spaces: Int) {
+        let count = 1 + max(0, spaces)
+        if count > buffer.pointee.capacity &- buffer.pointee.used { makeRoom(for: count) }
+        guard count <= buffer.pointee.capacity &- buffer.pointee.used else {  // never, for any real indentation
+            append(UInt8(ascii: "\n"))
+            for _ in 0..<spaces { append(UInt8(ascii: " ")) }
+            return
+        }
+        let destination = buffer.pointee.storage + buffer.pointee.used
+        destination[0] = UInt8(ascii: "\n")
+        (destination + 1).update(repeating: UInt8(ascii: " "), count: count - 1)
+        buffer.pointee.used &+= count
+        buffer.pointee.count &+= count
+    }
+
     /// `append` when the piece does not fit in what is left of the buffer.
     private func appendMakingRoom(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
