@@ -79,6 +79,32 @@ import Testing
         #expect(compared == 65_536)
     }
 
+    /// HTML's visible text read on the bytes of ASCII text is what the character path reads: tags dropped (a `<`
+    /// without a `>` after it kept as text), `<br>`, `<p>`, `</p>` and `<td>` as spaces in any case, `<summary>`
+    /// labels dropped when asked, entities decoded, whitespace collapsed.
+    @Test func visibleTextOfASCIIHTMLAgreesWithTheCharacterPath() {
+        let pieces = ["a", "<", ">", "<b>", "</B>", "<BR/>", "<p>", "</P>", "<Td x=1>", "<summary>", "</SUMMARY>", "<summ",
+            "&amp;", "&lt;", "&nbsp;", " ", "\r\n", "\t", "x y", "<!-- c -->", "<a href=\"u\">", ">>", "<<"]
+        var compared = 0
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = a + b + c
+                    for dropping in [false, true] {
+                        let bytes = TextNormalizer.visibleASCIIText(ofHTML: text, droppingSummary: dropping)
+                        #expect(
+                            bytes == TextNormalizer.visibleTextByCharacters(ofHTML: text, droppingSummary: dropping),
+                            "\(text.debugDescription) \(dropping)")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared == 2 * 23 * 23 * 23)
+        #expect(TextNormalizer.visibleASCIIText(ofHTML: "caf\u{E9} <b>x</b>", droppingSummary: false) == nil)
+        #expect(TextNormalizer.visibleText(ofHTML: "<details><summary>More</summary>Text</details>", droppingSummary: true) == "Text")
+    }
+
     /// The shortcut for text that starts and ends with an ASCII letter or digit, and the byte path for ASCII text,
     /// give what the character path gives (trimming both ends, and dropping leading separators).
     @Test func trimmingSeparatorsShortcutAgreesWithTheCharacterPath() {

@@ -210,6 +210,12 @@ enum TextNormalizer {
     /// Visible text of an HTML fragment: tags removed, common entities decoded. With `droppingSummary`, the
     /// label inside `<summary>…</summary>` (e.g. "Digest", "Show Details") is dropped too.
     static func visibleText(ofHTML html: String, droppingSummary: Bool = false) -> String {
+        visibleASCIIText(ofHTML: html, droppingSummary: droppingSummary)
+            ?? visibleTextByCharacters(ofHTML: html, droppingSummary: droppingSummary)
+    }
+
+    /// `visibleText(ofHTML:)` for any text, a character at a time.
+    static func visibleTextByCharacters(ofHTML html: String, droppingSummary: Bool) -> String {
         var out = ""
         var index = html.startIndex
         var inSummary = false
@@ -229,9 +235,50 @@ enum TextNormalizer {
         return collapseWhitespace(decodingEntities(out))
     }
 
+    /// `visibleText(ofHTML:)` on the bytes of ASCII text (nil for other text), where each character is one byte: no
+    /// combining mark can join a `<` or `>` to a cluster, and lowercasing is A–Z only. Once no `>` follows a `<`,
+    /// none follows any later one either: the rest is text, without searching again from every `<`.
+    static func visibleASCIIText(ofHTML html: String, droppingSummary: Bool) -> String? {
+        guard html.isASCIIText else { return nil }
+        var copy = html
+        return copy.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var inSummary = false
+            var closeSeen = true  // false once a `<` had no `>` after it
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: "<") && closeSeen {
+                    var close = i + 1
+                    while close < bytes.count && bytes[close] != UInt8(ascii: ">") { close += 1 }
+                    if close < bytes.count {
+                        let tag = UnsafeBufferPointer(rebasing: bytes[(i + 1)..<close])
+                        func starts(_ prefix: StaticString) -> Bool {
+                            prefix.withUTF8Buffer { p in
+                                p.count <= tag.count && p.indices.allSatisfy { k in
+                                    let b = tag[k]
+                                    return (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == p[k]
+                                }
+                            }
+                        }
+                        if starts("summary") { inSummary = droppingSummary }
+                        if starts("/summary") { inSummary = false }
+                        if starts("br") || starts("p") || starts("/p") || starts("td") { out.append(0x20) }
+                        i = close + 1
+                        continue
+                    }
+                    closeSeen = false
+                }
+                if !inSummary { out.append(bytes[i]) }
+                i += 1
+            }
+            return collapseWhitespace(decodingEntities(String(decoding: out, as: UTF8.self)))
+        }
+    }
+
     /// Decodes the handful of HTML entities that occur in lists.
     static func decodingEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }  // (Foundation finds no entity then either)
         var result = text
         let entities: [(StaticString, StaticString)] = [
             ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"),
