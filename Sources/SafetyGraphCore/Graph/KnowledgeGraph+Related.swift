@@ -185,19 +185,56 @@ extension KnowledgeGraph {
     }
 
     /// Shared closure concepts of `a` and `b` without those broader than another shared one.
+    ///
+    /// On the flat lists' buffers, the shared concepts in a buffer on the stack: it runs for every related entry
+    /// of every entry, and arrays made and retained per call were most of its time.
     func sharedMostSpecific(_ a: Int, _ b: Int) -> [ConceptID] {
-        let ancestors = self.ancestors
-        let shared = Array(entryClosure[a]).intersection(Array(entryClosure[b]))
-        var out: [ConceptID] = []
-        for c in shared {
-            var broaderThanAnother = false
-            for d in shared where d != c && ancestors[Int(d)].binarySearchContains(c) {
-                broaderThanAnother = true
-                break
+        entryClosure.offsets.withUnsafeBufferPointer { offsets in
+            entryClosure.values.withUnsafeBufferPointer { closure in
+                ancestorLists.offsets.withUnsafeBufferPointer { ancestorOffsets in
+                    ancestorLists.values.withUnsafeBufferPointer { ancestors in
+                        scheme.concepts.withUnsafeBufferPointer { concepts in
+                            var i = offsets[a], j = offsets[b]
+                            let iEnd = offsets[a + 1], jEnd = offsets[b + 1]
+                            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(0, min(iEnd - i, jEnd - j))) {
+                                shared in
+                                var n = 0
+                                while i < iEnd && j < jEnd {
+                                    let x = closure[i], y = closure[j]
+                                    if x < y { i += 1 } else if x > y { j += 1 } else {
+                                        shared[n] = x
+                                        n += 1
+                                        i += 1
+                                        j += 1
+                                    }
+                                }
+                                /// Whether `c` is among `d`'s ancestors (a sorted list).
+                                func isAncestor(_ c: Int32, of d: Int32) -> Bool {
+                                    var low = ancestorOffsets[Int(d)], high = ancestorOffsets[Int(d) + 1]
+                                    while low < high {
+                                        let mid = (low + high) / 2
+                                        if ancestors[mid] < c { low = mid + 1 } else { high = mid }
+                                    }
+                                    return low < ancestorOffsets[Int(d) + 1] && ancestors[low] == c
+                                }
+                                var out: [ConceptID] = []
+                                out.reserveCapacity(n)
+                                for k in 0..<n {
+                                    let c = shared[k]
+                                    var broaderThanAnother = false
+                                    for m in 0..<n where m != k && isAncestor(c, of: shared[m]) {
+                                        broaderThanAnother = true
+                                        break
+                                    }
+                                    if !broaderThanAnother { out.append(concepts[Int(c)].id) }
+                                }
+                                return out
+                            }
+                        }
+                    }
+                }
             }
-            if !broaderThanAnother { out.append(scheme.concepts[Int(c)].id) }
         }
-        return out
     }
 }
 

@@ -23,6 +23,8 @@ public struct KnowledgeGraph: Sendable {
     let conceptIndex: [ConceptID: Int32]
     /// Per concept: ancestor indices (broader*), sorted.
     let ancestors: [[Int32]]
+    /// The same in one flat array, for the hot loops (no array retained per look-up).
+    let ancestorLists: CompactLists
     /// Per concept: entries whose stored tags include it, sorted.
     let ownPostings: CompactLists
     /// Per concept: entries tagged with it or anything narrower, sorted.
@@ -70,6 +72,7 @@ public struct KnowledgeGraph: Sendable {
         self.conceptIndex = conceptIndex
         let ancestors = concepts.map { c in scheme.ancestors(of: c.id).compactMap { conceptIndex[$0] }.sorted() }
         self.ancestors = ancestors
+        self.ancestorLists = CompactLists(ancestors)
         let (entries, index) = (unique, conceptIndex)
         let part = { @Sendable (part: Int) -> IndexPart in
             part == 0 ? .lookUp(Self.lookUpIndexes(entries)) : .postings(Self.postings(entries, index, ancestors))
