@@ -21,16 +21,21 @@ public struct NTriplesWriter: Sendable {
             sink.append("> .\n")
         }
         // Values are lent in place, and statements name their property by index: nothing is retained per triple.
+        // The subject, `<iri> `, is the same on every line: its bytes are read out of the string once.
         predicates.withLookUp { predicate in
             ranges.withUnsafeBufferPointer { ranges in
                 node.values.withUnsafeBufferPointer { values in
+                    withUTF8Bytes(of: node.iri) { iri in
                     for statement in node.statements {
                         for i in statement.range {
-                            subject(node.iri, to: sink)
+                            sink.append(UInt8(ascii: "<"))
+                            sink.append(iri)
+                            sink.append("> ")
                             sink.append(predicate[statement.property])
                             Self.writeObject(values[i], range: ranges[Int(statement.property)], to: sink)
                             sink.append(" .\n")
                         }
+                    }
                     }
                 }
             }
