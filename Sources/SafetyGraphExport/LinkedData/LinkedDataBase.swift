@@ -91,11 +91,27 @@ public struct LinkedDataBase: Sendable, Hashable, CustomStringConvertible {
         joined(entry, "/tags/", conceptSegment, "/", String(n))
     }
 
-    private static func joined(_ pieces: String...) -> String {
-        var out = ""
-        out.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
-        for piece in pieces { out += piece }
-        return out
+    /// The pieces end to end, copied into a string made at its final size (no array of pieces, no regrowing).
+    private static func joined(
+        _ p0: String, _ p1: String, _ p2: String = "", _ p3: String = "", _ p4: String = ""
+    ) -> String {
+        let total = p0.utf8.count + p1.utf8.count + p2.utf8.count + p3.utf8.count + p4.utf8.count
+        return String(unsafeUninitializedCapacity: total) { out in
+            var at = 0
+            func put(_ piece: String) {
+                withUTF8Bytes(of: piece) { bytes in
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                    (out.baseAddress! + at).update(from: base, count: bytes.count)
+                    at += bytes.count
+                }
+            }
+            put(p0)
+            put(p1)
+            put(p2)
+            put(p3)
+            put(p4)
+            return at
+        }
     }
 
     /// A section heading path, each component percent-encoded as one segment (distinct paths, distinct IRIs).

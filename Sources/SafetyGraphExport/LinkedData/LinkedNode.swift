@@ -37,8 +37,12 @@ public struct LinkedNode: Sendable, Hashable {
     /// Makes this a node of `iri` with `type` and nothing said yet, keeping the room its arrays have.
     public mutating func reset(iri: String, type: LinkedClass) {
         self.iri = iri
-        types.removeAll(keepingCapacity: true)
-        types.append(type)
+        if types.count == 1 {
+            types[0] = type
+        } else {
+            types.removeAll(keepingCapacity: true)
+            types.append(type)
+        }
         statements.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
     }
