@@ -129,6 +129,12 @@ public struct LinkedDataModel: Sendable {
 
         struct Scratch {
             var entry, author, publisher, reason: LinkedNode
+            /// The entry's tags in the scheme, each with its concept's IRI and segment (looked up once per tag).
+            var tags: [(index: Int, iri: String, segment: String)] = []
+            /// The last section path met and its IRI, and the last kind and its type: entries of one section come
+            /// one after another, and comparing with the last (often the very same array) is cheaper than hashing.
+            var lastPath: (path: [String], iri: String)?
+            var lastKind: (kind: EntryKind, type: LinkedClass)?
             init(_ v: LinkedVocabulary) {
                 entry = LinkedNode(iri: "", types: [], capacity: 32)
                 author = LinkedNode(iri: "", types: [v.person], capacity: 1)
@@ -145,11 +151,6 @@ public struct LinkedDataModel: Sendable {
             self.sectionIRIs = sectionIRIs
         }
 
-        /// A concept's IRI and segment (made here for a concept outside the scheme, which the callers filter out).
-        func conceptName(_ id: ConceptID) -> (iri: String, segment: String) {
-            conceptNames[id] ?? (base.concept(id), IRIEncoding.segment(id.rawValue))
-        }
-
         /// The entry's node, then its authors', its publisher's and its taggings'.
         func emit(
             _ tagged: UnsafePointer<TaggedEntry>, into s: inout Scratch, diagnostics: inout [Diagnostic],
@@ -159,11 +160,28 @@ public struct LinkedDataModel: Sendable {
             // value or bound to a local) retained and released every one of its fields.
             let iri = base.entry(tagged.pointee.entry.id)
             let location = tagged.pointee.entry.sources.first
-            let allKnown = tagged.pointee.tags.allSatisfy { scheme.contains($0.concept) }  // the usual case: no new array
-            let tags = allKnown ? tagged.pointee.tags : tagged.pointee.tags.filter { scheme.contains($0.concept) }
-
-            s.entry.reset(iri: iri, type: SchemaTypeMapping.type(of: tagged.pointee.entry.kind))
-            fillEntry(&s.entry, from: tagged, tags: tags, diagnostics: &diagnostics)
+            // The tags naming a concept of the scheme (the concepts `conceptNames` holds), each looked up once.
+            var allKnown = true
+            s.tags.removeAll(keepingCapacity: true)
+            tagged.pointee.tags.withUnsafeBufferPointer { tags in
+                for t in tags.indices {
+                    if let name = conceptNames[tags[t].concept] {
+                        s.tags.append((t, name.iri, name.segment))
+                    } else {
+                        allKnown = false
+                    }
+                }
+            }
+            let kind = tagged.pointee.entry.kind
+            let type: LinkedClass
+            if let last = s.lastKind, last.kind == kind {
+                type = last.type
+            } else {
+                type = SchemaTypeMapping.type(of: kind)
+                s.lastKind = (kind, type)
+            }
+            s.entry.reset(iri: iri, type: type)
+            fillEntry(&s.entry, from: tagged, tags: s.tags, lastPath: &s.lastPath, diagnostics: &diagnostics)
             if !allKnown {
                 let unknown = tagged.pointee.tags.filter { !scheme.contains($0.concept) }.map(\.concept.rawValue)
                 diagnostics.append(
@@ -185,13 +203,15 @@ public struct LinkedDataModel: Sendable {
                 s.publisher.add(v.name, organization)
                 try body(s.publisher)
             }
-            for tag in tags {
-                let concept = conceptName(tag.concept)
-                for (i, provenance) in tag.provenance.sorted().enumerated() {
+            for (t, conceptIRI, segment) in s.tags {
+                // One reason is the usual case, already in order: no sorted copy of the list.
+                let provenance = tagged.pointee.tags[t].provenance
+                let provenances = provenance.count < 2 ? provenance : provenance.sorted()
+                for (i, provenance) in provenances.enumerated() {
                     s.reason.reset(
-                        iri: LinkedDataBase.tagging(i + 1, conceptSegment: concept.segment, onEntryIRI: iri), type: v.tagging)
+                        iri: LinkedDataBase.tagging(i + 1, conceptSegment: segment, onEntryIRI: iri), type: v.tagging)
                     s.reason.add(v.taggedEntry, iri)
-                    s.reason.add(v.taggedConcept, concept.iri)
+                    s.reason.add(v.taggedConcept, conceptIRI)
                     s.reason.add(v.rule, v.ruleIRIs[provenance.rule])
                     s.reason.add(v.term, provenance.term)
                     s.reason.add(v.field, provenance.field?.rawValue)
@@ -204,7 +224,9 @@ public struct LinkedDataModel: Sendable {
         /// Says in `entry` (reset to the entry's IRI and type) everything about the entry: the links that are no
         /// IRIs are reported in `diagnostics`. Values go in one at a time (a statement grows in place).
         private func fillEntry(
-            _ entry: inout LinkedNode, from tagged: UnsafePointer<TaggedEntry>, tags: [Tag], diagnostics: inout [Diagnostic]
+            _ entry: inout LinkedNode, from tagged: UnsafePointer<TaggedEntry>,
+            tags: [(index: Int, iri: String, segment: String)], lastPath: inout (path: [String], iri: String)?,
+            diagnostics: inout [Diagnostic]
         ) {
             let iri = entry.iri
             let location = tagged.pointee.entry.sources.first
@@ -230,12 +252,21 @@ public struct LinkedDataModel: Sendable {
                 entry.add(v.codeRepository, repoIRI)
             }
             for path in tagged.pointee.entry.sectionPaths where !path.isEmpty {
-                entry.add(v.isPartOf, sectionIRIs[LinkedDataModel.sectionKey(path)] ?? base.section(path))
+                // Paths are told apart by their bytes (as `sectionKey` does), not by Swift's `==`.
+                if let last = lastPath, last.path.count == path.count,
+                    zip(last.path, path).allSatisfy({ utf8Equal($0, $1) })
+                {
+                    entry.add(v.isPartOf, last.iri)
+                    continue
+                }
+                let sectionIRI = sectionIRIs[LinkedDataModel.sectionKey(path)] ?? base.section(path)
+                lastPath = (path, sectionIRI)
+                entry.add(v.isPartOf, sectionIRI)
             }
             for i in tagged.pointee.entry.authors.indices { entry.add(v.author, LinkedDataBase.author(i + 1, ofEntryIRI: iri)) }
             if tagged.pointee.entry.organization != nil { entry.add(v.publisher, LinkedDataBase.publisher(ofEntryIRI: iri)) }
-            for tag in tags { entry.add(v.subject, conceptName(tag.concept).iri) }
-            for tag in tags { entry.add(v.about, conceptName(tag.concept).iri) }
+            for tag in tags { entry.add(v.subject, tag.iri) }
+            for tag in tags { entry.add(v.about, tag.iri) }
         }
     }
 
