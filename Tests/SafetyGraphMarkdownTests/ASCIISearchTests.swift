@@ -56,6 +56,14 @@ import Testing
             let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             #expect(Array(text.foldedForComparison().utf8) == Array(folded.utf8), "\(text.debugDescription)")
         }
+        // A prefix read on the first bytes is what lowercasing the whole text gives, at the edges too.
+        let prefixed = ["with ", "With X", "WITH\u{301} x", "with \u{301}x", "with", "wit", "", "withx", "w\u{130}th ",
+            "\u{130}", "and Bob", "AND \u{E9}", "and", "an\u{301}d ", "with\r\n", "with é", "\u{212A}ith "]
+        for text in try Self.texts() + others + prefixed {
+            for prefix in ["with ", "and "] as [StaticString] {
+                #expect(text.lowercasedHasPrefix(prefix) == text.lowercased().hasPrefix(prefix.description), "\(text.debugDescription)")
+            }
+        }
         // Every ASCII character folds as Foundation folds it.
         let ascii = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
         #expect(Array(ascii.foldedForComparison().utf8) == Array(ascii.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).utf8))

@@ -96,3 +96,24 @@ extension String {
         return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }
+
+extension String {
+    /// `lowercased().hasPrefix(prefix)` for a lowercase ASCII `prefix`, decided on the first bytes when they are ASCII
+    /// (the character after the prefix too, since a combining mark there would join the prefix's last character),
+    /// and by lowercasing the whole text otherwise. No other character lowercases to an ASCII letter or space alone.
+    func lowercasedHasPrefix(_ prefix: StaticString) -> Bool {
+        let decided = prefix.withUTF8Buffer { wanted in
+            utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+                let n = wanted.count
+                for k in 0..<min(n, bytes.count) {
+                    let b = bytes[k]
+                    if b >= 0x80 { return nil }
+                    if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != wanted[k] { return false }
+                }
+                if bytes.count < n { return bytes.allSatisfy { $0 < 0x80 } ? false : nil }
+                return bytes.count > n && bytes[n] >= 0x80 ? nil : true
+            } ?? nil
+        }
+        return decided ?? lowercased().hasPrefix(prefix.description)
+    }
+}

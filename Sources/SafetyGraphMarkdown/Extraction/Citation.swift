@@ -131,7 +131,7 @@ struct Citation: Sendable, Equatable {
             .split(separator: ",")
         for raw in parts {
             var part = raw.trimmingWhitespace()
-            if part.lowercased().hasPrefix("and ") { part = String(part.dropFirst(4)) }
+            if part.lowercasedHasPrefix("and ") { part = String(part.dropFirst(4)) }
             part = part.trimmingWhitespace()
             if part.isEmpty { continue }
             if isInitials(part), let last = names.popLast() {

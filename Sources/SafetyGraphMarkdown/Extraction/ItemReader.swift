@@ -273,7 +273,7 @@ enum ItemReader {
             post = speakers.rest
             return true
         }
-        guard post.lowercased().hasPrefix("with ") else { return false }
+        guard post.lowercasedHasPrefix("with ") else { return false }
         let names = Citation.splitNames(String(post.dropFirst(5)).replacingText(" & ", with: ", "))
         guard !names.isEmpty, names.allSatisfy(NameHeuristics.looksLikePersonName) else { return false }
         fields.authors.append(contentsOf: names.filter { !fields.authors.contains($0) })

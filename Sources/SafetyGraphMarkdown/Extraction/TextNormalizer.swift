@@ -136,7 +136,8 @@ enum TextNormalizer {
         guard let first = scalars.firstIndex(where: { !isEmojiScalar($0) && !$0.properties.isWhitespace }) else {
             return ""
         }
-        return collapseWhitespace(String(scalars[first...]))
+        // Usually nothing to drop: the text itself, not a copy of it.
+        return collapseWhitespace(first == scalars.startIndex ? text : String(scalars[first...]))
     }
 
     /// The text without separator punctuation and whitespace at its start only.
