@@ -129,8 +129,8 @@ struct Build: ParsableCommand {
                     let graphs: GraphFiles
                     do {
                         graphs = try GraphFiles.render(
-                            graph: loaded.graph, engine: engine, relatedLimit: related, wholeGraphDOT: false,
-                            wholeGraph: !noFullGraph)
+                            graph: loaded.graph, engine: engine, relatedLimit: related,
+                            wholeGraph: noFullGraph ? .none : .drawingOnly)
                     } catch let error as GraphvizError {
                         throw Failure(Failure.unavailable, error.description)
                     }

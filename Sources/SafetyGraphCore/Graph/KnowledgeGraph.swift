@@ -21,9 +21,7 @@ public struct KnowledgeGraph: Sendable {
     let urlNext: [Int32]
     /// Concept id → index in `scheme.concepts` (sorted by id, so index order is id order).
     let conceptIndex: [ConceptID: Int32]
-    /// Per concept: ancestor indices (broader*), sorted.
-    let ancestors: [[Int32]]
-    /// The same in one flat array, for the hot loops (no array retained per look-up).
+    /// Per concept: ancestor indices (broader*), sorted, in one flat array (no array retained per look-up).
     let ancestorLists: CompactLists
     /// Per concept: entries whose stored tags include it, sorted.
     let ownPostings: CompactLists
@@ -71,7 +69,6 @@ public struct KnowledgeGraph: Sendable {
         for (i, c) in concepts.enumerated() where conceptIndex[c.id] == nil { conceptIndex[c.id] = Int32(i) }
         self.conceptIndex = conceptIndex
         let ancestors = concepts.map { c in scheme.ancestors(of: c.id).compactMap { conceptIndex[$0] }.sorted() }
-        self.ancestors = ancestors
         self.ancestorLists = CompactLists(ancestors)
         let (entries, index) = (unique, conceptIndex)
         let part = { @Sendable (part: Int) -> IndexPart in

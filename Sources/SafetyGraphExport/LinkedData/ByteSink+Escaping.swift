@@ -129,12 +129,12 @@ private let jsonByteKinds: [UInt8] = (0...255).map { b in
 /// means none does); which byte it is, the byte-by-byte path finds.
 enum SWAR {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
 
     /// The eight bytes at `offset` (which must have eight after it).
     @inline(__always) static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
         UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
     }
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
 
     /// Some byte is below 0x20.
     @inline(__always) static func anyBelow0x20(_ x: UInt64) -> Bool { (x &- 0x20 &* ones) & ~x & highs != 0 }

@@ -104,17 +104,7 @@ public struct JSONLDWriter: Sendable {
                 node.values.withUnsafeBufferPointer { values in
                     for i in order {
                         sink.append(key[statements[i].property])
-                        let range = statements[i].range
-                        if range.count == 1 {
-                            sink.appendJSONString(values[range.lowerBound])
-                            continue
-                        }
-                        sink.append("[")
-                        for v in range {
-                            if v > range.lowerBound { sink.append(", ") }
-                            sink.appendJSONString(values[v])
-                        }
-                        sink.append("]")
+                        writeValues(values[statements[i].range], to: sink)
                     }
                 }
             }
@@ -128,9 +118,10 @@ public struct JSONLDWriter: Sendable {
         sink.append(contentsOf: encodedNode)
     }
 
-    private func writeValues(_ values: [String], to sink: ByteSink) {
-        if values.count == 1 {
-            sink.appendJSONString(values[0])
+    /// One value as is, several as an array.
+    private func writeValues(_ values: some Collection<String>, to sink: ByteSink) {
+        if values.count == 1, let only = values.first {
+            sink.appendJSONString(only)
             return
         }
         sink.append("[")

@@ -14,28 +14,31 @@ public struct NTriplesWriter: Sendable {
     }
 
     public func write(_ node: LinkedNode, to sink: ByteSink) {
-        for type in node.types {
-            subject(node.iri, to: sink)
-            sink.append(Self.typePredicate)
-            sink.append(type.iri)
-            sink.append("> .\n")
-        }
         // Values are lent in place, and statements name their property by index: nothing is retained per triple.
         // The subject, `<iri> `, is the same on every line: its bytes are read out of the string once.
-        predicates.withLookUp { predicate in
-            ranges.withUnsafeBufferPointer { ranges in
-                node.values.withUnsafeBufferPointer { values in
-                    withUTF8Bytes(of: node.iri) { iri in
-                    for statement in node.statements {
-                        for i in statement.range {
-                            sink.append(UInt8(ascii: "<"))
-                            sink.append(iri)
-                            sink.append("> ")
-                            sink.append(predicate[statement.property])
-                            Self.writeObject(values[i], range: ranges[Int(statement.property)], to: sink)
-                            sink.append(" .\n")
+        withUTF8Bytes(of: node.iri) { iri in
+            func subject() {
+                sink.append(UInt8(ascii: "<"))
+                sink.append(iri)
+                sink.append("> ")
+            }
+            for type in node.types {
+                subject()
+                sink.append(Self.typePredicate)
+                sink.append(type.iri)
+                sink.append("> .\n")
+            }
+            predicates.withLookUp { predicate in
+                ranges.withUnsafeBufferPointer { ranges in
+                    node.values.withUnsafeBufferPointer { values in
+                        for statement in node.statements {
+                            for i in statement.range {
+                                subject()
+                                sink.append(predicate[statement.property])
+                                Self.writeObject(values[i], range: ranges[Int(statement.property)], to: sink)
+                                sink.append(" .\n")
+                            }
                         }
-                    }
                     }
                 }
             }
@@ -43,12 +46,6 @@ public struct NTriplesWriter: Sendable {
     }
 
     private static let typePredicate = "<" + Namespace.rdfType + "> <"
-
-    private func subject(_ iri: String, to sink: ByteSink) {
-        sink.append(UInt8(ascii: "<"))
-        sink.append(iri)
-        sink.append("> ")
-    }
 
     static func writeObject(_ value: String, range: LinkedProperty.Range, to sink: ByteSink) {
         switch range {

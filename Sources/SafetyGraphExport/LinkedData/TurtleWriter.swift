@@ -13,7 +13,7 @@ public struct TurtleWriter: Sendable {
     /// going through `String` or retaining an array per prefix tried.
     private let prefixBytes: [UInt8]
     private let prefixSpans: [(prefix: Range<Int>, namespace: Range<Int>)]
-    /// The written name of every property and class of the vocabulary, found once: each node names several.
+    /// The written name of every class of the vocabulary (a node's type), found once.
     private let vocabularyNames: VocabularyNames
     /// Per property: its written name (`schema:name`), and its range.
     private let predicates: PropertyBytes
@@ -37,18 +37,15 @@ public struct TurtleWriter: Sendable {
         }
         self.prefixBytes = bytes
         self.prefixSpans = spans
-        var names = VocabularyNames()
-        for iri in vocabulary.properties.map(\.iri) + vocabulary.classes.map(\.iri) {
+        func writtenName(_ iri: String) -> [UInt8] {
             let sink = ByteSink()
             Self.writeName(iri, prefixBytes: bytes, prefixSpans: spans, to: sink)
-            names.insert(iri: Array(iri.utf8), name: Array(sink.text.utf8))
+            return sink.bytes
         }
+        var names = VocabularyNames()
+        for type in vocabulary.classes { names.insert(iri: Array(type.iri.utf8), name: writtenName(type.iri)) }
         self.vocabularyNames = names
-        predicates = PropertyBytes(vocabulary) { property in
-            let sink = ByteSink()
-            Self.writeName(property.iri, prefixBytes: bytes, prefixSpans: spans, to: sink)
-            return Array(sink.text.utf8)
-        }
+        predicates = PropertyBytes(vocabulary) { writtenName($0.iri) }
         ranges = vocabulary.propertyTable.map(\.range)
     }
 
@@ -101,7 +98,7 @@ public struct TurtleWriter: Sendable {
         sink.append(" .\n")
     }
 
-    /// `writeName` for a property's or class's IRI: looked up when the vocabulary has it.
+    /// `writeName` for a class's IRI: looked up when the vocabulary has it.
     private func writeVocabularyName(_ iri: String, to sink: ByteSink) {
         let found = withUTF8Bytes(of: iri) { bytes in
             vocabularyNames.withName(of: bytes) { sink.append($0) }
@@ -109,9 +106,9 @@ public struct TurtleWriter: Sendable {
         if !found { writeName(iri, to: sink) }
     }
 
-    /// The written names of the vocabulary's IRIs, found by a hash of an IRI's length and last bytes and confirmed
-    /// byte for byte: a predicate is looked up several times per node, and hashing its whole IRI cost more than
-    /// trying every prefix.
+    /// The written names of the vocabulary's class IRIs, found by a hash of an IRI's length and last bytes and
+    /// confirmed byte for byte: every node names its type, and hashing its whole IRI cost more than trying every
+    /// prefix.
     private struct VocabularyNames: Sendable {
         private var slots = [Int](repeating: -1, count: 256)
         /// Every IRI and its written name, end to end in one buffer: an array per IRI was retained and released at

@@ -17,15 +17,21 @@ public struct GraphFiles: Sendable {
     /// Graphviz's warnings, each prefixed with the file it came from (`graph/topic-map.svg: …`).
     public var warnings: [String]
 
+    /// Which of the whole graph's files `render` makes.
+    public enum WholeGraph: Sendable {
+        /// Its DOT, and its SVG when readable.
+        case dotAndDrawing
+        /// Only its SVG when readable: a caller writing a large catalogue streams the DOT with `writeWholeGraphDOT`
+        /// instead of holding it in memory.
+        case drawingOnly
+        /// Neither (`build --no-full-graph`).
+        case none
+    }
+
     /// Renders everything for `graph` with `engine`; `relatedLimit` related entries per entry go into the whole
     /// graph's DOT. Fails on the first Graphviz error.
-    ///
-    /// With `wholeGraphDOT: false` the whole graph's DOT is left out of `files` (its SVG, when readable, is kept):
-    /// a caller writing a large catalogue streams it with `writeWholeGraphDOT` instead of holding it in memory.
-    /// With `wholeGraph: false` neither the whole graph's DOT nor its SVG is made.
     public static func render(
-        graph: KnowledgeGraph, engine: LayoutEngine = .dot, relatedLimit: Int = 5, wholeGraphDOT: Bool = true,
-        wholeGraph: Bool = true
+        graph: KnowledgeGraph, engine: LayoutEngine = .dot, relatedLimit: Int = 5, wholeGraph: WholeGraph = .dotAndDrawing
     ) throws(GraphvizError) -> GraphFiles {
         let renderer = GraphvizRenderer(engine: engine)
         var files: [File] = []
@@ -49,7 +55,8 @@ public struct GraphFiles: Sendable {
             try add("graph/topics/\(ConceptLink.fileStem(concept.id)).dot", dot, [.svg])
         }
 
-        guard wholeGraph else { return GraphFiles(files: files.sorted { $0.path < $1.path }, warnings: warnings) }
+        let wholeGraphDOT = wholeGraph == .dotAndDrawing
+        guard wholeGraph != .none else { return GraphFiles(files: files.sorted { $0.path < $1.path }, warnings: warnings) }
         // A readable whole graph is small: encoded once, for its DOT file and its drawing.
         var whole = Data()
         if wholeGraphDOT || KnowledgeGraphDOT.isReadable(graph) {

@@ -28,7 +28,7 @@ extension String {
     private func firstByteOffset(of needle: StaticString, caseInsensitive: Bool) -> Int? {
         needle.withUTF8Buffer { wanted in
             guard !wanted.isEmpty else { return nil }
-            func fold(_ b: UInt8) -> UInt8 { caseInsensitive && b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+            func fold(_ b: UInt8) -> UInt8 { caseInsensitive ? asciiLowercased(b) : b }
             let search = { (bytes: UnsafeBufferPointer<UInt8>) -> Int? in
                 guard bytes.count >= wanted.count else { return nil }
                 var start = 0
@@ -92,12 +92,10 @@ extension String {
     /// nothing else changed (a test checks every ASCII character against Foundation).
     func foldedForComparison() -> String {
         guard isASCIIText else { return folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
-        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
-        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        guard utf8.contains(where: { asciiLowercased($0) != $0 }) else { return self }
+        return String(decoding: utf8.map(asciiLowercased), as: UTF8.self)
     }
-}
 
-extension String {
     /// `lowercased().hasPrefix(prefix)` for a lowercase ASCII `prefix`, decided on the first bytes when they are ASCII
     /// (the character after the prefix too, since a combining mark there would join the prefix's last character),
     /// and by lowercasing the whole text otherwise. No other character lowercases to an ASCII letter or space alone.
@@ -108,7 +106,7 @@ extension String {
                 for k in 0..<min(n, bytes.count) {
                     let b = bytes[k]
                     if b >= 0x80 { return nil }
-                    if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != wanted[k] { return false }
+                    if asciiLowercased(b) != wanted[k] { return false }
                 }
                 if bytes.count < n { return bytes.allSatisfy { $0 < 0x80 } ? false : nil }
                 return bytes.count > n && bytes[n] >= 0x80 ? nil : true
@@ -117,3 +115,6 @@ extension String {
         return decided ?? lowercased().hasPrefix(prefix.description)
     }
 }
+
+/// `b` with A–Z lowered to a–z, every other byte as it is.
+@inline(__always) func asciiLowercased(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }

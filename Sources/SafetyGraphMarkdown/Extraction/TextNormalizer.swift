@@ -256,10 +256,7 @@ enum TextNormalizer {
                         let tag = UnsafeBufferPointer(rebasing: bytes[(i + 1)..<close])
                         func starts(_ prefix: StaticString) -> Bool {
                             prefix.withUTF8Buffer { p in
-                                p.count <= tag.count && p.indices.allSatisfy { k in
-                                    let b = tag[k]
-                                    return (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == p[k]
-                                }
+                                p.count <= tag.count && p.indices.allSatisfy { asciiLowercased(tag[$0]) == p[$0] }
                             }
                         }
                         if starts("summary") { inSummary = droppingSummary }

@@ -27,7 +27,7 @@ import Testing
         let graph = Fixtures.graph()
         #expect(KnowledgeGraphDOT.isReadable(graph))  // so the whole graph would have an SVG as well as its DOT
         let all = try GraphFiles.render(graph: graph).files
-        let some = try GraphFiles.render(graph: graph, wholeGraph: false).files
+        let some = try GraphFiles.render(graph: graph, wholeGraph: .none).files
         #expect(some == all.filter { !$0.path.hasPrefix("graph/knowledge-graph.") })
         #expect(some.count == all.count - 2)
     }
