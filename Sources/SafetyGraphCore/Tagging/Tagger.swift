@@ -61,6 +61,7 @@ public struct Tagger: Sendable {
     /// result is the same as tagging one by one.
     public func tag(_ entries: [Entry]) -> (entries: [TaggedEntry], diagnostics: [Diagnostic]) {
         let n = entries.count
+        let sections = sectionResults(entries)
         var overrideKeys = [String?](repeating: nil, count: n)
         var tagged = [TaggedEntry](unsafeUninitializedCapacity: n) { buffer, initialized in
             overrideKeys.withUnsafeMutableBufferPointer { keys in
@@ -71,7 +72,9 @@ public struct Tagger: Sendable {
                 let work: @Sendable (Int) -> Void = { c in
                     var scratch = TaggingScratch()
                     for i in (c * chunk)..<min(n, (c + 1) * chunk) {
-                        (out.value.baseAddress! + i).initialize(to: tag(entries[i], &scratch))
+                        let k = Int(sections.index[i])
+                        let found = k >= 0 ? sections.found[k] : nil
+                        (out.value.baseAddress! + i).initialize(to: tag(entries[i], &scratch, sections: found))
                         keyOut.value[i] = scratch.overrideKey
                     }
                 }
@@ -105,13 +108,18 @@ public struct Tagger: Sendable {
 
     // MARK: - Tagging one entry
 
-    func tag(_ entry: Entry, _ s: inout TaggingScratch) -> TaggedEntry {
+    /// `sections`, when given, is what `matchSections` finds for the entry's section paths.
+    func tag(_ entry: Entry, _ s: inout TaggingScratch, sections: [FoundTag]? = nil) -> TaggedEntry {
         s.found.removeAll(keepingCapacity: true)
         s.overrideKey = nil
         matchLabels(entry.title, field: .title, &s)
         if let description = entry.description { matchLabels(description, field: .description, &s) }
         for keyword in entry.keywords { matchLabels(keyword, field: .keywords, &s) }
-        if !entry.sectionPaths.isEmpty { matchSections(entry.sectionPaths, &s) }
+        if let sections {
+            s.found += sections
+        } else if !entry.sectionPaths.isEmpty {
+            matchSections(entry.sectionPaths, &s)
+        }
 
         if let organization = entry.organization, !rules.organizations.isEmpty,
             let matches = rules.organizations[TextNormalizer.ruleKey(organization)]
@@ -143,14 +151,44 @@ public struct Tagger: Sendable {
         }
     }
 
-    /// Labels in section-path components and section rules. Entries of one section share their paths, so the
-    /// result is cached per set of paths for the rest of the run.
-    private func matchSections(_ paths: [[String]], _ s: inout TaggingScratch) {
-        if let cached = s.sectionCache[paths] {
-            s.found += cached
-            return
+    /// What `matchSections` finds for each distinct set of section paths of a batch, worked out once before the
+    /// entries are tagged (entries of one section share their paths, and a batch has few sections): per entry the
+    /// index of its result, or -1 without paths.
+    ///
+    /// Most entries have one path, and the extractor hands every entry of a section the same path array, so that
+    /// array's storage is looked up first: it spares hashing every heading of the path for each entry. An address
+    /// stands for one path only while its array lives, which the entries of the batch do throughout.
+    private func sectionResults(_ entries: [Entry]) -> (index: [Int32], found: [[FoundTag]]) {
+        var index = [Int32](repeating: -1, count: entries.count)
+        var found: [[FoundTag]] = []
+        var byStorage: [UInt: Int32] = [:]
+        var byValue: [[[String]]: Int32] = [:]
+        var scratch = TaggingScratch()
+        for i in entries.indices where !entries[i].sectionPaths.isEmpty {
+            let paths = entries[i].sectionPaths
+            let storage = paths.count == 1 ? paths[0].withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } : 0
+            if storage != 0, let known = byStorage[storage] {
+                index[i] = known
+                continue
+            }
+            let k: Int32
+            if let known = byValue[paths] {
+                k = known
+            } else {
+                scratch.found.removeAll(keepingCapacity: true)
+                matchSections(paths, &scratch)
+                k = Int32(found.count)
+                found.append(scratch.found)
+                byValue[paths] = k
+            }
+            if storage != 0 { byStorage[storage] = k }
+            index[i] = k
         }
-        let before = s.found.count
+        return (index, found)
+    }
+
+    /// Labels in section-path components and section rules.
+    private func matchSections(_ paths: [[String]], _ s: inout TaggingScratch) {
         var seen: Set<String> = []
         for path in paths {
             for component in path where seen.insert(component).inserted {
@@ -173,9 +211,6 @@ public struct Tagger: Sendable {
                 }
             }
         }
-        // Bound the cache on hostile input with endless distinct headings.
-        if s.sectionCache.count >= 4_096 { s.sectionCache.removeAll(keepingCapacity: true) }
-        s.sectionCache[paths] = Array(s.found[before...])
     }
 
     /// Groups the reasons by concept, applies removals, and keeps only the most specific concepts.
@@ -307,8 +342,6 @@ struct TaggingScratch {
     var match = MatchScratch()
     var found: [FoundTag] = []
     var concepts: [Int32] = []
-    /// Section-path results (labels in components and section rules) by the entry's section paths.
-    var sectionCache: [[[String]]: [FoundTag]] = [:]
     /// Labels found in one section-path component, by the component.
     var componentCache: [String: [FoundTag]] = [:]
     /// The normalised URL of the last entry when an override applied to it.
