@@ -30,3 +30,51 @@ public struct UncheckedSendable<Value>: @unchecked Sendable {
     public let value: Value
     public init(_ value: Value) { self.value = value }
 }
+
+/// Makes `count` values on all cores and hands each to `consume` in index order, on the thread that made it, once
+/// every value before it has been consumed: output made in parts at once and written out in order, with only a
+/// few parts in memory at any time (a part waits for its turn only until the parts before it are consumed).
+/// `consume` alone touches `state`, one call at a time.
+public func concurrentInOrder<State, Value>(
+    _ count: Int, state: inout State, make: @Sendable (Int) -> Value,
+    consume: @Sendable (inout State, consuming Value) -> Void
+) {
+    let turns = Turns(state)
+    concurrentForEach(count) { index in
+        let value = make(index)
+        turns.inTurn(index) { state in consume(&state, value) }
+    }
+    state = turns.read { $0 }
+}
+
+/// Runs pieces of work in index order, each on the thread that reached it, with a state the pieces hand on from one
+/// to the next (`state` is only touched inside a turn, under the lock).
+///
+/// Meant for work handed out in increasing index order (`DispatchQueue.concurrentPerform`), by threads that hold
+/// no other lock while they wait: the thread of the lowest index not yet done is then never waiting, so no turn can
+/// wait for ever.
+public final class Turns<State>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var next = 0
+    private var state: State
+
+    public init(_ state: State) { self.state = state }
+
+    /// Runs `body` once the turns of every index before `index` have run, then lets `index + 1` go.
+    public func inTurn<Result>(_ index: Int, _ body: (inout State) -> Result) -> Result {
+        condition.lock()
+        while next != index { condition.wait() }
+        let result = body(&state)
+        next += 1
+        condition.broadcast()
+        condition.unlock()
+        return result
+    }
+
+    /// The state as it stands, read under the lock.
+    public func read<Result>(_ body: (State) -> Result) -> Result {
+        condition.lock()
+        defer { condition.unlock() }
+        return body(state)
+    }
+}

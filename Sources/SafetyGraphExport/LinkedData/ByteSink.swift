@@ -122,9 +122,10 @@ public final class ByteSink {
         buffer.pointee.count += bytes.count
     }
 
-    /// Appends what a memory sink holds.
-    public func append(contentsOf other: ByteSink) {
-        append(UnsafeBufferPointer(start: other.storage, count: other.used))
+    /// Appends what a memory sink holds, but for its first `skipped` bytes.
+    public func append(contentsOf other: ByteSink, droppingFirst skipped: Int = 0) {
+        let skipped = min(skipped, other.used)
+        append(UnsafeBufferPointer(start: other.storage + skipped, count: other.used - skipped))
     }
 
     /// Empties a memory sink for reuse.

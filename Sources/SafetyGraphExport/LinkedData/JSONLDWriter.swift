@@ -118,6 +118,12 @@ public struct JSONLDWriter: Sendable {
         sink.append(contentsOf: encodedNode)
     }
 
+    /// Appends a run of nodes, each appended with `first: false`, to an open dump; `first` tells whether the
+    /// run's first node is the dump's first (then its separator loses the comma).
+    public func appendRun(_ encodedNodes: ByteSink, to sink: ByteSink, first: Bool) {
+        sink.append(contentsOf: encodedNodes, droppingFirst: first ? 1 : 0)
+    }
+
     /// One value as is, several as an array.
     private func writeValues(_ values: some Collection<String>, to sink: ByteSink) {
         if values.count == 1, let only = values.first {

@@ -39,35 +39,60 @@ public struct LinkedDataExport: Sendable {
     public func write(into staging: OutputStaging, measuring: Bool = false) throws(OutputError) -> Report {
         var opened: [ByteSink] = []
         for file in File.allCases { opened.append(try staging.openStream(file.rawValue)) }
-        let report = write(to: { opened[File.allCases.firstIndex(of: $0) ?? 0] }, measuring: measuring)
+        let report = write(
+            to: { opened[File.allCases.firstIndex(of: $0) ?? 0] }, measuring: measuring, entriesPerRun: Self.entriesPerRun)
         for sink in opened { try sink.close() }
         return report
     }
 
-    /// Every file in memory, for tests: path → text.
-    public func render() -> [File: String] {
+    /// Every file in memory, for tests: path → text. `entriesPerRun` sets how many entries each run made at once
+    /// holds (the output never depends on it).
+    public func render(entriesPerRun: Int = LinkedDataExport.entriesPerRun) -> [File: String] {
         let sinks = File.allCases.map { _ in ByteSink() }
-        _ = write(to: { sinks[File.allCases.firstIndex(of: $0) ?? 0] }, measuring: false)
+        _ = write(to: { sinks[File.allCases.firstIndex(of: $0) ?? 0] }, measuring: false, entriesPerRun: entriesPerRun)
         return Dictionary(uniqueKeysWithValues: zip(File.allCases, sinks.map(\.text)))
     }
 
-    private func write(to sink: (File) -> ByteSink, measuring: Bool) -> Report {
+    private func write(to sink: (File) -> ByteSink, measuring: Bool, entriesPerRun: Int) -> Report {
+        let writers = Writers(vocabulary: vocabulary)
         var emitter = Emitter(
-            vocabulary: vocabulary, scheme: sink(.scheme), catalog: sink(.catalog), graph: sink(.graph),
-            nTriples: sink(.nTriples), turtle: sink(.turtle), measuring: measuring)
-        emitter.json.writeContextDocument(to: sink(.context))
-        for dump in [emitter.scheme, emitter.catalog, emitter.graph] { emitter.json.beginDocument(dump) }
-        emitter.ttl.writeHeader(to: emitter.turtle)
+            writers, scheme: sink(.scheme), catalog: sink(.catalog), graph: sink(.graph), nTriples: sink(.nTriples),
+            turtle: sink(.turtle), measuring: measuring)
+        writers.json.writeContextDocument(to: sink(.context))
+        for dump in [emitter.scheme, emitter.catalog, emitter.graph] { writers.json.beginDocument(dump!) }
+        writers.ttl.writeHeader(to: emitter.turtle)
 
         var report = Report()
-        let schemeDiagnostics = model.forEachSchemeNode { emitter.emit($0, inCatalog: false) }
-        let catalogDiagnostics = model.forEachCatalogNode { emitter.emit($0, inCatalog: true) }
-        report.diagnostics = schemeDiagnostics + catalogDiagnostics
+        report.diagnostics = model.forEachSchemeNode { emitter.emit($0, inCatalog: false) }
+        let (sections, entries) = model.catalogParts()
+        for node in sections { emitter.emit(node, inCatalog: true) }
+        // The entries, nine tenths of the output, are made in runs on all cores, each run into memory of its own,
+        // and the runs are written out in order: the files are exactly what one pass makes.
+        let entriesPerRun = max(1, entriesPerRun)
+        let runs = (entries.count + entriesPerRun - 1) / entriesPerRun
         emitter.clock.lap(Emitter.nodes)
+        var state = (emitter: emitter, diagnostics: report.diagnostics)
+        let spare = SpareSinks()
+        concurrentInOrder(runs, state: &state) { run in
+            let sinks = spare.take()
+            var part = Emitter(
+                writers, scheme: nil, catalog: sinks.catalog, graph: nil, nTriples: sinks.nTriples,
+                turtle: sinks.turtle, measuring: measuring)
+            part.catalogEmpty = false  // every node with its separator (see `JSONLDWriter.appendRun`)
+            let range = (run * entriesPerRun)..<min(entries.count, (run + 1) * entriesPerRun)
+            let diagnostics = entries.forEachNode(ofEntries: range) { part.emit($0, inCatalog: true) }
+            return (part, diagnostics)
+        } consume: { state, made in
+            state.emitter.append(made.0)
+            state.diagnostics += made.1
+            spare.give((made.0.catalog, made.0.nTriples, made.0.turtle))
+        }
+        (emitter, report.diagnostics) = state
+        emitter.clock.restart()  // the runs' time is in their own clocks, added up
 
-        emitter.json.endDocument(emitter.scheme, empty: emitter.schemeEmpty)
-        emitter.json.endDocument(emitter.catalog, empty: emitter.catalogEmpty)
-        emitter.json.endDocument(emitter.graph, empty: emitter.graphEmpty)
+        writers.json.endDocument(emitter.scheme!, empty: emitter.schemeEmpty)
+        writers.json.endDocument(emitter.catalog, empty: emitter.catalogEmpty)
+        writers.json.endDocument(emitter.graph!, empty: emitter.graphEmpty)
         emitter.clock.lap(Emitter.jsonLD)
         report.tripleCount = emitter.tripleCount
         report.nodeCount = emitter.nodeCount
@@ -75,14 +100,56 @@ public struct LinkedDataExport: Sendable {
         return report
     }
 
-    /// The writers and their files, fetched once: each node goes to every one of them.
+    /// Entries per run made at once: about 1 MB of output, small enough to be still in the cache when it is written
+    /// out (runs of 1,024 entries, 10 MB, took the kernel four times as long to copy into the files).
+    public static let entriesPerRun = 128
+
+    /// Memory sinks of runs already written out, lent again to later runs: fresh memory for every run cost more in
+    /// page faults than making the run.
+    private final class SpareSinks: @unchecked Sendable {
+        typealias Sinks = (catalog: ByteSink, nTriples: ByteSink, turtle: ByteSink)
+        private let lock = NSLock()
+        private var sinks: [Sinks] = []
+
+        func take() -> Sinks {
+            lock.lock()
+            defer { lock.unlock() }
+            guard let some = sinks.popLast() else { return (ByteSink(), ByteSink(), ByteSink()) }
+            for sink in [some.catalog, some.nTriples, some.turtle] { sink.reset() }
+            return some
+        }
+
+        func give(_ some: Sinks) {
+            lock.lock()
+            sinks.append(some)
+            lock.unlock()
+        }
+    }
+
+    /// The three writers, made once and shared by every run (they hold constants only).
+    private struct Writers: @unchecked Sendable {
+        let json: JSONLDWriter
+        let nt: NTriplesWriter
+        let ttl: TurtleWriter
+
+        init(vocabulary: LinkedVocabulary) {
+            json = JSONLDWriter(vocabulary: vocabulary)
+            nt = NTriplesWriter(vocabulary: vocabulary)
+            ttl = TurtleWriter(vocabulary: vocabulary)
+        }
+    }
+
+    /// Writes nodes to every file: the output files themselves, or (a run of entries) memory of its own, where the
+    /// catalogue's JSON-LD is written once and the scheme and whole-graph dumps are left out.
     private struct Emitter {
-        static let nodes = 0, jsonLD = 1, nTriplesStage = 2, turtleStage = 3
+        static let nodes = 0, jsonLD = 1, nTriplesStage = 2, turtleStage = 3, files = 4
+        /// What the clock charges; the runs' own clocks are added up, so these are seconds of all threads together.
+        static let stages = ["nodes", "JSON-LD", "N-Triples", "Turtle", "writing runs out"]
 
         let json: JSONLDWriter
         let nt: NTriplesWriter
         let ttl: TurtleWriter
-        let scheme, catalog, graph, nTriples, turtle: ByteSink
+        let scheme: ByteSink?, catalog: ByteSink, graph: ByteSink?, nTriples: ByteSink, turtle: ByteSink
         /// A node's JSON-LD, written once and copied into its dump and into `graph.jsonld`.
         let encoded = ByteSink()
         var schemeEmpty = true, catalogEmpty = true, graphEmpty = true
@@ -90,14 +157,12 @@ public struct LinkedDataExport: Sendable {
         var clock: StageClock
 
         init(
-            vocabulary: LinkedVocabulary, scheme: ByteSink, catalog: ByteSink, graph: ByteSink, nTriples: ByteSink,
+            _ writers: Writers, scheme: ByteSink?, catalog: ByteSink, graph: ByteSink?, nTriples: ByteSink,
             turtle: ByteSink, measuring: Bool
         ) {
-            json = JSONLDWriter(vocabulary: vocabulary)
-            nt = NTriplesWriter(vocabulary: vocabulary)
-            ttl = TurtleWriter(vocabulary: vocabulary)
+            (json, nt, ttl) = (writers.json, writers.nt, writers.ttl)
             (self.scheme, self.catalog, self.graph, self.nTriples, self.turtle) = (scheme, catalog, graph, nTriples, turtle)
-            clock = StageClock(stages: ["nodes", "JSON-LD", "N-Triples", "Turtle"], enabled: measuring)
+            clock = StageClock(stages: Self.stages, enabled: measuring)
         }
 
         /// Writes `node` to every file: its JSON-LD to the scheme dump or (`inCatalog`) the catalogue dump, and to
@@ -109,12 +174,14 @@ public struct LinkedDataExport: Sendable {
             if inCatalog {
                 json.append(encoded, to: catalog, first: catalogEmpty)
                 catalogEmpty = false
-            } else {
+            } else if let scheme {
                 json.append(encoded, to: scheme, first: schemeEmpty)
                 schemeEmpty = false
             }
-            json.append(encoded, to: graph, first: graphEmpty)
-            graphEmpty = false
+            if let graph {
+                json.append(encoded, to: graph, first: graphEmpty)
+                graphEmpty = false
+            }
             clock.lap(Self.jsonLD)
             nt.write(node, to: nTriples)
             clock.lap(Self.nTriplesStage)
@@ -122,6 +189,27 @@ public struct LinkedDataExport: Sendable {
             clock.lap(Self.turtleStage)
             tripleCount += node.tripleCount
             nodeCount += 1
+        }
+
+        /// Writes out what a run of entries made in memory, as if its nodes had been emitted here.
+        mutating func append(_ run: Emitter) {
+            var writing = StageClock(stages: Self.stages, enabled: clock.enabled)
+            defer {
+                writing.lap(Self.files)
+                clock.add(run.clock)
+                clock.add(writing)
+            }
+            guard run.nodeCount > 0 else { return }
+            json.appendRun(run.catalog, to: catalog, first: catalogEmpty)
+            catalogEmpty = false
+            if let graph {
+                json.appendRun(run.catalog, to: graph, first: graphEmpty)
+                graphEmpty = false
+            }
+            nTriples.append(contentsOf: run.nTriples)
+            turtle.append(contentsOf: run.turtle)
+            tripleCount += run.tripleCount
+            nodeCount += run.nodeCount
         }
     }
 }

@@ -72,18 +72,41 @@ public struct LinkedDataModel: Sendable {
 
     /// Every section and every entry (with its authors, publisher and taggings), as schema.org and our terms.
     public func forEachCatalogNode(_ body: (LinkedNode) throws -> Void) rethrows -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+        let (sections, entries) = catalogParts()
+        for node in sections { try body(node) }
+        return try entries.forEachNode(ofEntries: 0..<entries.count, body)
+    }
+
+    /// The catalogue in parts that can be made at once: the section nodes, and what makes the nodes of any run of
+    /// entries (runs made in order give `forEachCatalogNode`'s nodes and diagnostics).
+    public func catalogParts() -> (sections: [LinkedNode], entries: EntryNodeRuns) {
         let (nodes, sectionIRIs) = sections()
-        for node in nodes { try body(node) }
-        // Each entry is lent in place: iterating, or passing `entries[index]`, copied (retained) every field of it.
-        let maker = EntryNodes(model: self, sectionIRIs: sectionIRIs)
-        var scratch = EntryNodes.Scratch(vocabulary)
-        try graph.entries.withUnsafeBufferPointer { entries in
-            for index in entries.indices {
-                try maker.emit(entries.baseAddress! + index, into: &scratch, diagnostics: &diagnostics, body)
+        return (nodes, EntryNodeRuns(maker: EntryNodes(model: self, sectionIRIs: sectionIRIs), graph: graph))
+    }
+
+    /// Makes the nodes of runs of the graph's entries; runs can be made on several threads at once.
+    public struct EntryNodeRuns: @unchecked Sendable {  // the maker holds constants only
+        fileprivate let maker: EntryNodes
+        let graph: KnowledgeGraph
+
+        /// How many entries there are.
+        public var count: Int { graph.entries.count }
+
+        /// The nodes of the entries in `range`, in order, each entry's node followed by its authors', publisher's
+        /// and taggings'; returns the warnings met.
+        public func forEachNode(ofEntries range: Range<Int>, _ body: (LinkedNode) throws -> Void) rethrows
+            -> [Diagnostic]
+        {
+            var diagnostics: [Diagnostic] = []
+            // Each entry is lent in place: iterating, or passing `entries[index]`, copied (retained) every field.
+            var scratch = EntryNodes.Scratch(maker.v)
+            try graph.entries.withUnsafeBufferPointer { entries in
+                for index in range {
+                    try maker.emit(entries.baseAddress! + index, into: &scratch, diagnostics: &diagnostics, body)
+                }
             }
+            return diagnostics
         }
-        return diagnostics
     }
 
     /// One node per section path and per prefix of one (`Tools`, `Tools › Attacks`), each part of its parent, and
@@ -120,7 +143,7 @@ public struct LinkedDataModel: Sendable {
     /// are the same four values reset for each (their arrays kept). A class, so that nothing per entry copies the
     /// model (a closure capturing it retained every array of the graph); the nodes are in a `Scratch` the caller
     /// lends, not in the class, whose mutable properties are checked for exclusive access at every use.
-    private final class EntryNodes {
+    fileprivate final class EntryNodes {
         let v: LinkedVocabulary
         let base: LinkedDataBase
         let scheme: ConceptScheme

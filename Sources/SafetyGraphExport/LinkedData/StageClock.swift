@@ -25,6 +25,21 @@ struct StageClock {
         last = now
     }
 
+    /// Starts the next lap now, charging the time since the last one to nothing.
+    mutating func restart() {
+        guard enabled else { return }
+        last = DispatchTime.now().uptimeNanoseconds
+    }
+
+    /// Adds what `other` (a clock of the same stages) charged to each stage.
+    mutating func add(_ other: StageClock) {
+        guard enabled else { return }
+        for stage in other.order {
+            if !order.contains(stage) { order.append(stage) }
+            nanos[stage] += other.nanos[stage]
+        }
+    }
+
     var totals: [(stage: String, seconds: Double)] {
         order.map { (stages[$0], Double(nanos[$0]) / 1e9) }
     }

@@ -24,7 +24,7 @@ enum PartwiseExtraction {
         var source = text
         return source.withUTF8 { bytes -> (parts: [[Entry]], diagnostics: [Diagnostic])? in
             guard let cuts = MarkdownChunks.cuts(bytes, partBytes: partBytes) else { return nil }
-            let turns = Turns(sections: SectionTracker(rules: rules))
+            let turns = Turns(State(sections: SectionTracker(rules: rules)))
             let shared = UncheckedSendable(bytes)
             let parts = concurrentMap(cuts.count) { index -> (entries: [Entry], diagnostics: [Diagnostic])? in
                 let end = index + 1 < cuts.count ? cuts[index + 1].offset : shared.value.count
@@ -43,10 +43,10 @@ enum PartwiseExtraction {
                         after: start, headings: headings, holdsFirstHeading: holdsFirstHeading)
                     return (start, holdsFirstHeading)
                 }
-                if turns.failed { return nil }
+                if turns.read(\.failed) { return nil }
                 return extractor.extractPart(startingIn: start, holdsFirstHeading: holdsFirstHeading, headings: headings)
             }
-            if turns.failed { return nil }
+            if turns.read(\.failed) { return nil }
             var entries: [[Entry]] = []
             var diagnostics: [Diagnostic] = []
             for part in parts {
@@ -58,41 +58,12 @@ enum PartwiseExtraction {
         }
     }
 
-    /// Whose turn it is to hand on the section state, and what the parts handed on so far lead to.
-    private final class Turns: @unchecked Sendable {
-        struct State {
-            var sections: SectionTracker
-            /// Whether a part handed on so far had a top-level heading (the first one is the title candidate).
-            var sawHeading = false
-            /// Whether a part ended inside a block that the next part continues.
-            var failed = false
-        }
-
-        private let condition = NSCondition()
-        private var next = 0
-        private var state: State
-
-        init(sections: SectionTracker) { state = State(sections: sections) }
-
-        var failed: Bool {
-            condition.lock()
-            defer { condition.unlock() }
-            return state.failed
-        }
-
-        /// Runs `body` once every part before `index` has run its own, then lets `index + 1` go.
-        ///
-        /// `concurrentPerform` hands out indices in increasing order, and a thread waits here holding nothing else
-        /// (cmark's lock is released), so the part a waiter waits for has been taken by a thread that is not waiting
-        /// on anything later: no turn can wait for ever.
-        func inTurn<Result>(_ index: Int, _ body: (inout State) -> Result) -> Result {
-            condition.lock()
-            while next != index { condition.wait() }
-            let result = body(&state)
-            next += 1
-            condition.broadcast()
-            condition.unlock()
-            return result
-        }
+    /// What the parts hand on: the section state where the parts handed on so far leave it.
+    private struct State {
+        var sections: SectionTracker
+        /// Whether a part handed on so far had a top-level heading (the first one is the title candidate).
+        var sawHeading = false
+        /// Whether a part ended inside a block that the next part continues.
+        var failed = false
     }
 }

@@ -222,4 +222,42 @@ import SafetyGraphCore
         #expect(report.tripleCount == rendered[.nTriples]?.split(separator: "\n").count)
         #expect(report.seconds.map(\.stage).contains("JSON-LD"))
     }
+    /// The entries are made in runs at once and written out in order: however many entries a run holds, the files
+    /// are the same, every dump is valid JSON holding every node in order, and a catalogue whose first node is an
+    /// entry (no sections) starts its list right.
+    @Test func runsOfAnySizeWriteTheSameFiles() throws {
+        for withSections in [true, false] {
+            let entries = (0..<300).map { i in
+                TaggedEntry(
+                    entry: Entry(
+                        id: EntryID("run-\(1_000 + i)"), title: "Entry \(i)", url: "https://example.org/run/\(i)",
+                        authors: i % 3 == 0 ? ["Author \(i)"] : [], organization: i % 5 == 0 ? "Org \(i)" : nil,
+                        sectionPaths: withSections && i % 2 == 0 ? [["Part \(i % 4)"]] : []),
+                    tags: i % 4 == 0 ? [] : [Tag(concept: "aviation", provenance: [TagProvenance(rule: .label, term: "flying", field: .title)])])
+            }
+            let scheme = Self.graph().scheme
+            let export = LinkedDataExport(graph: KnowledgeGraph(scheme: scheme, entries: entries), base: .default)
+            var nodes: [String] = []
+            var catalogNodes: [String] = []
+            var triples = 0
+            _ = export.model.forEachSchemeNode { triples += $0.tripleCount; nodes.append($0.iri) }
+            _ = export.model.forEachCatalogNode { triples += $0.tripleCount; catalogNodes.append($0.iri) }
+            #expect(withSections || !catalogNodes.contains { $0.contains("/sections/") })
+            let whole = export.render(entriesPerRun: 1_000)
+            for size in [1, 7, LinkedDataExport.entriesPerRun, 299] {
+                let files = export.render(entriesPerRun: size)
+                for file in LinkedDataExport.File.allCases {
+                    #expect(files[file] == whole[file], "\(file.rawValue), runs of \(size)")
+                }
+            }
+            func ids(_ file: LinkedDataExport.File) throws -> [String] {
+                let data = Data(try #require(whole[file]).utf8)
+                let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+                return try #require(json["@graph"] as? [[String: Any]]).compactMap { $0["@id"] as? String }
+            }
+            #expect(try ids(.catalog) == catalogNodes)
+            #expect(try ids(.graph) == nodes + catalogNodes)
+            #expect(try #require(whole[.nTriples]).split(separator: "\n").count == triples)
+        }
+    }
 }
