@@ -42,19 +42,40 @@ public struct MarkdownIngester: Sendable {
         default: throw .notRegularFile(path: path)
         }
         if Int(info.st_size) > Self.maxFileSize { throw .tooLarge(path: path, limit: Self.maxFileSize) }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path) }
-        defer { try? handle.close() }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw .unreadable(path: path) }
+        defer { close(fd) }
         // Never more than the limit, even if the file grew since `stat`.
-        let data: Data
-        do {
-            data = try handle.read(upToCount: Self.maxFileSize + 1) ?? Data()  // nil at once: an empty file
-        } catch {
+        guard let bytes = Self.readAll(fd, expected: Int(info.st_size), limit: Self.maxFileSize + 1) else {
             throw .unreadable(path: path)
         }
-        if data.count > Self.maxFileSize { throw .tooLarge(path: path, limit: Self.maxFileSize) }
-        switch SourceText.decode([UInt8](data), path: path) {
+        if bytes.count > Self.maxFileSize { throw .tooLarge(path: path, limit: Self.maxFileSize) }
+        switch SourceText.decode(bytes, path: path) {
         case .failure(let error): throw error
         case .success(let decoded): return ingest(decoded, path: path)
+        }
+    }
+
+    /// Everything `fd` holds up to `limit` bytes, read straight into the array (no `Data` copied after), in one
+    /// `read` for a file of the `expected` size; nil on a read error.
+    static func readAll(_ fd: Int32, expected: Int, limit: Int) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var capacity = min(max(expected + 1, 4_096), limit)  // one byte more: the end is seen without a second read
+        while true {
+            var failed = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity - bytes.count) { buffer, initialized in
+                while initialized < buffer.count {
+                    let got = read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+                    if got < 0 && errno == EINTR { continue }
+                    if got < 0 { failed = true }
+                    if got <= 0 { break }
+                    initialized += got
+                }
+            }
+            if failed { return nil }
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            if bytes.count < capacity || capacity >= limit { return bytes }
+            capacity = min(capacity * 2, limit)
         }
     }
 

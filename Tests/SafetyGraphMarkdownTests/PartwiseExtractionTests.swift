@@ -91,6 +91,38 @@ import SafetyGraphCore
         #expect(bytes.withUnsafeBufferPointer { MarkdownChunks.cuts($0, partBytes: 1) } == nil)
     }
 
+    /// The cuts are found with `memchr`; a byte-by-byte reading of the rule must find the same ones, on short
+    /// documents of the bytes that matter (line ends, blanks, `#`, `]`, `:`), at every part size.
+    @Test func cutsEqualAPlainReadingOfTheRule() {
+        func plainCuts(_ bytes: [UInt8], partBytes: Int) -> [Int]? {
+            if zip(bytes, bytes.dropFirst()).contains(where: { $0 == UInt8(ascii: "]") && $1 == UInt8(ascii: ":") }) {
+                return nil
+            }
+            var cuts = [0]
+            var offset = 0
+            var previousBlank = false
+            for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                if offset >= bytes.count { break }  // the empty piece after a final line end is no line
+                let hashes = line.prefix { $0 == UInt8(ascii: "#") }.count
+                let heading = (1...6).contains(hashes)
+                    && (line.count == hashes || [0x20, 0x09].contains(line[line.startIndex + hashes]))
+                if previousBlank && offset - cuts[cuts.count - 1] >= partBytes && heading { cuts.append(offset) }
+                previousBlank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+                offset += line.count + 1
+            }
+            return cuts.count > 1 ? cuts : nil
+        }
+        let alphabet: [UInt8] = Array("\n\n\n  \t##x]:".utf8)
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<3_000 {
+            let bytes = (0..<Int(generator.next() % 40)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            for partBytes in [1, 3, 10] {
+                let found = bytes.withUnsafeBufferPointer { MarkdownChunks.cuts($0, partBytes: partBytes)?.map(\.offset) }
+                #expect(found == plainCuts(bytes, partBytes: partBytes), "\(bytes) in parts of \(partBytes)")
+            }
+        }
+    }
+
     @Test func partsKeepTheirLineNumbers() throws {
         let text = "# A\n\n- [X](https://example.org/x)\n\n# B\n\n\n- [Y](https://example.org/y)\n"
         let parts = try #require(PartwiseExtraction.extractParts(text, path: "doc.md", rules: .standard, partBytes: 1))

@@ -3,7 +3,7 @@
 ///
 /// Values are plain JSON strings: the context says which are IRIs (`"@type": "@id"`), which are English
 /// (`"@language": "en"`) and which are typed (`xsd:gYear`), so a node reads like ordinary JSON.
-public struct JSONLDWriter: Sendable {
+public final class JSONLDWriter: Sendable {
     public let vocabulary: LinkedVocabulary
     /// Per property: `, "term": `, what comes before its values in a node.
     private let keys: PropertyBytes
@@ -38,7 +38,7 @@ public struct JSONLDWriter: Sendable {
             entries.append((type.term, { sink.appendJSONString(type.iri) }))
         }
         for property in vocabulary.properties {
-            entries.append((property.term, { writeDefinition(of: property, to: sink) }))
+            entries.append((property.term, { self.writeDefinition(of: property, to: sink) }))
         }
         entries.sort { $0.0 < $1.0 }
         sink.append("{")

@@ -2,7 +2,7 @@
 ///
 /// Order: the nodes' order (see `LinkedDataModel`), and within a node `rdf:type` first, then predicates by
 /// IRI, objects in code-point order. Every IRI has gone through `IRIEncoding`, so none needs escaping.
-public struct NTriplesWriter: Sendable {
+public final class NTriplesWriter: Sendable {
     /// Per property: `<iri> `.
     private let predicates: PropertyBytes
     /// Per property: its range.

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// An IRI is abbreviated to `prefix:local` only when the local part is plainly safe (letters, digits, `_`, `-`,
 /// not starting with `-`); anything else stays `<…>`, which needs no escaping after `IRIEncoding`.
-public struct TurtleWriter: Sendable {
+public final class TurtleWriter: Sendable {
     public let vocabulary: LinkedVocabulary
     /// `(prefix, namespace)`, longest namespace first so the most specific prefix wins.
     private let prefixes: [(String, String)]

@@ -1,3 +1,5 @@
+import Foundation
+
 // MARK: - MarkdownChunks
 
 /// Where a large document can be cut into parts that cmark parses, each on its own, into exactly the blocks it
@@ -23,15 +25,19 @@ enum MarkdownChunks {
         var lineStart = 0
         var line = 0
         var previousBlank = false
+        guard let base = bytes.baseAddress else { return nil }
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            // Lines are found with `memchr`, and a line is looked at only as far as its first visible byte.
+            let lineEnd = memchr(base + lineStart, 0x0A, bytes.count - lineStart)
+                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
             if previousBlank, lineStart - cuts[cuts.count - 1].offset >= partBytes,
                 isATXHeading(bytes, from: lineStart, to: lineEnd)
             {
                 cuts.append((lineStart, line))
             }
-            previousBlank = (lineStart..<lineEnd).allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 }
+            var i = lineStart
+            while i < lineEnd, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+            previousBlank = i == lineEnd
             lineStart = lineEnd + 1
             line += 1
         }
@@ -49,9 +55,13 @@ enum MarkdownChunks {
 
     /// Whether `]:` occurs anywhere (a possible link reference definition; checked broadly, on purpose).
     static func containsReferenceMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count > 1 else { return false }
-        for i in 0..<(bytes.count - 1) where bytes[i] == UInt8(ascii: "]") && bytes[i + 1] == UInt8(ascii: ":") {
-            return true
+        guard bytes.count > 1, let base = bytes.baseAddress else { return false }
+        var i = 0
+        // From one `]` to the next with `memchr`, the last byte excluded (a `]` there has no `:` after it).
+        while i < bytes.count - 1, let hit = memchr(base + i, Int32(UInt8(ascii: "]")), bytes.count - 1 - i) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if bytes[at + 1] == UInt8(ascii: ":") { return true }
+            i = at + 1
         }
         return false
     }
