@@ -78,3 +78,10 @@ public final class Turns<State>: @unchecked Sendable {
         return body(state)
     }
 }
+
+/// Lets go of `value` on another thread: freeing a large structure piece by piece (100,000 entries, each a dozen
+/// strings and arrays) keeps a core busy for a while that the caller can spend on its next step.
+public func releaseInBackground<Value>(_ value: consuming Value) {
+    let held = UncheckedSendable(value)
+    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
+}

@@ -31,6 +31,22 @@ public struct MarkdownIngester: Sendable {
     /// Throws when the file cannot be read as text at all: missing, a directory or other non-regular file, larger
     /// than `maxFileSize`, unreadable, binary, or not UTF-8.
     public func ingest(fileAt path: String) throws(IngestError) -> IngestResult {
+        ingest(try Self.read(fileAt: path))
+    }
+
+    /// A list read and decoded, not yet parsed (reading needs no rules: it can go on while they are loaded).
+    public struct Source: Sendable {
+        fileprivate let decoded: SourceText.Decoded
+        fileprivate let path: String
+    }
+
+    /// Ingests a list `read(fileAt:)` gave.
+    public func ingest(_ source: Source) -> IngestResult {
+        ingest(source.decoded, path: source.path)
+    }
+
+    /// Reads and decodes the file at `path`; throws as `ingest(fileAt:)` does.
+    public static func read(fileAt path: String) throws(IngestError) -> Source {
         var info = stat()
         guard stat(path, &info) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw .missingFile(path: path) }
@@ -41,18 +57,18 @@ public struct MarkdownIngester: Sendable {
         case S_IFDIR: throw .isDirectory(path: path)
         default: throw .notRegularFile(path: path)
         }
-        if Int(info.st_size) > Self.maxFileSize { throw .tooLarge(path: path, limit: Self.maxFileSize) }
+        if Int(info.st_size) > maxFileSize { throw .tooLarge(path: path, limit: maxFileSize) }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .unreadable(path: path) }
         defer { close(fd) }
         // Never more than the limit, even if the file grew since `stat`.
-        guard let bytes = Self.readAll(fd, expected: Int(info.st_size), limit: Self.maxFileSize + 1) else {
+        guard let bytes = readAll(fd, expected: Int(info.st_size), limit: maxFileSize + 1) else {
             throw .unreadable(path: path)
         }
-        if bytes.count > Self.maxFileSize { throw .tooLarge(path: path, limit: Self.maxFileSize) }
+        if bytes.count > maxFileSize { throw .tooLarge(path: path, limit: maxFileSize) }
         switch SourceText.decode(bytes, path: path) {
         case .failure(let error): throw error
-        case .success(let decoded): return ingest(decoded, path: path)
+        case .success(let decoded): return Source(decoded: decoded, path: path)
         }
     }
 
@@ -65,7 +81,7 @@ public struct MarkdownIngester: Sendable {
             var failed = false
             let chunk = [UInt8](unsafeUninitializedCapacity: capacity - bytes.count) { buffer, initialized in
                 while initialized < buffer.count {
-                    let got = read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+                    let got = Glibc.read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
                     if got < 0 && errno == EINTR { continue }
                     if got < 0 { failed = true }
                     if got <= 0 { break }
@@ -96,6 +112,7 @@ public struct MarkdownIngester: Sendable {
         let extracted = extract(decoded.text, path: path)
         let merged = EntryMerger.merge(extracted.lists)
         var diagnostics = (decoded.diagnostics + extracted.diagnostics + merged.diagnostics)
+        releaseInBackground(extracted.lists)  // the merged entries hold what they need of them
         if merged.entries.isEmpty {
             // An empty result is almost always the wrong file or a format we do not read: say so, once.
             diagnostics.append(Diagnostic(

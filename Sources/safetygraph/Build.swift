@@ -103,7 +103,7 @@ struct Build: ParsableCommand {
             // and then beside catalog.json and the drawings, which need them and run at once. On two cores the
             // longest of these (the linked data) no longer waits for the search. Results and failures are looked at
             // afterwards in a fixed order, so what is reported never depends on timing.
-            let linkedData = BackgroundStage { [base, timings] () throws -> StageOutcome in
+            let linkedData = Background { [base, timings] () throws -> StageOutcome in
                 let start = DispatchTime.now().uptimeNanoseconds
                 let linked = try LinkedDataExport(graph: loaded.graph, base: base).write(into: staging, measuring: timings)
                 return StageOutcome(
@@ -185,27 +185,6 @@ struct Build: ParsableCommand {
         var parts: [(String, Double)] = []
         var warnings: [String] = []
         var diagnostics: [Diagnostic] = []
-    }
-
-    /// A stage run on a thread of its own from its creation; `wait()` gives its result.
-    final class BackgroundStage: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private var outcome: Result<StageOutcome, any Error>?
-
-        init(_ body: @escaping @Sendable () throws -> StageOutcome) {
-            let thread = Thread { [self] in
-                outcome = Result { try body() }
-                done.signal()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-
-        /// Waits for the stage (once) and gives its result.
-        func wait() -> Result<StageOutcome, any Error> {
-            done.wait()
-            return outcome!
-        }
     }
 
     /// Runs `stages` at once and returns their results in the order given.

@@ -14,17 +14,24 @@ struct Project: Sendable {
 /// errors to the CLI's exit codes. Glue only: each stage lives in its library.
 enum ProjectLoader {
     static func load(_ options: ProjectOptions) throws -> Project {
+        try checkDistinct(options.listPaths)
+        // The lists are read and decoded while the ontology loads (reading needs none of its rules), all at once.
+        let paths = options.listPaths
+        let reading = Background {
+            concurrentMap(paths.count) { index in
+                Result { () throws(IngestError) -> MarkdownIngester.Source in
+                    try MarkdownIngester.read(fileAt: paths[index])
+                }
+            }
+        }
         let (ontology, ontologyWarnings) = try loadOntology(options.ontology)
         var diagnostics = ontologyWarnings
 
-        try checkDistinct(options.listPaths)
+        // Then parsed and read at once (cmark-gfm's parse itself is serialised by its lock), and taken in the order
+        // given: the first list that cannot be read is the one reported, whatever the timing.
         let ingester = MarkdownIngester(rules: ontology.ingest)
-        // The lists are read at once (each on its own; cmark-gfm's parse itself is serialised by its lock), and
-        // taken in the order given: the first list that cannot be read is the one reported, whatever the timing.
-        let paths = options.listPaths
-        let results = concurrentMap(paths.count) { index in
-            Result { () throws(IngestError) -> IngestResult in try ingester.ingest(fileAt: paths[index]) }
-        }
+        let sources = try reading.wait().get()
+        let results = concurrentMap(paths.count) { index in sources[index].map { ingester.ingest($0) } }
         var lists: [[Entry]] = []
         for result in results {
             switch result {
@@ -42,6 +49,7 @@ enum ProjectLoader {
         let tagger = Tagger(ontology: ontology)
         let tagged = tagger.tag(merged.entries)
         diagnostics += tagged.diagnostics
+        releaseInBackground((lists, merged.entries))  // the tagged entries hold what they need of them
 
         let graph = KnowledgeGraph(scheme: ontology.scheme, entries: tagged.entries)
         return Project(ontology: ontology, graph: graph, diagnostics: diagnostics.sorted())

@@ -9,7 +9,7 @@ import SafetyGraphCore
 /// Line endings are normalised on bytes, not on `Character`s: in Swift `"\r\n"` is ONE grapheme cluster, so a
 /// character-level search for `"\n"` would miss every CRLF.
 enum SourceText {
-    struct Decoded {
+    struct Decoded: Sendable {
         var text: String
         var diagnostics: [Diagnostic]
     }
