@@ -104,4 +104,32 @@ import Testing
             #expect(merged.diagnostics == reference.diagnostics, "cut into \(parts) parts at \(cuts)")
         }
     }
+    /// ASCII ids (all ids made from URLs) are hashed and ordered as bytes; any other id sends the whole merge through
+    /// `String`. Both must give the same entries, in the same order, with the same warnings.
+    @Test func idsAsBytesMergeLikeIdsAsStrings() {
+        var generator = RandomGraph.Generator(state: 99)
+        let pieces = ["a", "ab", "abc", "b", "b-", "-", "0", "z9", "ab-c"]
+        for round in 0..<40 {
+            let lists = (0..<(1 + generator.next(3))).map { l in
+                (0..<generator.next(60)).map { i in
+                    let id = (0..<(1 + generator.next(3))).map { _ in pieces[generator.next(pieces.count)] }.joined()
+                    return Entry(
+                        id: EntryID(id), title: "T\(i)", url: "https://example.org/\(id)",
+                        keywords: ["k\(generator.next(3))"], sectionPaths: [["S\(generator.next(2))"]],
+                        sources: [SourceLocation(file: "l\(l).md", line: 1 + generator.next(40))])
+                }
+            }
+            let bytewise = EntryMerger.merge(lists)
+            // One entry with a non-ASCII id and no source: it sorts after every ASCII id and after every entry with
+            // a source, so the others merge exactly as before, only through `String`.
+            let outsider = Entry(id: "\u{E9}t\u{E9}", title: "outsider", url: "https://example.org/%C3%A9t%C3%A9")
+            let stringwise = EntryMerger.merge(lists + [[outsider]])
+            #expect(stringwise.entries.last?.id == outsider.id)
+            let sameEntries = Array(stringwise.entries.dropLast()) == bytewise.entries
+            let sameWarnings = stringwise.diagnostics == bytewise.diagnostics
+            #expect(sameEntries, "round \(round): entries differ")
+            #expect(sameWarnings, "round \(round): warnings differ")
+            #expect(bytewise.entries.map(\.id) == bytewise.entries.map(\.id).sorted())
+        }
+    }
 }

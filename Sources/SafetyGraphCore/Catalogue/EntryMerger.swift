@@ -1,3 +1,5 @@
+import Foundation
+
 // MARK: - EntryMerger
 
 /// Merges entries from one or more lists by id (the normalised URL): the same resource listed twice becomes one
@@ -24,8 +26,9 @@ public enum EntryMerger {
         // The canonical order: by first source, then as given (only entries without sources, or two occurrences at
         // the same place, fall back to it). Positions are sorted, not entries, and a single list usually is in
         // that order already.
+        let firstSources = all.firstSources
         func precedes(_ a: Int, _ b: Int) -> Bool {
-            switch (all[a].sources.first, all[b].sources.first) {
+            switch (firstSources[a], firstSources[b]) {
             case let (la?, lb?) where la != lb: return la < lb
             case (_?, nil): return true
             case (nil, _?): return false
@@ -35,27 +38,16 @@ public enum EntryMerger {
         var order = Array(0..<all.count)
         if !order.indices.dropFirst().allSatisfy({ precedes(order[$0 - 1], order[$0]) }) { order.sort(by: precedes) }
         // One slot per id: the position of its first occurrence, and its accumulator once a second one arrives.
-        var slotOfID: [EntryID: Int] = [:]
-        slotOfID.reserveCapacity(all.count)
-        var firstPosition: [Int] = []
         var accumulatorOfSlot: [Int: Accumulator] = [:]
+        var slots = Slots(all)
         for position in order {
-            let id = all[position].id
-            if let slot = slotOfID[id] {
-                let first = firstPosition[slot]
-                diagnostics.append(duplicateWarning(all[position], first: accumulatorOfSlot[slot]?.entry ?? all[first]))
-                accumulatorOfSlot[slot, default: Accumulator(all[first])].absorb(all[position])
-            } else {
-                slotOfID[id] = firstPosition.count
-                firstPosition.append(position)
-            }
+            guard let slot = slots.slot(of: position) else { continue }
+            let first = slots.firstPosition[slot]
+            diagnostics.append(duplicateWarning(all[position], first: accumulatorOfSlot[slot]?.entry ?? all[first]))
+            accumulatorOfSlot[slot, default: Accumulator(all[first])].absorb(all[position])
         }
-        // Slots in id order, the ids read once into an array of their own (the sort compares each a dozen times).
-        let ids = firstPosition.map { all[$0].id }
-        var byID = Array(firstPosition.indices)
-        if !byID.indices.dropFirst().allSatisfy({ ids[$0 - 1] < ids[$0] }) {
-            ids.withUnsafeBufferPointer { ids in byID.sort { ids[$0] < ids[$1] } }
-        }
+        let firstPosition = slots.firstPosition
+        let byID = slots.sorted()  // slots in id order
         // Each merged entry depends on its own slot alone: they are made straight into their places, in chunks on
         // all cores.
         let shared = UncheckedSendable((all, accumulatorOfSlot, firstPosition, byID))
@@ -70,8 +62,8 @@ public enum EntryMerger {
                     if let accumulator = accumulatorOfSlot[slot] {
                         entry = accumulator.finished()
                     } else {
-                        let position = firstPosition[slot]
-                        entry = Accumulator.isFinished(all[position]) ? all[position] : Accumulator(all[position]).finished()
+                        let only = all[firstPosition[slot]]  // one copy, handed on as it is when already finished
+                        entry = Accumulator.isFinished(only) ? only : Accumulator(only).finished()
                     }
                     (out.value.baseAddress! + k).initialize(to: entry)
                 }
@@ -81,31 +73,154 @@ public enum EntryMerger {
         return (merged, diagnostics)
     }
 
-    /// The entries of several lists, addressed as one run of positions without being copied into one array.
+    /// The entries of several lists, addressed as one run of positions without being copied into one array, with
+    /// what the merge looks at for every entry: its first source and its id (read once, in place: reading them
+    /// through `subscript` retained every field of the entry on the way).
     private struct Positions {
         let lists: [[Entry]]
         /// Per position: its list and its index there.
         private let list: [Int32], index: [Int32]
+        let firstSources: [SourceLocation?]
+        /// Every id's bytes end to end, position `p`'s at `idBytes[idStarts[p]..<idStarts[p + 1]]`; only when
+        /// every id is ASCII, which ids made from URLs always are (see `Slots`).
+        let idBytes: [UInt8]?
+        let idStarts: [Int32]
         var count: Int { list.count }
 
         init(_ lists: [[Entry]]) {
             self.lists = lists
             var list: [Int32] = [], index: [Int32] = []
+            var firstSources: [SourceLocation?] = []
+            var idBytes: [UInt8] = [], idStarts: [Int32] = [0]
+            var ascii = true
             let total = lists.reduce(0) { $0 + $1.count }
             list.reserveCapacity(total)
             index.reserveCapacity(total)
-            for (l, entries) in lists.enumerated() {
-                for i in entries.indices {
-                    list.append(Int32(l))
-                    index.append(Int32(i))
+            firstSources.reserveCapacity(total)
+            idStarts.reserveCapacity(total + 1)
+            idBytes.reserveCapacity(total * 48)
+            for l in lists.indices {
+                lists[l].withUnsafeBufferPointer { entries in
+                    for i in entries.indices {
+                        list.append(Int32(l))
+                        index.append(Int32(i))
+                        firstSources.append(entries[i].sources.first)
+                        if ascii {
+                            ascii = EntryMerger.withASCIIBytes(of: entries[i].id.rawValue) { idBytes.append(contentsOf: $0) }
+                            idStarts.append(Int32(truncatingIfNeeded: idBytes.count))
+                        }
+                    }
                 }
             }
-            (self.list, self.index) = (list, index)
+            if idBytes.count > Int(Int32.max) { ascii = false }
+            (self.list, self.index, self.firstSources) = (list, index, firstSources)
+            (self.idBytes, self.idStarts) = ascii ? (idBytes, idStarts) : (nil, [])
         }
 
         subscript(position: Int) -> Entry {
             _read { yield lists[Int(list[position])][Int(index[position])] }
         }
+    }
+
+    /// Which slot (distinct id) each position's id has, each slot's first position, and the slots' order by id.
+    ///
+    /// When every id is ASCII, ids are hashed and compared as bytes in one pool, where equality and order are
+    /// exactly `String`'s (byte for byte, and code point order): no `String` is hashed, compared or retained per
+    /// use. Otherwise (ids not made from URLs: in tests, or from a caller) through `String`, as `EntryID`'s own
+    /// `==`, hash and `<` say.
+    private struct Slots {
+        let all: Positions
+        /// Per slot: the position of its first occurrence.
+        private(set) var firstPosition: [Int] = []
+        /// Open addressing over the pool: per bucket, 1 + a slot, or 0 when empty.
+        private var buckets: [Int32] = []
+        private var slotOfID: [EntryID: Int] = [:]
+
+        init(_ all: Positions) {
+            self.all = all
+            if all.idBytes != nil {
+                var size = 16
+                while size < all.count * 2 { size <<= 1 }
+                buckets = [Int32](repeating: 0, count: size)
+            } else {
+                slotOfID.reserveCapacity(all.count)
+            }
+        }
+
+        /// The slot already holding the id at `position`, or nil after giving it a new slot.
+        mutating func slot(of position: Int) -> Int? {
+            let found: Int?
+            if let bytes = all.idBytes {
+                found = bytes.withUnsafeBufferPointer { bytes in
+                    all.idStarts.withUnsafeBufferPointer { starts in
+                        let start = Int(starts[position])
+                        let length = Int(starts[position + 1]) - start
+                        let key = UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])
+                        let mask = buckets.count - 1
+                        var b = Int(truncatingIfNeeded: ByteKeyTable.fnv1a(key)) & mask
+                        while buckets[b] != 0 {
+                            let slot = Int(buckets[b]) - 1
+                            let other = Int(starts[firstPosition[slot]])
+                            if Int(starts[firstPosition[slot] + 1]) - other == length
+                                && memcmp(bytes.baseAddress! + start, bytes.baseAddress! + other, length) == 0
+                            {
+                                return slot
+                            }
+                            b = (b + 1) & mask
+                        }
+                        buckets[b] = Int32(firstPosition.count + 1)
+                        return nil
+                    }
+                }
+            } else {
+                let id = all[position].id
+                found = slotOfID[id]
+                if found == nil { slotOfID[id] = firstPosition.count }
+            }
+            if found == nil { firstPosition.append(position) }
+            return found
+        }
+
+        /// The slots in the order of their ids.
+        func sorted() -> [Int] {
+            var byID = Array(firstPosition.indices)
+            guard let bytes = all.idBytes else {
+                let ids = firstPosition.map { all[$0].id }
+                if !byID.indices.dropFirst().allSatisfy({ ids[$0 - 1] < ids[$0] }) {
+                    ids.withUnsafeBufferPointer { ids in byID.sort { ids[$0] < ids[$1] } }
+                }
+                return byID
+            }
+            bytes.withUnsafeBufferPointer { bytes in
+                all.idStarts.withUnsafeBufferPointer { starts in
+                    firstPosition.withUnsafeBufferPointer { firstPosition in
+                        func precedes(_ a: Int, _ b: Int) -> Bool {
+                            let (pa, pb) = (firstPosition[a], firstPosition[b])
+                            let (sa, sb) = (Int(starts[pa]), Int(starts[pb]))
+                            let (na, nb) = (Int(starts[pa + 1]) - sa, Int(starts[pb + 1]) - sb)
+                            let order = memcmp(bytes.baseAddress! + sa, bytes.baseAddress! + sb, min(na, nb))
+                            return order != 0 ? order < 0 : na < nb
+                        }
+                        if !byID.indices.dropFirst().allSatisfy({ precedes(byID[$0 - 1], byID[$0]) }) {
+                            byID.sort(by: precedes)
+                        }
+                    }
+                }
+            }
+            return byID
+        }
+    }
+
+    /// Calls `body` with the UTF-8 of `text` and returns true when it is all ASCII; false (and no call) otherwise.
+    private static func withASCIIBytes(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            body(bytes)
+            return true
+        }
+        if let done = text.utf8.withContiguousStorageIfAvailable(check) { return done }
+        var copy = text
+        return copy.withUTF8(check)
     }
 
     private static func duplicateWarning(_ repeated: Entry, first: Entry) -> Diagnostic {
