@@ -122,11 +122,19 @@ public final class ByteSink {
         buffer.pointee.count += bytes.count
     }
 
-    /// Appends what a memory sink holds, but for its first `skipped` bytes.
+    /// Appends what a memory sink holds, but for its first `skipped` bytes. A file sink writes a large piece out as
+    /// it is, after its own buffer, rather than copying it through the buffer first.
     public func append(contentsOf other: ByteSink, droppingFirst skipped: Int = 0) {
         let skipped = min(skipped, other.used)
-        append(UnsafeBufferPointer(start: other.storage + skipped, count: other.used - skipped))
+        let piece = UnsafeBufferPointer(start: other.storage + skipped, count: other.used - skipped)
+        guard handle != nil, piece.count >= Self.writtenThrough else { return append(piece) }
+        flush()
+        write(UnsafeRawBufferPointer(piece))
+        buffer.pointee.count += piece.count
     }
+
+    /// From this size on, a memory sink's bytes appended to a file sink skip the file sink's buffer.
+    static let writtenThrough = 64 << 10
 
     /// Empties a memory sink for reuse.
     public func reset() {
