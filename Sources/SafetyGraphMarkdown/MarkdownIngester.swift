@@ -109,10 +109,10 @@ public struct MarkdownIngester: Sendable {
     }
 
     private func ingest(_ decoded: SourceText.Decoded, path: String) -> IngestResult {
-        let extracted = extract(decoded.text, path: path)
-        let merged = EntryMerger.merge(extracted.lists)
-        var diagnostics = (decoded.diagnostics + extracted.diagnostics + merged.diagnostics)
-        releaseInBackground(extracted.lists)  // the merged entries hold what they need of them
+        let (lists, extractionDiagnostics) = extract(decoded.text, path: path)
+        let merged = EntryMerger.merge(lists)
+        var diagnostics = (decoded.diagnostics + extractionDiagnostics + merged.diagnostics)
+        releaseInBackground(consume lists)  // given up here: the merged entries hold what they need of them
         if merged.entries.isEmpty {
             // An empty result is almost always the wrong file or a format we do not read: say so, once.
             diagnostics.append(Diagnostic(

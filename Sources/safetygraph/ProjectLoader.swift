@@ -43,13 +43,15 @@ enum ProjectLoader {
             }
         }
         // Each list comes merged from its ingester; one list alone needs no second pass (merging is idempotent).
-        let merged = lists.count == 1 ? (entries: lists[0], diagnostics: []) : EntryMerger.merge(lists)
-        diagnostics += merged.diagnostics
+        let (entries, mergeDiagnostics) = lists.count == 1 ? (lists[0], []) : EntryMerger.merge(lists)
+        diagnostics += mergeDiagnostics
 
         let tagger = Tagger(ontology: ontology)
-        let tagged = tagger.tag(merged.entries)
+        let tagged = tagger.tag(entries)
         diagnostics += tagged.diagnostics
-        releaseInBackground((lists, merged.entries))  // the tagged entries hold what they need of them
+        // Given up here, to be freed on another thread: the tagged entries hold what they need of them.
+        releaseInBackground(consume lists)
+        releaseInBackground(consume entries)
 
         let graph = KnowledgeGraph(scheme: ontology.scheme, entries: tagged.entries)
         return Project(ontology: ontology, graph: graph, diagnostics: diagnostics.sorted())
