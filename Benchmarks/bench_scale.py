@@ -83,10 +83,6 @@ def stage_time(t: dict[str, float], prefix: str) -> float:
     return sum(v for k, v in t.items() if k.startswith(prefix))
 
 
-def median_time(cmd, repeat=3, **kw) -> float:
-    return statistics.median(run(cmd, **kw)[0] for _ in range(repeat))
-
-
 def table(title, header, rows):
     print(f"\n{title}")
     widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
@@ -169,8 +165,8 @@ def measure(tmp: Path):
         for lat in driver["latency"]:
             latency_rows.append([f"{scale}x ({n} entries)", lat["what"], lat["calls"], f"{lat['median_ms']:.3f}", f"{lat['p99_ms']:.3f}"])
 
-    table("SafetyGraph per stage (release; seconds, throughput; peak RSS MiB of the in-process driver after ingest/tag/link; "
-          "whole `build` wall time and peak RSS)",
+    table("SafetyGraph per stage (release; seconds, throughput; ingest and tag: median of 3 runs; peak RSS MiB of the "
+          "in-process driver after ingest/tag/link; whole `build` wall time and peak RSS)",
           ["scale", "entries", "MB", "ingest", "tag", "link (+related)", "JSON-LD+NT+TTL", "drawings", "catalog.json",
            "those 3 at once", "site", "driver RSS i/t/l", "build s", "build RSS"], rows)
     for scale, seconds in repeated.items():
@@ -188,24 +184,29 @@ def measure(tmp: Path):
     ours_tag = next(s for s in r["driver"]["stages"] if s["stage"].startswith("tag"))["seconds"]
     text_mb = text.stat().st_size / 1e6
     peers = []
+    # Every peer, and our ingest and tag stages, as the median of three runs.
     settle()
-    start = time.perf_counter()
+    cmark_runs = []
     for _ in range(3):
+        start = time.perf_counter()
         subprocess.run(["cmark-gfm", "-e", "table", "-e", "autolink", "-e", "strikethrough", "--to", "xml", str(corpus)],
                        stdout=subprocess.DEVNULL, check=True)
-    cmark = (time.perf_counter() - start) / 3
+        cmark_runs.append(time.perf_counter() - start)
+    cmark = statistics.median(cmark_runs)
     peers.append(["parse: cmark-gfm command (to XML)", f"{cmark:.2f}", f"ours ingest {ours_ingest:.2f}",
                   f"{ours_ingest / cmark:.2f}x its time"])
     env = dict(os.environ, LC_ALL="C")
     settle()
-    start = time.perf_counter()
+    grep_runs = []
     for _ in range(3):
+        start = time.perf_counter()
         # Not to /dev/null: GNU grep notices it and stops at the first match. Into a file, as a user would.
         with open(tmp / "grep.out", "wb") as sink:
             done = subprocess.run(["grep", "-o", "-i", "-w", "-F", "-f", str(tmp / "terms.txt"), str(text)], stdout=sink, env=env)
+        grep_runs.append(time.perf_counter() - start)
         if done.returncode not in (0, 1):
             sys.exit(f"bench: grep failed ({done.returncode})")
-    grep = (time.perf_counter() - start) / 3
+    grep = statistics.median(grep_runs)
     peers.append(["tag: GNU grep -o -i -w -F -f terms (LC_ALL=C)", f"{grep:.2f} ({text_mb / grep:.1f} MB/s)",
                   f"ours tag {ours_tag:.2f} ({text_mb / ours_tag:.1f} MB/s)", f"{grep / ours_tag:.2f}x faster" if ours_tag < grep else f"{ours_tag / grep:.2f}x slower"])
     _, done = run([PY, ROOT / "Benchmarks" / "peers" / "tag_peers.py", tmp / "terms.txt", text, "--repeat", "3"])

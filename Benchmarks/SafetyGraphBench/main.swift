@@ -64,17 +64,30 @@ var report: [String: Any] = [:]
 var stages: [[String: Any]] = []
 let clock = ContinuousClock()
 
-@MainActor func stage<T>(_ name: String, units: Double? = nil, unitName: String = "", _ body: () throws -> T) rethrows -> T {
-    let start = clock.now
-    let value = try body()
-    let t = seconds(clock.now - start)
-    var row: [String: Any] = ["stage": name, "seconds": round4(t), "peak_rss_mib": peakRSS()]
+/// Runs `body` `runs` times and records the median time (the stages the peers are compared with run three times,
+/// as the peers do); every run's time is kept in `runs`.
+@MainActor func stage<T>(
+    _ name: String, units: Double? = nil, unitName: String = "", runs: Int = 1, _ body: () throws -> T
+) rethrows -> T {
+    var times: [Double] = []
+    var value: T? = nil
+    for _ in 0..<max(1, runs) {
+        value = nil  // the previous run's result is freed before the next run, not during it
+        let start = clock.now
+        value = try body()
+        times.append(seconds(clock.now - start))
+    }
+    times.sort()
+    let t = times[times.count / 2]
+    var row: [String: Any] = [
+        "stage": name, "seconds": round4(t), "runs": times.map(round4), "peak_rss_mib": peakRSS(),
+    ]
     if let units, t > 0 {
         row["throughput"] = (units / t * 100).rounded() / 100
         row["throughput_unit"] = "\(unitName)/s"
     }
     stages.append(row)
-    return value
+    return value!
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
@@ -85,7 +98,7 @@ let ontology: Ontology = stage("load ontology") {
 
 let bytes = options.lists.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
 let megabytes = Double(bytes) / 1_000_000
-let entries: [Entry] = stage("ingest (read, parse, merge)", units: megabytes, unitName: "MB") {
+let entries: [Entry] = stage("ingest (read, parse, merge)", units: megabytes, unitName: "MB", runs: 3) {
     let ingester = MarkdownIngester(rules: ontology.ingest)
     var lists: [[Entry]] = []
     for path in options.lists {
@@ -95,7 +108,7 @@ let entries: [Entry] = stage("ingest (read, parse, merge)", units: megabytes, un
 }
 
 let tagger = Tagger(ontology: ontology)
-let tagged: [TaggedEntry] = stage("tag", units: Double(entries.count), unitName: "entries") {
+let tagged: [TaggedEntry] = stage("tag", units: Double(entries.count), unitName: "entries", runs: 3) {
     tagger.tag(entries).entries
 }
 

@@ -127,7 +127,7 @@ public struct LinkedDataExport: Sendable {
     }
 
     /// The three writers, made once and shared by every run (they hold constants only).
-    private struct Writers: @unchecked Sendable {
+    private struct Writers: Sendable {
         let json: JSONLDWriter
         let nt: NTriplesWriter
         let ttl: TurtleWriter
