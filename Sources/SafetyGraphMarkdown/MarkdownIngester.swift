@@ -112,7 +112,8 @@ public struct MarkdownIngester: Sendable {
         let (lists, extractionDiagnostics) = extract(decoded.text, path: path)
         let merged = EntryMerger.merge(lists)
         var diagnostics = (decoded.diagnostics + extractionDiagnostics + merged.diagnostics)
-        releaseInBackground(consume lists)  // given up here: the merged entries hold what they need of them
+        let extracted = lists.reduce(0) { $0 + $1.count }
+        releaseInBackground(consume lists, count: extracted)  // given up here: the merged entries hold what they need
         if merged.entries.isEmpty {
             // An empty result is almost always the wrong file or a format we do not read: say so, once.
             diagnostics.append(Diagnostic(

@@ -50,8 +50,9 @@ enum ProjectLoader {
         let tagged = tagger.tag(entries)
         diagnostics += tagged.diagnostics
         // Given up here, to be freed on another thread: the tagged entries hold what they need of them.
-        releaseInBackground(consume lists)
-        releaseInBackground(consume entries)
+        let count = entries.count
+        releaseInBackground(consume lists, count: count)
+        releaseInBackground(consume entries, count: count)
 
         let graph = KnowledgeGraph(scheme: ontology.scheme, entries: tagged.entries)
         return Project(ontology: ontology, graph: graph, diagnostics: diagnostics.sorted())
