@@ -210,12 +210,7 @@ extension KnowledgeGraph {
                                 }
                                 /// Whether `c` is among `d`'s ancestors (a sorted list).
                                 func isAncestor(_ c: Int32, of d: Int32) -> Bool {
-                                    var low = ancestorOffsets[Int(d)], high = ancestorOffsets[Int(d) + 1]
-                                    while low < high {
-                                        let mid = (low + high) / 2
-                                        if ancestors[mid] < c { low = mid + 1 } else { high = mid }
-                                    }
-                                    return low < ancestorOffsets[Int(d) + 1] && ancestors[low] == c
+                                    ancestors[ancestorOffsets[Int(d)]..<ancestorOffsets[Int(d) + 1]].binarySearchContains(c)
                                 }
                                 var out: [ConceptID] = []
                                 out.reserveCapacity(n)

@@ -348,15 +348,15 @@ struct TaggingScratch {
     var overrideKey: String?
 }
 
-extension Array where Element == Int32 {
-    /// Whether the sorted array contains `value`.
+extension RandomAccessCollection where Element == Int32, Index == Int {
+    /// Whether the sorted collection contains `value` (an array, or a slice of a flat buffer of sorted lists).
     func binarySearchContains(_ value: Int32) -> Bool {
-        var low = 0
-        var high = count
+        var low = startIndex
+        var high = endIndex
         while low < high {
             let mid = (low + high) / 2
             if self[mid] < value { low = mid + 1 } else { high = mid }
         }
-        return low < count && self[low] == value
+        return low < endIndex && self[low] == value
     }
 }

@@ -146,9 +146,7 @@ public struct LinkedDataExport: Sendable {
         /// What the clock charges; the runs' own clocks are added up, so these are seconds of all threads together.
         static let stages = ["nodes", "JSON-LD", "N-Triples", "Turtle", "writing runs out"]
 
-        let json: JSONLDWriter
-        let nt: NTriplesWriter
-        let ttl: TurtleWriter
+        let writers: Writers
         let scheme: ByteSink?, catalog: ByteSink, graph: ByteSink?, nTriples: ByteSink, turtle: ByteSink
         /// A node's JSON-LD, written once and copied into its dump and into `graph.jsonld`.
         let encoded = ByteSink()
@@ -160,7 +158,7 @@ public struct LinkedDataExport: Sendable {
             _ writers: Writers, scheme: ByteSink?, catalog: ByteSink, graph: ByteSink?, nTriples: ByteSink,
             turtle: ByteSink, measuring: Bool
         ) {
-            (json, nt, ttl) = (writers.json, writers.nt, writers.ttl)
+            self.writers = writers
             (self.scheme, self.catalog, self.graph, self.nTriples, self.turtle) = (scheme, catalog, graph, nTriples, turtle)
             clock = StageClock(stages: Self.stages, enabled: measuring)
         }
@@ -170,22 +168,22 @@ public struct LinkedDataExport: Sendable {
         mutating func emit(_ node: LinkedNode, inCatalog: Bool) {
             clock.lap(Self.nodes)
             encoded.reset()
-            json.write(node, to: encoded)
+            writers.json.write(node, to: encoded)
             if inCatalog {
-                json.append(encoded, to: catalog, first: catalogEmpty)
+                writers.json.append(encoded, to: catalog, first: catalogEmpty)
                 catalogEmpty = false
             } else if let scheme {
-                json.append(encoded, to: scheme, first: schemeEmpty)
+                writers.json.append(encoded, to: scheme, first: schemeEmpty)
                 schemeEmpty = false
             }
             if let graph {
-                json.append(encoded, to: graph, first: graphEmpty)
+                writers.json.append(encoded, to: graph, first: graphEmpty)
                 graphEmpty = false
             }
             clock.lap(Self.jsonLD)
-            nt.write(node, to: nTriples)
+            writers.nt.write(node, to: nTriples)
             clock.lap(Self.nTriplesStage)
-            ttl.write(node, to: turtle)
+            writers.ttl.write(node, to: turtle)
             clock.lap(Self.turtleStage)
             tripleCount += node.tripleCount
             nodeCount += 1
@@ -200,10 +198,10 @@ public struct LinkedDataExport: Sendable {
                 clock.add(writing)
             }
             guard run.nodeCount > 0 else { return }
-            json.appendRun(run.catalog, to: catalog, first: catalogEmpty)
+            writers.json.appendRun(run.catalog, to: catalog, first: catalogEmpty)
             catalogEmpty = false
             if let graph {
-                json.appendRun(run.catalog, to: graph, first: graphEmpty)
+                writers.json.appendRun(run.catalog, to: graph, first: graphEmpty)
                 graphEmpty = false
             }
             nTriples.append(contentsOf: run.nTriples)
