@@ -117,7 +117,7 @@ extension CatalogueDocument {
         json.beginArray()
         for source in tagged.pointee.entry.sources {
             json.element()
-            json.string(source.description)  // as `EntryRecord.sources` holds it
+            json.source(source)  // as `EntryRecord.sources` holds it
         }
         json.endArray()
         json.key("tags")
@@ -172,6 +172,10 @@ struct PrettyJSONWriter {
     /// writer nests a handful deep, and a bit per level costs no array to check and grow per element.
     private var depth = 0
     private var hasMembers: UInt64 = 0
+    /// The text of every double written so far, by bit pattern (see `double`).
+    private var doubles: [UInt64: [UInt8]] = [:]
+    /// The last source file written and its escaped bytes, without quotes (see `source`).
+    private var lastFile: (file: String, escaped: ArraySlice<UInt8>)?
 
     init(sink: ByteSink) { self.sink = sink }
 
@@ -185,19 +189,67 @@ struct PrettyJSONWriter {
 
     /// Starts an object member: separator, indentation, `"name" : `.
     mutating func key(_ name: StaticString) {
-        element()
-        sink.append(UInt8(ascii: "\""))
-        sink.append(name)
-        sink.append("\" : ")
+        name.withUTF8Buffer { separate(key: $0) }
     }
 
     /// Starts an array element (and, through `key`, an object member).
-    mutating func element() {
-        guard depth > 0 else { return }
+    mutating func element() { separate(key: nil) }
+
+    /// What comes before a member or an element: a comma unless it is its container's first, a line break, two
+    /// spaces a level and, for a member, `"name" : `. All of it is written in one piece, with one check for room
+    /// (it was five appends, and a call to `memset` for the spaces).
+    private mutating func separate(key name: UnsafeBufferPointer<UInt8>?) {
+        guard depth > 0 else {  // a value at the top: nothing before it
+            if let name {
+                sink.append(UInt8(ascii: "\""))
+                sink.append(name)
+                sink.append("\" : ")
+            }
+            return
+        }
         let bit: UInt64 = 1 << UInt64((depth - 1) & 63)
-        if hasMembers & bit != 0 { sink.append(UInt8(ascii: ",")) }
+        let comma = hasMembers & bit != 0
         hasMembers |= bit
-        newline(indenting: depth)
+        let spaces = 2 * depth
+        let length = (comma ? 2 : 1) + spaces + (name.map { $0.count + 5 } ?? 0)
+        sink.appendInPlace(upTo: length + Self.slack) { out in
+            var i = 0
+            if comma {
+                out[i] = UInt8(ascii: ",")
+                i += 1
+            }
+            i += Self.newline(indentedBy: spaces, at: out + i)
+            if let name, let base = name.baseAddress {
+                out[i] = UInt8(ascii: "\"")
+                (out + i + 1).update(from: base, count: name.count)
+                i += 1 + name.count
+                Self.store(Self.keyEnd, at: out + i)
+                i += 4
+            }
+            return i
+        }
+    }
+
+    /// Room asked for beyond a piece's length: spaces are written eight at a time, and the last eight may reach
+    /// past the piece (the bytes after it are written over by what comes next, or never counted).
+    private static let slack = 8
+    /// `" : ` as a little-endian word.
+    private static let keyEnd: UInt64 = 0x20_3A_20_22
+    private static let eightSpaces: UInt64 = 0x2020_2020_2020_2020
+
+    @inline(__always) private static func store(_ word: UInt64, at address: UnsafeMutablePointer<UInt8>) {
+        UnsafeMutableRawPointer(address).storeBytes(of: word.littleEndian, as: UInt64.self)
+    }
+
+    /// A line break and `spaces` spaces at `address` (with `slack` bytes of room after them); returns their length.
+    @inline(__always) private static func newline(indentedBy spaces: Int, at address: UnsafeMutablePointer<UInt8>) -> Int {
+        address[0] = UInt8(ascii: "\n")
+        var written = 0
+        while written < spaces {
+            store(eightSpaces, at: address + 1 + written)
+            written += 8
+        }
+        return 1 + spaces
     }
 
     private mutating func open(_ bracket: UInt8) {
@@ -206,26 +258,77 @@ struct PrettyJSONWriter {
         hasMembers &= ~(1 << UInt64((depth - 1) & 63))
     }
 
+    /// The closing bracket on a line of its own at the container's indentation; an empty container gets a blank
+    /// line before it, as `JSONEncoder` writes it.
     private mutating func close(_ bracket: UInt8) {
         let empty = hasMembers & (1 << UInt64((depth - 1) & 63)) == 0
         depth -= 1
-        if empty { sink.append(UInt8(ascii: "\n")) }
-        newline(indenting: depth)
-        sink.append(bracket)
+        let spaces = 2 * max(0, depth)
+        sink.appendInPlace(upTo: spaces + 3 + Self.slack) { out in
+            var i = 0
+            if empty {
+                out[i] = UInt8(ascii: "\n")
+                i += 1
+            }
+            i += Self.newline(indentedBy: spaces, at: out + i)
+            out[i] = bracket
+            return i + 1
+        }
     }
-
-    /// A line break and two spaces a level.
-    private func newline(indenting depth: Int) { sink.appendNewline(indentingBy: 2 * depth) }
 
     func string(_ text: String) { sink.appendJSONString(text, forHTML: false) }
 
-    func int(_ value: Int) { sink.append(String(value)) }
+    /// An integer's decimal digits (`String(value)`), made on the stack rather than in a string of their own.
+    func int(_ value: Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value.magnitude
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            if value < 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "-")
+            }
+            sink.append(UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
 
-    /// A double as `JSONEncoder` writes it: Swift's shortest round-trip text, without a trailing `.0`.
-    func double(_ value: Double) {
+    /// A double as `JSONEncoder` writes it: Swift's shortest round-trip text, without a trailing `.0`. Scores,
+    /// the only doubles written, are rounded to four decimals and take few values: each value's text is made once.
+    mutating func double(_ value: Double) {
+        if let known = doubles[value.bitPattern] {
+            known.withUnsafeBufferPointer { sink.append($0) }
+            return
+        }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
+        if doubles.count < 4096 { doubles[value.bitPattern] = Array(text.utf8) }
         sink.append(text)
+    }
+
+    /// A source location as its `description` in a JSON string, `"file:line"` (`:column` after it when known). The
+    /// file's escaped text is kept for the next location, which is almost always in the same file; colons and
+    /// digits need no escaping, so the rest is written as it is.
+    mutating func source(_ location: SourceLocation) {
+        if lastFile == nil || !utf8Equal(lastFile!.file, location.file) {
+            let escaped = ByteSink()
+            escaped.appendJSONString(location.file, forHTML: false)
+            lastFile = (location.file, escaped.bytes.dropFirst().dropLast())
+        }
+        lastFile!.escaped.withUnsafeBufferPointer { escaped in
+            sink.append(UInt8(ascii: "\""))
+            sink.append(escaped)
+            sink.append(UInt8(ascii: ":"))
+            int(location.line)
+            if location.column > 0 {
+                sink.append(UInt8(ascii: ":"))
+                int(location.column)
+            }
+            sink.append(UInt8(ascii: "\""))
+        }
     }
 
     mutating func stringArray(_ values: [String]) { stringArray(values) { $0 } }

@@ -92,20 +92,16 @@ public final class ByteSink {
         appendMakingRoom(bytes)
     }
 
-    /// A line break and `spaces` spaces (a pretty writer's indentation), written in place.
-    public func appendNewline(indentingBy spaces: Int) {
-        let count = 1 + max(0, spaces)
-        if count > buffer.pointee.capacity &- buffer.pointee.used { makeRoom(for: count) }
-        guard count <= buffer.pointee.capacity &- buffer.pointee.used else {  // never, for any real indentation
-            append(UInt8(ascii: "\n"))
-            for _ in 0..<spaces { append(UInt8(ascii: " ")) }
-            return
-        }
-        let destination = buffer.pointee.storage + buffer.pointee.used
-        destination[0] = UInt8(ascii: "\n")
-        (destination + 1).update(repeating: UInt8(ascii: " "), count: count - 1)
-        buffer.pointee.used &+= count
-        buffer.pointee.count &+= count
+    /// Lets `body` write a piece of at most `maximum` bytes straight into the buffer, and keeps as many as it says
+    /// it wrote: for a piece of several small parts, one check for room instead of one per part. `maximum` must
+    /// fit in a file sink's 1 MiB buffer (a memory sink grows to fit).
+    @inline(__always) public func appendInPlace(upTo maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if maximum > buffer.pointee.capacity &- buffer.pointee.used { makeRoom(for: maximum) }
+        precondition(maximum <= buffer.pointee.capacity &- buffer.pointee.used, "a piece larger than the buffer")
+        let written = body(buffer.pointee.storage + buffer.pointee.used)
+        precondition(written >= 0 && written <= maximum, "wrote more than it said it would")
+        buffer.pointee.used &+= written
+        buffer.pointee.count &+= written
     }
 
     /// `append` when the piece does not fit in what is left of the buffer.
