@@ -29,28 +29,36 @@ public struct TopicNeighbourhood: Sendable, Hashable {
     public func entries(of concept: ConceptID, in graph: KnowledgeGraph) -> (shown: [TaggedEntry], more: Int) {
         // Positions, not entries: a broad topic holds most of a large catalogue, and only the few shown are copied.
         let all = graph.entryIndices(taggedWith: concept, includeNarrower: true)
+        // Which of them are tagged with the concept itself: both lists ascend, so one walk marks them (looking
+        // through each entry's tags, for every entry of every concept, was most of the drawings' own time).
+        let own = graph.entryIndices(taggedWith: concept, includeNarrower: false)
+        var isOwn = [Bool](repeating: false, count: all.count)
+        var o = 0
+        for k in all.indices where o < own.count && own[o] == all[k] {
+            isOwn[k] = true
+            o += 1
+        }
         let entries = graph.entries
-        func precedes(_ a: Int32, _ b: Int32) -> Bool {
-            let directA = entries[Int(a)].tags.contains { $0.concept == concept }
-            let directB = entries[Int(b)].tags.contains { $0.concept == concept }
-            if directA != directB { return directA }
-            let yearA = entries[Int(a)].entry.year, yearB = entries[Int(b)].entry.year
-            if yearA != yearB { return (yearA ?? Int.min) > (yearB ?? Int.min) }
-            if entries[Int(a)].entry.title != entries[Int(b)].entry.title {
-                return entries[Int(a)].entry.title < entries[Int(b)].entry.title
-            }
-            return a < b  // entries are sorted by id, ids unique: position order is id order
-        }
         // The first `entryLimit` in that order, kept in one pass: sorting all of a broad topic for every one of
-        // the scheme's concepts dominated the drawings.
-        var shown: [Int32] = []
-        for entry in all where entryLimit > 0 {
-            if shown.count == entryLimit, let last = shown.last, !precedes(entry, last) { continue }
-            let position = shown.firstIndex { precedes(entry, $0) } ?? shown.count
-            shown.insert(entry, at: position)
-            if shown.count > entryLimit { shown.removeLast() }
+        // the scheme's concepts dominated the drawings. `shown` holds places in `all`.
+        var shown: [Int] = []
+        entries.withUnsafeBufferPointer { entries in  // fields read in place, no copy of an entry
+            func precedes(_ x: Int, _ y: Int) -> Bool {
+                if isOwn[x] != isOwn[y] { return isOwn[x] }
+                let a = Int(all[x]), b = Int(all[y])
+                let yearA = entries[a].entry.year, yearB = entries[b].entry.year
+                if yearA != yearB { return (yearA ?? Int.min) > (yearB ?? Int.min) }
+                if entries[a].entry.title != entries[b].entry.title { return entries[a].entry.title < entries[b].entry.title }
+                return a < b  // entries are sorted by id, ids unique: position order is id order
+            }
+            for k in all.indices where entryLimit > 0 {
+                if shown.count == entryLimit, let last = shown.last, !precedes(k, last) { continue }
+                let position = shown.firstIndex { precedes(k, $0) } ?? shown.count
+                shown.insert(k, at: position)
+                if shown.count > entryLimit { shown.removeLast() }
+            }
         }
-        return (shown.map { entries[Int($0)] }, all.count - shown.count)
+        return (shown.map { entries[Int(all[$0])] }, all.count - shown.count)
     }
 
     /// The neighbourhood of `concept` as a DOT graph; nil when the scheme has no such concept.

@@ -45,6 +45,39 @@ import Testing
         #expect(try #require(dot.subgraphs.first).attributes["label"] == "Entries (1 of 4)")
     }
 
+    /// The entries shown are the first `entryLimit` of all the topic's entries sorted in drawing order (own tag
+    /// first, newest first, then title, then id), on 600 entries with repeated years and titles, some without a
+    /// year, tagged with the concepts of the fixture's scheme one or two at a time.
+    @Test func shownEntriesAreTheFirstOfTheFullOrder() throws {
+        let scheme = Fixtures.graph().scheme
+        let ids = scheme.concepts.map(\.id.rawValue)
+        let titles = ["B", "A", "C", "a", "Ä"]
+        var entries: [TaggedEntry] = []
+        for n in 0..<600 {
+            let id = String(format: "e-%04d", (n * 7919) % 600)
+            let year: Int? = n % 4 == 0 ? nil : 2000 + n % 7
+            var tags = [ids[n % ids.count]]
+            if n % 3 == 0 { tags.append(ids[(n / 3) % ids.count]) }
+            entries.append(Fixtures.entry(id, titles[n % 5], url: "https://example.org/\(n)", year: year, tags: tags))
+        }
+        let graph = KnowledgeGraph(scheme: scheme, entries: entries)
+        for concept in scheme.concepts {
+            let all = graph.entries(taggedWith: concept.id, includeNarrower: true)
+            let sorted = all.sorted { a, b in
+                let ownA = a.tags.contains { $0.concept == concept.id }, ownB = b.tags.contains { $0.concept == concept.id }
+                if ownA != ownB { return ownA }
+                if a.entry.year != b.entry.year { return (a.entry.year ?? Int.min) > (b.entry.year ?? Int.min) }
+                if a.entry.title != b.entry.title { return a.entry.title < b.entry.title }
+                return a.id < b.id
+            }
+            for limit in [0, 1, 10, 1000] {
+                let (shown, more) = TopicNeighbourhood(entryLimit: limit).entries(of: concept.id, in: graph)
+                #expect(shown.map { $0.id } == sorted.prefix(limit).map { $0.id }, "\(concept.id), limit \(limit)")
+                #expect(more == all.count - shown.count)
+            }
+        }
+    }
+
     @Test func anEmptyTopicHasNoEntryCluster() throws {
         let dot = try #require(TopicNeighbourhood().dot(for: "empty-topic", in: Fixtures.graph()))
         #expect(dot.subgraphs.isEmpty)
