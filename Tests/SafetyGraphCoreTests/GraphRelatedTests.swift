@@ -50,6 +50,22 @@ import Testing
         for list in all { #expect(list.related == graph.related(to: list.entry, limit: 3)) }
     }
 
+    /// `allRelated` searches once per closure class; each entry must get exactly what its own look-up gives, also
+    /// when the scan budget cuts the search short and when many entries tie.
+    @Test(arguments: [16, 64, 4_096])
+    func allRelatedMatchesSingleLookUpsOnRandomGraphs(budget: Int) {
+        for seed: UInt64 in [3, 19] {
+            let graph = RandomGraph.make(entries: 600, seed: seed, budget: budget)
+            for limit in [1, 3, 5, 12] {
+                let all = graph.allRelated(limit: limit)
+                #expect(all.map(\.entry) == graph.entries.map(\.id))
+                var differ = 0
+                for list in all where list.related != graph.related(to: list.entry, limit: limit) { differ += 1 }
+                #expect(differ == 0, "seed \(seed), budget \(budget), limit \(limit)")
+            }
+        }
+    }
+
     @Test(arguments: [1, 5, 10])
     func matchesBruteForceOnARandomGraph(limit: Int) {
         let graph = RandomGraph.make(entries: 400, seed: 7)

@@ -31,19 +31,43 @@ extension KnowledgeGraph {
 
     /// The related entries of every entry, sorted by entry id (for exporters).
     ///
-    /// Computed once per limit and kept (the catalogue and the drawings both ask), in chunks on all cores: every
-    /// entry's list depends on the graph alone, so the result is the same as one by one.
+    /// Computed once per limit and kept (the catalogue and the drawings both ask). Entries with the same closure
+    /// (the same closure class) have the same search: the same lists scanned in the same order, within the same
+    /// budget, the same score and the same shared concepts for every candidate. So the search runs once per class,
+    /// for one more entry than asked and without leaving out the entry it runs for, its related entries are made
+    /// once, and each entry of the class takes that list without itself. This is exactly what `related(to:limit:)` gives each entry (a test holds the two together): that
+    /// look-up stops scanning only when no unseen entry can enter its top `limit`, so what the class's longer
+    /// search sees beyond that point cannot enter it either. Classes are searched in chunks on all cores.
     public func allRelated(limit: Int = KnowledgeGraph.defaultRelatedLimit) -> [RelatedList] {
         guard limit > 0 else { return entries.map { RelatedList(entry: $0.id, related: []) } }
         if let known = relatedMemo.lists(limit: limit) { return known }
         let n = entries.count
-        let chunk = 512
-        let lists = concurrentMap((n + chunk - 1) / chunk) { c in
-            var scratch = RelatedScratch(entryCount: n, conceptCount: weights.count, classCount: closureClassCount)
-            return ((c * chunk)..<min(n, (c + 1) * chunk)).map { related($0, limit: limit, &scratch) }
-        }.joined()
-        // By position: zipping with `entries` would copy (retain every field of) each entry to read its id.
-        let result = lists.enumerated().map { RelatedList(entry: entries[$0.offset].id, related: $0.element) }
+        // Each class's first entry stands for it.
+        var firsts = [Int32](repeating: -1, count: closureClassCount)
+        for i in (0..<n).reversed() { firsts[Int(closureClass[i])] = Int32(i) }
+        let representative = firsts
+        let chunk = 256
+        let candidates = Array(
+            concurrentMap((closureClassCount + chunk - 1) / chunk) { c in
+                var scratch = RelatedScratch(entryCount: n, conceptCount: weights.count, classCount: closureClassCount)
+                return ((c * chunk)..<min(closureClassCount, (c + 1) * chunk)).map { k in
+                    // The shared concepts depend on the two closures alone: the representative's are every member's.
+                    let a = Int(representative[k])
+                    let top = search(a, limit: limit + 1, leavingOutItself: false, &scratch)
+                    return (positions: top.map(\.entry), related: relatedEntries(of: a, top))
+                }
+            }.joined())
+        let lists = concurrentMap((n + 2_047) / 2_048) { c in
+            ((c * 2_048)..<min(n, (c + 1) * 2_048)).map { a in
+                let (positions, related) = candidates[Int(closureClass[a])]
+                var mine: [RelatedEntry] = []
+                mine.reserveCapacity(min(limit, related.count))
+                for i in related.indices where positions[i] != Int32(a) && mine.count < limit { mine.append(related[i]) }
+                // By position: reading the id through a copy of the entry would retain every field of it.
+                return RelatedList(entry: entries[a].id, related: mine)
+            }
+        }
+        let result = Array(lists.joined())
         relatedMemo.keep(result, limit: limit)
         return result
     }
@@ -51,6 +75,21 @@ extension KnowledgeGraph {
     // MARK: - Search
 
     func related(_ a: Int, limit: Int, _ s: inout RelatedScratch) -> [RelatedEntry] {
+        relatedEntries(of: a, search(a, limit: limit, leavingOutItself: true, &s))
+    }
+
+    /// The candidates' entries, rounded scores and shared concepts, as related entries of `a`.
+    private func relatedEntries(of a: Int, _ top: [(score: Double, entry: Int32)]) -> [RelatedEntry] {
+        top.map { candidate in
+            RelatedEntry(
+                entry: entries[Int(candidate.entry)].id, score: (candidate.score * 1e6).rounded() / 1e6,
+                sharedConcepts: sharedMostSpecific(a, Int(candidate.entry)))
+        }
+    }
+
+    /// The best `limit` candidates for entry `a` (score descending, then position), with `a` itself among them
+    /// unless `leavingOutItself`.
+    func search(_ a: Int, limit: Int, leavingOutItself: Bool, _ s: inout RelatedScratch) -> [(score: Double, entry: Int32)] {
         guard entryClosure.count(of: a) > 0 else { return [] }
         let postingCounts = closurePostings.offsets
         // Rarest (highest weight) first; equal weights by concept index.
@@ -87,8 +126,10 @@ extension KnowledgeGraph {
         var best = 0.0
         for c in entryClosure[a] { best += weights[Int(c)] }
         var budget = relatedScanBudget
-        mark[a] = true
-        touched.append(Int32(a))
+        if leavingOutItself {
+            mark[a] = true
+            touched.append(Int32(a))
+        }
 
         // The scan, on raw buffers: it is most of the time of `allRelated` (every index below comes from the
         // graph's own posting and closure lists, built in `init`, so it is in range).
@@ -147,11 +188,7 @@ extension KnowledgeGraph {
         for t in touched { mark[Int(t)] = false }
         for c in scoredClasses { classScore[Int(c)] = -1 }
         for c in order { mine[Int(c)] = 0 }
-        let result = top.map { candidate in
-            RelatedEntry(
-                entry: entries[Int(candidate.entry)].id, score: (candidate.score * 1e6).rounded() / 1e6,
-                sharedConcepts: sharedMostSpecific(a, Int(candidate.entry)))
-        }
+        let result = top
         s.top = top
         s.mark = mark
         s.touched = touched
