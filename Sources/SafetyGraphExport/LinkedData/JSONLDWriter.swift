@@ -98,7 +98,7 @@ public final class JSONLDWriter: Sendable {
             var order = buffer
             for i in statements.indices { order.initializeElement(at: i, to: i) }
             vocabulary.termRanks.withUnsafeBufferPointer { ranks in
-                order.sort { ranks[Int(statements[$0].property)] < ranks[Int(statements[$1].property)] }
+                sortSmall(order) { ranks[Int(statements[$0].property)] < ranks[Int(statements[$1].property)] }
             }
             keys.withLookUp { key in
                 node.values.withUnsafeBufferPointer { values in
