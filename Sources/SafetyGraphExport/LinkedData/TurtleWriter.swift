@@ -13,6 +13,9 @@ public final class TurtleWriter: Sendable {
     /// going through `String` or retaining an array per prefix tried.
     private let prefixBytes: [UInt8]
     private let prefixSpans: [(prefix: Range<Int>, namespace: Range<Int>)]
+    /// Per byte value, 1 when a local name may hold it (`isPlainLocalByte`): a look-up per byte of every name
+    /// written is cheaper than the bit arithmetic.
+    private let plainLocalBytes: [UInt8] = TurtleWriter.plainLocalTable()
     /// The written name of every class of the vocabulary (a node's type), found once.
     private let vocabularyNames: VocabularyNames
     /// Per property: its written name (`schema:name`), and its range.
@@ -39,7 +42,7 @@ public final class TurtleWriter: Sendable {
         self.prefixSpans = spans
         func writtenName(_ iri: String) -> [UInt8] {
             let sink = ByteSink()
-            Self.writeName(iri, prefixBytes: bytes, prefixSpans: spans, to: sink)
+            Self.writeName(iri, prefixBytes: bytes, prefixSpans: spans, plain: Self.plainLocalTable(), to: sink)
             return sink.bytes
         }
         var names = VocabularyNames()
@@ -158,19 +161,18 @@ public final class TurtleWriter: Sendable {
 
     /// Writes `prefix:local` when safe, else `<iri>`, without building a string.
     func writeName(_ iri: String, to sink: ByteSink) {
-        withUTF8Bytes(of: iri) { bytes in
-            prefixBytes.withUnsafeBufferPointer { known in
-                prefixSpans.withUnsafeBufferPointer { spans in Self.writeName(bytes, known: known, spans: spans, to: sink) }
-            }
-        }
+        Self.writeName(iri, prefixBytes: prefixBytes, prefixSpans: prefixSpans, plain: plainLocalBytes, to: sink)
     }
 
     private static func writeName(
-        _ iri: String, prefixBytes: [UInt8], prefixSpans: [(prefix: Range<Int>, namespace: Range<Int>)], to sink: ByteSink
+        _ iri: String, prefixBytes: [UInt8], prefixSpans: [(prefix: Range<Int>, namespace: Range<Int>)],
+        plain: [UInt8], to sink: ByteSink
     ) {
         withUTF8Bytes(of: iri) { bytes in
             prefixBytes.withUnsafeBufferPointer { known in
-                prefixSpans.withUnsafeBufferPointer { spans in writeName(bytes, known: known, spans: spans, to: sink) }
+                prefixSpans.withUnsafeBufferPointer { spans in
+                    plain.withUnsafeBufferPointer { plain in writeName(bytes, known: known, spans: spans, plain: plain, to: sink) }
+                }
             }
         }
     }
@@ -183,10 +185,11 @@ public final class TurtleWriter: Sendable {
     /// `/` in its local part (an author's, a tagging's, a web link) tries no prefix at all, instead of every one.
     private static func writeName(
         _ bytes: UnsafeBufferPointer<UInt8>, known: UnsafeBufferPointer<UInt8>,
-        spans: UnsafeBufferPointer<(prefix: Range<Int>, namespace: Range<Int>)>, to sink: ByteSink
+        spans: UnsafeBufferPointer<(prefix: Range<Int>, namespace: Range<Int>)>, plain: UnsafeBufferPointer<UInt8>,
+        to sink: ByteSink
     ) {
         var plainFrom = bytes.count
-        while plainFrom > 0, isPlainLocalByte(bytes[plainFrom - 1]) { plainFrom -= 1 }
+        while plainFrom > 0, plain[Int(bytes[plainFrom - 1])] != 0 { plainFrom -= 1 }
         for span in spans {
             let length = span.namespace.count
             guard length >= plainFrom else { break }
@@ -204,6 +207,9 @@ public final class TurtleWriter: Sendable {
         sink.append(bytes)
         sink.append(UInt8(ascii: ">"))
     }
+
+    /// `plainLocalBytes`: 256 bytes, 1 for each byte value `isPlainLocalByte` accepts.
+    static func plainLocalTable() -> [UInt8] { (0...255).map { isPlainLocalByte(UInt8($0)) ? 1 : 0 } }
 
     /// Whether `b` may be in a local name written after a prefix (`A–Z a–z 0–9 _ -`; the bits of `isPlainLocalName`).
     @inline(__always) static func isPlainLocalByte(_ b: UInt8) -> Bool {
