@@ -95,7 +95,7 @@ public final class JSONLDWriter: Sendable {
         // not the statements.
         let statements = node.statements
         withUnsafeTemporaryAllocation(of: Int.self, capacity: statements.count) { buffer in
-            var order = buffer
+            let order = buffer
             for i in statements.indices { order.initializeElement(at: i, to: i) }
             vocabulary.termRanks.withUnsafeBufferPointer { ranks in
                 sortSmall(order) { ranks[Int(statements[$0].property)] < ranks[Int(statements[$1].property)] }
