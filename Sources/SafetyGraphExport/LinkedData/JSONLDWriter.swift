@@ -95,10 +95,10 @@ public final class JSONLDWriter: Sendable {
         // not the statements.
         let statements = node.statements
         withUnsafeTemporaryAllocation(of: Int.self, capacity: statements.count) { buffer in
-            var order = buffer
+            let order = buffer
             for i in statements.indices { order.initializeElement(at: i, to: i) }
             vocabulary.termRanks.withUnsafeBufferPointer { ranks in
-                order.sort { ranks[Int(statements[$0].property)] < ranks[Int(statements[$1].property)] }
+                sortSmall(order) { ranks[Int(statements[$0].property)] < ranks[Int(statements[$1].property)] }
             }
             keys.withLookUp { key in
                 node.values.withUnsafeBufferPointer { values in
@@ -114,9 +114,19 @@ public final class JSONLDWriter: Sendable {
 
     /// Appends `node` to an open dump; `first` tells whether a separator is needed.
     public func append(_ encodedNode: ByteSink, to sink: ByteSink, first: Bool) {
-        sink.append(first ? "\n    " : ",\n    ")
+        sink.append(Self.separator(first: first))
         sink.append(contentsOf: encodedNode)
     }
+
+    /// `write(node)` straight into an open dump, after the separator `append` puts: the same bytes, for a node
+    /// that goes to one dump only (no copy through a sink of its own).
+    public func append(_ node: LinkedNode, to sink: ByteSink, first: Bool) {
+        sink.append(Self.separator(first: first))
+        write(node, to: sink)
+    }
+
+    /// What comes before a node in a dump: a line break (and a comma unless it is the first), then the indentation.
+    private static func separator(first: Bool) -> StaticString { first ? "\n    " : ",\n    " }
 
     /// Appends a run of nodes, each appended with `first: false`, to an open dump; `first` tells whether the
     /// run's first node is the dump's first (then its separator loses the comma).

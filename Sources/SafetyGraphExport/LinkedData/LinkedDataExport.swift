@@ -167,6 +167,24 @@ public struct LinkedDataExport: Sendable {
         /// the whole graph's.
         mutating func emit(_ node: LinkedNode, inCatalog: Bool) {
             clock.lap(Self.nodes)
+            if inCatalog && graph == nil {
+                // A run's node: its JSON-LD goes to the catalogue dump only, written there straight.
+                writers.json.append(node, to: catalog, first: catalogEmpty)
+                catalogEmpty = false
+            } else {
+                emitJSONLD(node, inCatalog: inCatalog)
+            }
+            clock.lap(Self.jsonLD)
+            writers.nt.write(node, to: nTriples)
+            clock.lap(Self.nTriplesStage)
+            writers.ttl.write(node, to: turtle)
+            clock.lap(Self.turtleStage)
+            tripleCount += node.tripleCount
+            nodeCount += 1
+        }
+
+        /// The JSON-LD of `node`, written once and copied to its dump and the whole graph's.
+        private mutating func emitJSONLD(_ node: LinkedNode, inCatalog: Bool) {
             encoded.reset()
             writers.json.write(node, to: encoded)
             if inCatalog {
@@ -180,13 +198,6 @@ public struct LinkedDataExport: Sendable {
                 writers.json.append(encoded, to: graph, first: graphEmpty)
                 graphEmpty = false
             }
-            clock.lap(Self.jsonLD)
-            writers.nt.write(node, to: nTriples)
-            clock.lap(Self.nTriplesStage)
-            writers.ttl.write(node, to: turtle)
-            clock.lap(Self.turtleStage)
-            tripleCount += node.tripleCount
-            nodeCount += 1
         }
 
         /// Writes out what a run of entries made in memory, as if its nodes had been emitted here.

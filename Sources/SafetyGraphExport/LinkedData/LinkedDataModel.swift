@@ -149,6 +149,10 @@ public struct LinkedDataModel: Sendable {
         let scheme: ConceptScheme
         let conceptNames: [ConceptID: (iri: String, segment: String)]
         let sectionIRIs: [SectionKey: String]
+        /// `base.entryNamespace`, made once (each entry's IRI was two concatenations).
+        let entryNamespace: String
+        /// The rule individuals' IRIs (`v.ruleIRIs`), read with a switch: hashing the rule cost more, per tagging.
+        let labelRule, sectionRule, organizationRule, overrideRule: String
 
         struct Scratch {
             var entry, author, publisher, reason: LinkedNode
@@ -172,6 +176,20 @@ public struct LinkedDataModel: Sendable {
             scheme = model.graph.scheme
             conceptNames = model.conceptNames
             self.sectionIRIs = sectionIRIs
+            entryNamespace = base.entryNamespace
+            let rules = model.vocabulary.ruleIRIs
+            (labelRule, sectionRule, organizationRule, overrideRule) =
+                (rules[.label] ?? "", rules[.section] ?? "", rules[.organization] ?? "", rules[.override] ?? "")
+        }
+
+        /// `v.ruleIRIs[rule]`.
+        func ruleIRI(_ rule: TagRule) -> String {
+            switch rule {
+            case .label: labelRule
+            case .section: sectionRule
+            case .organization: organizationRule
+            case .override: overrideRule
+            }
         }
 
         /// The entry's node, then its authors', its publisher's and its taggings'.
@@ -181,7 +199,7 @@ public struct LinkedDataModel: Sendable {
         ) rethrows {
             // Fields are read in place through a pointer into the graph's entries: a copy of the entry (passed by
             // value or bound to a local) retained and released every one of its fields.
-            let iri = base.entry(tagged.pointee.entry.id)
+            let iri = entryNamespace + IRIEncoding.segment(tagged.pointee.entry.id.rawValue)  // `base.entry(id)`
             let location = tagged.pointee.entry.sources.first
             // The tags naming a concept of the scheme (the concepts `conceptNames` holds), each looked up once.
             var allKnown = true
@@ -235,7 +253,7 @@ public struct LinkedDataModel: Sendable {
                         iri: LinkedDataBase.tagging(i + 1, conceptSegment: segment, onEntryIRI: iri), type: v.tagging)
                     s.reason.add(v.taggedEntry, iri)
                     s.reason.add(v.taggedConcept, conceptIRI)
-                    s.reason.add(v.rule, v.ruleIRIs[provenance.rule])
+                    s.reason.add(v.rule, ruleIRI(provenance.rule))
                     s.reason.add(v.term, provenance.term)
                     s.reason.add(v.field, provenance.field?.rawValue)
                     s.reason.normalize(v)
@@ -299,6 +317,9 @@ public struct LinkedDataModel: Sendable {
     /// paths have distinct keys, in one array.
     static func sectionKey(_ path: [String]) -> SectionKey {
         var key: [UInt8] = []
+        var count = 0
+        for name in path { count += 1 + name.utf8.count }
+        key.reserveCapacity(count)
         for name in path { appendSectionKey(name, to: &key) }
         return SectionKey(key)
     }
@@ -312,7 +333,7 @@ public struct LinkedDataModel: Sendable {
 
     static func appendSectionKey(_ name: String, to key: inout [UInt8]) {
         key.append(0xFF)
-        key.append(contentsOf: name.utf8)
+        withUTF8Bytes(of: name) { key.append(contentsOf: $0) }  // in one copy, not byte by byte through the view
     }
 
     /// A year as an `xsd:gYear` lexical form: at least four digits, a minus sign before years BCE.

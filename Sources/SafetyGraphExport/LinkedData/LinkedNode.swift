@@ -43,8 +43,10 @@ public struct LinkedNode: Sendable, Hashable {
             types.removeAll(keepingCapacity: true)
             types.append(type)
         }
-        statements.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
+        // Emptied from the end, one at a time: `removeAll(keepingCapacity:)` goes through the general
+        // `replaceSubrange`, which cost more than the dozen values a node holds.
+        while !statements.isEmpty { statements.removeLast() }
+        while !values.isEmpty { values.removeLast() }
     }
 
     /// The values of `statement`.
@@ -97,12 +99,17 @@ public struct LinkedNode: Sendable, Hashable {
         }
         if statements.count > 1 {
             vocabulary.iriRanks.withUnsafeBufferPointer { ranks in
-                statements.sort { ranks[Int($0.property)] < ranks[Int($1.property)] }
+                statements.withUnsafeMutableBufferPointer { statements in
+                    sortSmall(statements) { ranks[Int($0.property)] < ranks[Int($1.property)] }
+                }
             }
         }
         for i in statements.indices where statements[i].count > 1 {
             let range = statements[i].range
-            values[range].sort { utf8Precedes($0, $1) }
+            // Sorted in place: sorting `values[range]` sorted a copy of the slice and put it back.
+            values.withUnsafeMutableBufferPointer { values in
+                sortSmall(UnsafeMutableBufferPointer(rebasing: values[range])) { utf8Precedes($0, $1) }
+            }
             // Duplicates are rare: each is removed from the array, and the statements after it move down.
             var k = range.lowerBound + 1
             var end = range.upperBound
@@ -132,6 +139,28 @@ public struct LinkedNode: Sendable, Hashable {
     /// How many triples the node makes.
     public var tripleCount: Int { types.count + values.count }
 }
+
+/// Sorts `items` in place by `precedes`: by insertion when they are few (a node's statements, a statement's values:
+/// a few to a dozen, where the standard sort's set-up cost more than the sorting), else by the standard sort (a
+/// hostile list's thousand keywords must not take quadratic time). Callers sort items whose order is the same
+/// whichever sort is used: distinct keys, or equal ones that are the same bytes.
+func sortSmall<Item>(_ items: UnsafeMutableBufferPointer<Item>, by precedes: (Item, Item) -> Bool) {
+    guard items.count > 1 else { return }
+    guard items.count <= insertionSortLimit else {
+        var all = items
+        return all.sort(by: precedes)
+    }
+    for i in 1..<items.count {
+        var j = i
+        while j > 0, precedes(items[j], items[j - 1]) {
+            items.swapAt(j, j - 1)
+            j -= 1
+        }
+    }
+}
+
+/// The most items `sortSmall` sorts by insertion.
+let insertionSortLimit = 24
 
 /// Whether `a` comes before `b` in UTF-8 byte (code point) order: `a.utf8.lexicographicallyPrecedes(b.utf8)`.
 func utf8Precedes(_ a: String, _ b: String) -> Bool { utf8Order(a, b) < 0 }

@@ -8,11 +8,14 @@ import Foundation
 public final class TurtleWriter: Sendable {
     public let vocabulary: LinkedVocabulary
     /// `(prefix, namespace)`, longest namespace first so the most specific prefix wins.
-    private let prefixes: [(String, String)]
+    let prefixes: [(String, String)]
     /// The same as bytes in one buffer (`prefix:` then namespace, for each in that order), for comparing without
     /// going through `String` or retaining an array per prefix tried.
     private let prefixBytes: [UInt8]
     private let prefixSpans: [(prefix: Range<Int>, namespace: Range<Int>)]
+    /// Per byte value, 1 when a local name may hold it (`isPlainLocalByte`): a look-up per byte of every name
+    /// written is cheaper than the bit arithmetic.
+    private let plainLocalBytes: [UInt8] = TurtleWriter.plainLocalTable()
     /// The written name of every class of the vocabulary (a node's type), found once.
     private let vocabularyNames: VocabularyNames
     /// Per property: its written name (`schema:name`), and its range.
@@ -39,7 +42,7 @@ public final class TurtleWriter: Sendable {
         self.prefixSpans = spans
         func writtenName(_ iri: String) -> [UInt8] {
             let sink = ByteSink()
-            Self.writeName(iri, prefixBytes: bytes, prefixSpans: spans, to: sink)
+            Self.writeName(iri, prefixBytes: bytes, prefixSpans: spans, plain: Self.plainLocalTable(), to: sink)
             return sink.bytes
         }
         var names = VocabularyNames()
@@ -158,35 +161,65 @@ public final class TurtleWriter: Sendable {
 
     /// Writes `prefix:local` when safe, else `<iri>`, without building a string.
     func writeName(_ iri: String, to sink: ByteSink) {
-        Self.writeName(iri, prefixBytes: prefixBytes, prefixSpans: prefixSpans, to: sink)
+        Self.writeName(iri, prefixBytes: prefixBytes, prefixSpans: prefixSpans, plain: plainLocalBytes, to: sink)
     }
 
     private static func writeName(
-        _ iri: String, prefixBytes: [UInt8], prefixSpans: [(prefix: Range<Int>, namespace: Range<Int>)], to sink: ByteSink
+        _ iri: String, prefixBytes: [UInt8], prefixSpans: [(prefix: Range<Int>, namespace: Range<Int>)],
+        plain: [UInt8], to sink: ByteSink
     ) {
         withUTF8Bytes(of: iri) { bytes in
             prefixBytes.withUnsafeBufferPointer { known in
-                for span in prefixSpans where bytes.count > span.namespace.count {
-                    // The namespace's last byte first (a `/` or `#`): most namespaces are told apart there.
-                    guard bytes[span.namespace.count - 1] == known[span.namespace.upperBound - 1],
-                        memcmp(known.baseAddress! + span.namespace.lowerBound, bytes.baseAddress!, span.namespace.count) == 0
-                    else { continue }
-                    let local = UnsafeBufferPointer(rebasing: bytes[span.namespace.count...])
-                    guard Self.isPlainLocalName(local) else { continue }
-                    sink.append(UnsafeBufferPointer(rebasing: known[span.prefix]))
-                    sink.append(local)
-                    return
+                prefixSpans.withUnsafeBufferPointer { spans in
+                    plain.withUnsafeBufferPointer { plain in writeName(bytes, known: known, spans: spans, plain: plain, to: sink) }
                 }
-                sink.append(UInt8(ascii: "<"))
-                sink.append(bytes)
-                sink.append(UInt8(ascii: ">"))
             }
         }
     }
 
+    /// `writeName` over the IRI's bytes and the prefixes' (`known`, cut by `spans`, longest namespace first).
+    ///
+    /// The first namespace (in that order) the IRI starts with and leaves a plain local name after wins. The IRI's
+    /// plain tail is found first, from its end: a namespace shorter than where it starts leaves a byte no local name
+    /// may hold, and so does every namespace after it (they are no longer), so the search stops there. An IRI with a
+    /// `/` in its local part (an author's, a tagging's, a web link) tries no prefix at all, instead of every one.
+    private static func writeName(
+        _ bytes: UnsafeBufferPointer<UInt8>, known: UnsafeBufferPointer<UInt8>,
+        spans: UnsafeBufferPointer<(prefix: Range<Int>, namespace: Range<Int>)>, plain: UnsafeBufferPointer<UInt8>,
+        to sink: ByteSink
+    ) {
+        var plainFrom = bytes.count
+        while plainFrom > 0, plain[Int(bytes[plainFrom - 1])] != 0 { plainFrom -= 1 }
+        for span in spans {
+            let length = span.namespace.count
+            guard length >= plainFrom else { break }
+            // A local name of one byte or more (all plain, as `length >= plainFrom`), not starting with `-`; the
+            // namespace's last byte (a `/` or `#`) first, where most namespaces are told apart.
+            guard bytes.count > length, bytes[length] != UInt8(ascii: "-"),
+                bytes[length - 1] == known[span.namespace.upperBound - 1],
+                memcmp(known.baseAddress! + span.namespace.lowerBound, bytes.baseAddress!, length) == 0
+            else { continue }
+            sink.append(UnsafeBufferPointer(rebasing: known[span.prefix]))
+            sink.append(UnsafeBufferPointer(rebasing: bytes[length...]))
+            return
+        }
+        sink.append(UInt8(ascii: "<"))
+        sink.append(bytes)
+        sink.append(UInt8(ascii: ">"))
+    }
+
+    /// `plainLocalBytes`: 256 bytes, 1 for each byte value `isPlainLocalByte` accepts.
+    static func plainLocalTable() -> [UInt8] { (0...255).map { isPlainLocalByte(UInt8($0)) ? 1 : 0 } }
+
+    /// Whether `b` may be in a local name written after a prefix (`A–Z a–z 0–9 _ -`; the bits of `isPlainLocalName`).
+    @inline(__always) static func isPlainLocalByte(_ b: UInt8) -> Bool {
+        let bits: UInt64 = b < 64 ? 0x03FF_2000_0000_0000 : (b < 128 ? 0x07FF_FFFE_87FF_FFFE : 0)
+        return (bits >> UInt64(b & 63)) & 1 != 0
+    }
+
     /// Whether `local` is a local name written as is after a prefix: `A–Z a–z 0–9 _ -`, not starting with `-`. The
     /// two constants are those bytes a bit each: `-` and `0–9` among bytes 0–63 (bit `b`); `A–Z`, `_` and `a–z`
-    /// among bytes 64–127 (bit `b - 64`).
+    /// among bytes 64–127 (bit `b - 64`). The rule in one piece: tests check `writeName`'s search against it.
     static func isPlainLocalName(_ local: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = local.first, first != UInt8(ascii: "-") else { return false }
         for b in local {

@@ -1,0 +1,66 @@
+import Testing
+import SafetyGraphCore
+@testable import SafetyGraphExport
+
+/// The entry nodes are made with shortcuts: the entry's IRI from the entry namespace made once, the rule IRI by a
+/// switch, section keys in one copy, nodes emptied value by value. Each against the plain way.
+@Suite struct EntryNodeShortcutTests {
+    static let ids = [
+        "plain-id", "with space", "é-accent", "e\u{301}", "..", ".", "a/b", "a#b?c", "%41", "😀", "-lead", "x~y_z.w",
+    ]
+
+    /// Every entry's node IRI is `base.entry(id)`, and every tagging's rule is `v.ruleIRIs[rule]`, for every rule,
+    /// under the default base and a `#` base.
+    @Test(arguments: [LinkedDataBase.placeholder, "https://example.org/kg#", "http://x.org/é/"])
+    func entryIRIsAndRuleIRIsAreThePlainOnes(_ baseIRI: String) throws {
+        let base = try LinkedDataBase(baseIRI)
+        let scheme = LinkedDataExportTests.graph().scheme
+        let entries = Self.ids.enumerated().map { i, id in
+            TaggedEntry(
+                entry: Entry(id: EntryID(id), title: "T \(i)", url: "https://example.org/\(i)", organization: "Org"),
+                tags: [
+                    Tag(concept: "aviation", provenance: TagRule.allCases.map { TagProvenance(rule: $0, term: "t\(i)") })
+                ])
+        }
+        let model = LinkedDataModel(graph: KnowledgeGraph(scheme: scheme, entries: entries), vocabulary: LinkedVocabulary(base: base))
+        var iris: [String] = []
+        var rules: [String] = []
+        _ = model.forEachCatalogNode { node in
+            iris.append(node.iri)
+            for statement in node.statements where statement.property == Int32(model.vocabulary.rule.index) {
+                rules += node.values(of: statement)
+            }
+        }
+        for id in Self.ids { #expect(iris.contains(base.entry(EntryID(id))), "\(id)") }
+        let expected = TagRule.allCases.compactMap { model.vocabulary.ruleIRIs[$0] }
+        #expect(expected.count == TagRule.allCases.count)
+        // Each entry's taggings in provenance order: by rule, in the rules' order.
+        #expect(rules == Array(repeating: expected, count: Self.ids.count).flatMap { $0 })
+    }
+
+    @Test func sectionKeysAreTheNamesBytesEachAfterFF() {
+        for path in [[], [""], ["a"], ["Tools", "Attacks"], ["é", "e\u{301}", ""], ["\u{0}", "😀 x", "a b/c"]] {
+            let expected = path.flatMap { [UInt8(0xFF)] + Array($0.utf8) }
+            #expect(LinkedDataModel.sectionKey(path).bytes == expected)
+            var incremental: [UInt8] = []
+            for name in path { LinkedDataModel.appendSectionKey(name, to: &incremental) }
+            #expect(incremental == expected)
+        }
+    }
+
+    /// A node reset after holding statements and values equals one made fresh.
+    @Test func aResetNodeEqualsAFreshOne() {
+        let v = LinkedVocabulary(base: .default)
+        var node = LinkedNode(iri: "https://example.org/a", types: [v.person, v.organization], capacity: 2)
+        for count in [0, 1, 3, 40] {
+            for i in 0..<count {
+                node.add(i % 2 == 0 ? v.name : v.keywords, "v\(i)")
+                node.add(v.sameAs, ["https://example.org/\(i)", "https://example.org/x"])
+            }
+            node.normalize(v)
+            node.reset(iri: "https://example.org/b\(count)", type: v.tagging)
+            #expect(node == LinkedNode(iri: "https://example.org/b\(count)", types: [v.tagging]))
+            #expect(node.values.isEmpty && node.statements.isEmpty && node.tripleCount == 1)
+        }
+    }
+}
