@@ -25,7 +25,8 @@ extension String {
         return lower..<utf8.index(lower, offsetBy: needle.utf8CodeUnitCount)
     }
 
-    private func firstByteOffset(of needle: StaticString, caseInsensitive: Bool) -> Int? {
+    /// The byte offset of the first occurrence of the ASCII `needle` in the UTF-8 bytes, nil when there is none.
+    func firstByteOffset(of needle: StaticString, caseInsensitive: Bool) -> Int? {
         needle.withUTF8Buffer { wanted in
             guard !wanted.isEmpty else { return nil }
             func fold(_ b: UInt8) -> UInt8 { caseInsensitive ? asciiLowercased(b) : b }
