@@ -47,6 +47,28 @@ extension String {
     }
 }
 
+extension String {
+    /// `firstIndex(of: Character(character))` for an ASCII `character` other than CR and LF (a CR LF pair is one
+    /// character), on bytes while they decide it: when every byte before the first match is ASCII, each is a
+    /// character of its own, and an ASCII byte (or the end) after the match ends its character. A non-ASCII byte
+    /// before it, or right after it (a combining mark would join the match), leaves the search to characters.
+    func firstIndex(ofASCII character: Unicode.Scalar) -> String.Index? {
+        precondition(character.isASCII && character != "\r" && character != "\n")
+        let wanted = UInt8(character.value)
+        if let decided = utf8.withContiguousStorageIfAvailable({ bytes -> Int?? in
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                if b >= 0x80 { return nil }
+                if b == wanted { return i + 1 == bytes.count || bytes[i + 1] < 0x80 ? .some(i) : nil }
+            }
+            return .some(nil)
+        }), let offset = decided {
+            return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+        }
+        return firstIndex(of: Character(character))
+    }
+}
+
 /// Foundation's string calls with an ASCII needle, done on bytes when the text is ASCII as well (where the results
 /// are the same, for the reasons above) and left to Foundation otherwise.
 extension String {

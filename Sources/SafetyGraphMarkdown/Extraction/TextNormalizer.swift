@@ -39,9 +39,7 @@ enum TextNormalizer {
         }
         if k == bytes.count && (!previousWasSpace || bytes.isEmpty) { return .some(nil) }
         // The start as `appendCollapsing` leaves it: its last space (if any) pending. The rest is collapsed into a
-        // scratch buffer and made a string once by `String(decoding:)`, as before. (Writing the string's storage
-        // with `String(unsafeUninitializedCapacity:)` instead made later character work on the results about 2.6
-        // times dearer under callgrind: the way it is made is kept.)
+        // scratch buffer and made a string once by `String(decoding:)`, as before.
         let pending = previousWasSpace && k > 0
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out -> String?? in
             var count = pending ? k - 1 : k
@@ -131,6 +129,13 @@ enum TextNormalizer {
 
     /// The text without any emoji, whitespace collapsed.
     static func removingEmoji(_ text: String) -> String {
+        // Most text holds no emoji scalar (ASCII text never does): nothing to remove, so no scalar-by-scalar copy.
+        if text.isASCIIText || !text.unicodeScalars.contains(where: isEmojiScalar) { return collapseWhitespace(text) }
+        return removingEmojiByScalars(text)
+    }
+
+    /// `removingEmoji` for any text, copying it scalar by scalar without the emoji.
+    static func removingEmojiByScalars(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !isEmojiScalar(scalar) { scalars.append(scalar) }
         return collapseWhitespace(String(scalars))

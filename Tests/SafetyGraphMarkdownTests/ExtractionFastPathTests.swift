@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import SafetyGraphMarkdown
+
+/// The byte shortcuts of the entry readers give what their character paths give: emoji removal, the first colon of
+/// a sub-item's text, and the person-name test, on corpus text and on text built to sit where characters and bytes
+/// part (combining marks, prepended scalars, CR LF, non-ASCII letters and emoji).
+@Suite struct ExtractionFastPathTests {
+    /// Corpus lines and their comma-separated pieces (what the name test is asked about), a sample of each file.
+    static let corpusPieces: [String] = {
+        var pieces: [String] = []
+        for name in Corpus.files {
+            guard let text = try? String(contentsOfFile: Corpus.path(name), encoding: .utf8) else { continue }
+            for (index, line) in text.split(separator: "\n").enumerated() where index % 3 == 0 {
+                pieces.append(String(line))
+                for piece in line.split(separator: ",") { pieces.append(piece.trimmingWhitespace()) }
+            }
+        }
+        return pieces
+    }()
+
+    /// Short texts from pieces that matter to the three paths, every pair and triple of them.
+    static let builtTexts: [String] = {
+        let parts = ["", "a", "Ann", "van", "De", "O'Neil", "Smith-Jones", "J.", " ", "  ", ",", ":", "\u{301}", "\u{0600}",
+            "\r\n", "\r", "\n", "\t", "é", "Émile", "😀", "\u{FE0F}", "\u{200D}", "x:y", "Key Words", "tags", "©", "’", "ß"]
+        var texts: [String] = []
+        for a in parts { for b in parts { texts.append(a + b); for c in ["", " ", ":", "Lee"] { texts.append(a + b + c) } } }
+        texts.append(String(repeating: "Ann ", count: 7))
+        texts.append(String(repeating: "A", count: 81))
+        texts.append(String(repeating: "A", count: 80))
+        texts.append("Ann\r\nLee " + String(repeating: "B", count: 80))
+        return texts
+    }()
+
+    @Test func removingEmojiShortcutAgreesWithTheScalarPath() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        for text in Self.builtTexts + Self.corpusPieces {
+            #expect(TextNormalizer.removingEmoji(text) == TextNormalizer.removingEmojiByScalars(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func firstASCIIIndexAgreesWithTheCharacterSearch() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var texts = Self.builtTexts + Self.corpusPieces
+        texts += ["\u{0600}:", ":\u{301}", "a:\u{301}:", "\r\n:", ":\r\n", "::", "é:", "a\u{200D}:b", ":"]
+        for text in texts {
+            for scalar: Unicode.Scalar in [":", ";", "a", " ", "\t"] {
+                #expect(text.firstIndex(ofASCII: scalar) == text.firstIndex(of: Character(scalar)), "\(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func personNameShortcutAgreesWithTheCharacterPath() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var decided = 0
+        for text in Self.builtTexts + Self.corpusPieces {
+            let character = NameHeuristics.looksLikePersonNameByCharacters(text)
+            if let fast = NameHeuristics.asciiLooksLikePersonName(text) {
+                #expect(fast == character, "\(text.debugDescription)")
+                decided += 1
+            }
+            #expect(NameHeuristics.looksLikePersonName(text) == character, "\(text.debugDescription)")
+        }
+        #expect(decided > 1_000)
+        #expect(NameHeuristics.looksLikePersonName("Martin van Waerebeke"))
+        #expect(!NameHeuristics.looksLikePersonName("the quick brown fox"))
+    }
+}
