@@ -65,4 +65,36 @@ import Testing
         #expect(NameHeuristics.looksLikePersonName("Martin van Waerebeke"))
         #expect(!NameHeuristics.looksLikePersonName("the quick brown fox"))
     }
+
+    @Test func authorListShortcutAgreesWithTheCharacterPath() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var lists = Self.builtTexts + Self.corpusPieces
+        lists += ["Ann Lee, Bob Smith", "Ann Lee,, Bob Smith,", ",", " , ", "Ann Lee, the end", "Ann, Bob\r\n, Cy",
+            "Ann Lee, Bob Smith, Cy Young, Di Lu, Ed Ng, Flo Ro, Gus Po", "Émile Zola, Ann Lee", "Ann Lee,\u{301} Bob"]
+        var decided = 0
+        for list in lists {
+            let character = NameHeuristics.personNamesByCharacters(list)
+            if let fast = NameHeuristics.asciiPersonNames(list) {
+                #expect(fast == character, "\(list.debugDescription)")
+                decided += 1
+            }
+        }
+        #expect(decided > 1_000)
+        #expect(NameHeuristics.authorNames("Leonel Aguilar, Jan Nagler and Nino Antulov-Fantulin.") == [
+            "Leonel Aguilar", "Jan Nagler", "Nino Antulov-Fantulin",
+        ])
+    }
+
+    @Test func lastRangeOnBytesAgreesWithFoundation() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var texts = Self.builtTexts + Self.corpusPieces
+        texts += ["Talk (with Ann Lee)", "a (with b) (with c)", " (with ", " (with", "x (WITH y)", "(with (with ",
+            "é (with Ann)", "a (with\u{301} b)", "a \u{301}(with b)", "\r\n (with \r\n", "(with )"]
+        for text in texts {
+            for drop in [0, 1, 3] where drop <= text.count {
+                let body = text.dropFirst(drop)
+                #expect(body.lastRangeOfText(" (with ") == body.range(of: " (with ", options: .backwards), "\(text.debugDescription)")
+            }
+        }
+    }
 }

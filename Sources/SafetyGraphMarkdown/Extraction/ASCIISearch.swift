@@ -69,6 +69,29 @@ extension String {
     }
 }
 
+extension Substring {
+    /// `range(of: needle, options: .backwards)`: the last occurrence of the ASCII `needle`, found on bytes when the
+    /// text is ASCII as well (where Foundation finds the same range, as above) and by Foundation otherwise.
+    func lastRangeOfText(_ needle: StaticString) -> Range<String.Index>? {
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return needle.withUTF8Buffer { wanted -> Int? in
+                guard !wanted.isEmpty, bytes.count >= wanted.count else { return nil }
+                var start = bytes.count - wanted.count
+                while start >= 0 {
+                    if memcmp(bytes.baseAddress! + start, wanted.baseAddress!, wanted.count) == 0 { return start }
+                    start -= 1
+                }
+                return nil
+            }
+        }
+        guard let decided = found ?? nil else { return range(of: needle.description, options: .backwards) }
+        guard let offset = decided else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: needle.utf8CodeUnitCount)
+    }
+}
+
 /// Foundation's string calls with an ASCII needle, done on bytes when the text is ASCII as well (where the results
 /// are the same, for the reasons above) and left to Foundation otherwise.
 extension String {

@@ -285,7 +285,7 @@ enum ItemReader {
     static func trailingSpeakers(_ text: String) -> (names: [String], rest: String)? {
         var body = Substring(text.trimmingWhitespace())
         if body.hasSuffix(".") { body = body.dropLast() }
-        guard body.hasSuffix(")"), let open = body.range(of: " (with ", options: .backwards) else { return nil }
+        guard body.hasSuffix(")"), let open = body.lastRangeOfText(" (with ") else { return nil }
         let inside = body[open.upperBound..<body.index(before: body.endIndex)]
         let names = Citation.splitNames(String(inside).replacingText(" & ", with: ", "))
         guard !names.isEmpty, names.allSatisfy(NameHeuristics.looksLikePersonName) else { return nil }

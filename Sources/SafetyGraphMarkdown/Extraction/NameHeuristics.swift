@@ -34,12 +34,46 @@ enum NameHeuristics {
         text = withoutEtAl
         while let last = text.last, last == "." || last == "," || last == " " { text.removeLast() }
         guard !text.isEmpty, text.count <= 4000 else { return nil }
-        let names = text.replacingText(" and ", with: ", ").replacingText(" & ", with: ", ")
-            .split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        guard !names.isEmpty, names.allSatisfy(looksLikePersonName) else { return nil }
+        let list = text.replacingText(" and ", with: ", ").replacingText(" & ", with: ", ")
+        let found: [String]?
+        if let known = asciiPersonNames(list) { found = known } else { found = personNamesByCharacters(list) }
+        guard let names = found, !names.isEmpty else { return nil }
         // One capitalised word alone ("Overview.") is not an author line.
         if names.count == 1, names[0].split(separator: " ").count < 2 { return nil }
         return names
+    }
+
+    /// The comma-separated pieces of `list`, trimmed, empty ones left out, when every piece looks like a person's
+    /// name; nil when one does not.
+    static func personNamesByCharacters(_ list: String) -> [String]? {
+        let names = list.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        return names.allSatisfy(looksLikePersonName) ? names : nil
+    }
+
+    /// `personNamesByCharacters` for ASCII text (outer nil for other text), where a comma byte is a comma character:
+    /// the pieces are cut on bytes one at a time and tested as they come, so prose (whose first piece fails) is not
+    /// split whole.
+    static func asciiPersonNames(_ list: String) -> [String]?? {
+        guard list.isASCIIText else { return nil }
+        var copy = list
+        return copy.withUTF8 { bytes -> [String]?? in
+            var names: [String] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: ",") { end += 1 }
+                if end > start {
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                        .trimmingWhitespace()
+                    if !name.isEmpty {
+                        guard looksLikePersonName(name) else { return .some(nil) }
+                        names.append(name)
+                    }
+                }
+                start = end + 1
+            }
+            return .some(names)
+        }
     }
 
     /// `looksLikePersonNameByCharacters` on the bytes of ASCII text (nil for other text): there every character is
