@@ -97,4 +97,64 @@ import Testing
             }
         }
     }
+
+    @Test func yearOnBytesAgreesWithTheCharacterPath() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var texts = Self.builtTexts + Self.corpusPieces
+        texts += ["2024", "a2024", "(2024)", "12024", "20245", "1899 1900", "2100", "2101 2023", "x 2023a", "\r\n2023",
+            "2023\u{301}", "é2023", "Smith, J. 2020. Title", "99 2000", "2020-2021", "ab1999", "A. 1950", ""]
+        var decided = 0
+        for text in texts {
+            let character = Citation.firstYearByCharacters(in: text)
+            if let fast = Citation.asciiFirstYear(in: text) {
+                #expect(fast?.0 == character?.0 && fast?.1 == character?.1, "\(text.debugDescription)")
+                decided += 1
+            }
+            let both = Citation.firstYear(in: text)
+            #expect(both?.0 == character?.0 && both?.1 == character?.1, "\(text.debugDescription)")
+        }
+        #expect(decided > 1_000)
+    }
+
+    /// `visibleTextByCharacters` as it was before it appended text a run at a time: a character at a time.
+    static func referenceVisibleText(ofHTML html: String, droppingSummary: Bool) -> String {
+        var out = ""
+        var index = html.startIndex
+        var inSummary = false
+        while index < html.endIndex {
+            let char = html[index]
+            if char == "<", let close = html[index...].firstIndex(of: ">") {
+                let tag = html[html.index(after: index)..<close].lowercased()
+                if tag.hasPrefix("summary") { inSummary = droppingSummary }
+                if tag.hasPrefix("/summary") { inSummary = false }
+                if tag.hasPrefix("br") || tag.hasPrefix("p") || tag.hasPrefix("/p") || tag.hasPrefix("td") { out += " " }
+                index = html.index(after: close)
+                continue
+            }
+            if !inSummary { out.append(char) }
+            index = html.index(after: index)
+        }
+        return TextNormalizer.collapseWhitespace(TextNormalizer.decodingEntities(out))
+    }
+
+    @Test func visibleTextInRunsAgreesWithTheCharacterAtATimeReading() {
+        let pieces = ["a", "é", "<", ">", "<b>", "</B>", "<BR/>", "<p>", "<summary>", "</SUMMARY>", "<summ", "&amp;",
+            "&nbsp;", " ", "\r\n", "<\u{301}", ">\u{301}", "<b\u{301}>", "😀", "\u{0600}<", "x y", ">>", "<<", "<ß>"]
+        var compared = 0
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = a + b + c
+                    for dropping in [false, true] {
+                        #expect(
+                            TextNormalizer.visibleTextByCharacters(ofHTML: text, droppingSummary: dropping)
+                                == Self.referenceVisibleText(ofHTML: text, droppingSummary: dropping),
+                            "\(text.debugDescription) \(dropping)")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared == 2 * 24 * 24 * 24)
+    }
 }

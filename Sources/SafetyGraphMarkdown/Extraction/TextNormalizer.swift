@@ -245,19 +245,26 @@ enum TextNormalizer {
         var out = ""
         var index = html.startIndex
         var inSummary = false
+        // Text between tags is appended a run at a time (the characters from `runStart` up to the next tag), not
+        // character by character; once a `<` has no `>` after it, no later `<` has one either.
+        var runStart = index
+        var closeSeen = true
         while index < html.endIndex {
             let char = html[index]
-            if char == "<", let close = html[index...].firstIndex(of: ">") {
+            if char == "<", closeSeen, let close = html[index...].firstIndex(of: ">") {
+                if !inSummary { out += html[runStart..<index] }
                 let tag = html[html.index(after: index)..<close].lowercased()
                 if tag.hasPrefix("summary") { inSummary = droppingSummary }
                 if tag.hasPrefix("/summary") { inSummary = false }
                 if tag.hasPrefix("br") || tag.hasPrefix("p") || tag.hasPrefix("/p") || tag.hasPrefix("td") { out += " " }
                 index = html.index(after: close)
+                runStart = index
                 continue
             }
-            if !inSummary { out.append(char) }
+            if char == "<" { closeSeen = false }
             index = html.index(after: index)
         }
+        if !inSummary { out += html[runStart..<html.endIndex] }
         return collapseWhitespace(decodingEntities(out))
     }
 
