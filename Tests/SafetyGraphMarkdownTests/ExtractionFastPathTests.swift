@@ -157,4 +157,43 @@ import Testing
         }
         #expect(compared == 2 * 24 * 24 * 24)
     }
+
+    @Test func suffixOnBytesAgreesWithHasSuffix() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var texts = Self.builtTexts + Self.corpusPieces
+        texts += [".", ")", "a.", "a)", "\u{0600}.", "\u{0600})", "é.", ".\u{301}", "\r\n.", "..", "(with A).", "x\u{200D}."]
+        for text in texts {
+            for drop in [0, 1] where drop <= text.count {
+                let body = text.dropFirst(drop)
+                for scalar: Unicode.Scalar in [".", ")", "a"] {
+                    #expect(body.hasASCIISuffix(scalar) == body.hasSuffix(String(scalar)), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
+    /// `cleanTitle` as it was before it looked at the first byte: every quote pair tried on every title.
+    static func referenceCleanTitle(_ raw: String) -> String {
+        var title = TextNormalizer.trimmingEmoji(raw)
+        if title.isEmpty { title = TextNormalizer.collapseWhitespace(raw) }
+        for (open, close) in [("\"", "\""), ("“", "”"), ("'", "'")]
+        where title.hasPrefix(open) && title.hasSuffix(close) && title.count >= 2 {
+            title = String(title.dropFirst().dropLast()).trimmingWhitespace()
+        }
+        return title
+    }
+
+    @Test func cleanTitleShortcutAgreesWithTheFullReading() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var texts = Self.builtTexts + Self.corpusPieces
+        for inner in ["", "a", "Title", " T ", "\"", "'", "“x”"] {
+            for (open, close) in [("\"", "\""), ("“", "”"), ("'", "'"), ("\"\u{301}", "\""), ("😀 \"", "\""), ("“", "\"")] {
+                texts.append(open + inner + close)
+                texts.append("'" + open + inner + close + "'")
+            }
+        }
+        for text in texts {
+            #expect(ItemReader.cleanTitle(text) == Self.referenceCleanTitle(text), "\(text.debugDescription)")
+        }
+    }
 }

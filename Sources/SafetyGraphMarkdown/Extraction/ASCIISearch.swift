@@ -70,6 +70,21 @@ extension String {
 }
 
 extension Substring {
+    /// `hasSuffix(String(character))` for an ASCII `character` other than CR and LF (a CR LF pair is one character),
+    /// on the last two bytes when they decide it: the text's last character is exactly that one when its last byte
+    /// is that byte and the byte before it (if any) is ASCII, which cannot join it; with a non-ASCII byte before it,
+    /// characters decide. (Generic `hasSuffix` on a substring walks it whole to compare lengths.)
+    func hasASCIISuffix(_ character: Unicode.Scalar) -> Bool {
+        precondition(character.isASCII && character != "\r" && character != "\n")
+        let bytes = utf8
+        guard let last = bytes.last, last == UInt8(character.value) else { return false }
+        let lastIndex = bytes.index(before: bytes.endIndex)
+        if lastIndex == bytes.startIndex || bytes[bytes.index(before: lastIndex)] < 0x80 { return true }
+        return hasSuffix(String(character))
+    }
+}
+
+extension Substring {
     /// `range(of: needle, options: .backwards)`: the last occurrence of the ASCII `needle`, found on bytes when the
     /// text is ASCII as well (where Foundation finds the same range, as above) and by Foundation otherwise.
     func lastRangeOfText(_ needle: StaticString) -> Range<String.Index>? {

@@ -87,6 +87,9 @@ enum ItemReader {
         var title = TextNormalizer.trimmingEmoji(raw)
         // A title that is nothing but emoji is still the only name the author gave: keep it rather than the entry.
         if title.isEmpty { title = TextNormalizer.collapseWhitespace(raw) }
+        // Only a title whose first byte starts one of the quotes can have one in front (`“` is E2 80 9C).
+        guard let first = title.utf8.first, first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") || first == 0xE2
+        else { return title }
         for (open, close) in [("\"", "\""), ("“", "”"), ("'", "'")]
         where title.hasPrefix(open) && title.hasSuffix(close) && title.count >= 2 {
             title = String(title.dropFirst().dropLast()).trimmingWhitespace()
@@ -284,8 +287,8 @@ enum ItemReader {
     /// `… (with A and B).` at the end of a description: the names, and the description without them.
     static func trailingSpeakers(_ text: String) -> (names: [String], rest: String)? {
         var body = Substring(text.trimmingWhitespace())
-        if body.hasSuffix(".") { body = body.dropLast() }
-        guard body.hasSuffix(")"), let open = body.lastRangeOfText(" (with ") else { return nil }
+        if body.hasASCIISuffix(".") { body = body.dropLast() }
+        guard body.hasASCIISuffix(")"), let open = body.lastRangeOfText(" (with ") else { return nil }
         let inside = body[open.upperBound..<body.index(before: body.endIndex)]
         let names = Citation.splitNames(String(inside).replacingText(" & ", with: ", "))
         guard !names.isEmpty, names.allSatisfy(NameHeuristics.looksLikePersonName) else { return nil }
