@@ -196,4 +196,47 @@ import Testing
             #expect(ItemReader.cleanTitle(text) == Self.referenceCleanTitle(text), "\(text.debugDescription)")
         }
     }
+
+    @Test func parenthesisOnBytesAgreesWithTheCharacterPath() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var texts = Self.builtTexts + Self.corpusPieces
+        texts += ["()", "(a)", "((a) b) c", "(a", ")(", "(a))", "(\u{301}a)", "(a)\u{301}", "(é)", "\u{0600}(a)", "(\r\n)", ""]
+        var decided = 0
+        for text in texts {
+            let character = ItemReader.matchingParenthesisByCharacters(in: text)
+            if let fast = ItemReader.asciiMatchingParenthesis(in: text) {
+                #expect(fast == character, "\(text.debugDescription)")
+                decided += 1
+            }
+            #expect(ItemReader.matchingParenthesis(in: text) == character, "\(text.debugDescription)")
+        }
+        #expect(decided > 1_000)
+    }
+
+    /// `trailingSpeakers` as it was before it cut the final dot with an index and tested endings on bytes.
+    static func referenceTrailingSpeakers(_ text: String) -> (names: [String], rest: String)? {
+        var body = Substring(text.trimmingWhitespace())
+        if body.hasSuffix(".") { body = body.dropLast() }
+        guard body.hasSuffix(")"), let open = body.range(of: " (with ", options: .backwards) else { return nil }
+        let inside = body[open.upperBound..<body.index(before: body.endIndex)]
+        let names = Citation.splitNames(String(inside).replacingText(" & ", with: ", "))
+        guard !names.isEmpty, names.allSatisfy(NameHeuristics.looksLikePersonName) else { return nil }
+        return (names, String(body[..<open.lowerBound]) + ".")
+    }
+
+    @Test func trailingSpeakersAgreesWithThePreviousReading() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var texts = Self.builtTexts + Self.corpusPieces
+        for ending in ["", ".", "..", " .", ".\u{301}", "\u{0600}.", "é."] {
+            for body in ["Talk (with Ann Lee)", "Talk (with Ann Lee & Bob Smith)", "Talk (with the team)", "(with Ann)",
+                "Talk (with Ann Lee) (with Bob Smith)", "Talk (with Émile Zola)", "Talk (with Ann Lee\u{301})"] {
+                texts.append(body + ending)
+            }
+        }
+        for text in texts {
+            let now = ItemReader.trailingSpeakers(text)
+            let before = Self.referenceTrailingSpeakers(text)
+            #expect(now?.names == before?.names && now?.rest == before?.rest, "\(text.debugDescription)")
+        }
+    }
 }

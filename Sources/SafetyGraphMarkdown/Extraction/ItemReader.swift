@@ -287,7 +287,8 @@ enum ItemReader {
     /// `… (with A and B).` at the end of a description: the names, and the description without them.
     static func trailingSpeakers(_ text: String) -> (names: [String], rest: String)? {
         var body = Substring(text.trimmingWhitespace())
-        if body.hasASCIISuffix(".") { body = body.dropLast() }
+        // (`dropLast()` on a substring counted it whole; the index before its end is the same cut.)
+        if body.hasASCIISuffix(".") { body = body[..<body.index(before: body.endIndex)] }
         guard body.hasASCIISuffix(")"), let open = body.lastRangeOfText(" (with ") else { return nil }
         let inside = body[open.upperBound..<body.index(before: body.endIndex)]
         let names = Citation.splitNames(String(inside).replacingText(" & ", with: ", "))
@@ -315,6 +316,31 @@ enum ItemReader {
 
     /// The index of the `)` that closes the `(` at the start of `text`.
     static func matchingParenthesis(in text: String) -> String.Index? {
+        if let known = asciiMatchingParenthesis(in: text) { return known }
+        return matchingParenthesisByCharacters(in: text)
+    }
+
+    /// `matchingParenthesisByCharacters` on the bytes of ASCII text (outer nil for other text), where every
+    /// parenthesis is a character of its own.
+    static func asciiMatchingParenthesis(in text: String) -> String.Index?? {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var depth = 0
+            for i in 0..<bytes.count {
+                if bytes[i] == UInt8(ascii: "(") { depth += 1 }
+                if bytes[i] == UInt8(ascii: ")") {
+                    depth -= 1
+                    if depth == 0 { return .some(i) }
+                }
+            }
+            return .some(nil)
+        }
+        guard let decided = found ?? nil else { return nil }
+        return .some(decided.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) })
+    }
+
+    /// `matchingParenthesis` for any text, character by character.
+    static func matchingParenthesisByCharacters(in text: String) -> String.Index? {
         var depth = 0
         var index = text.startIndex
         while index < text.endIndex {
