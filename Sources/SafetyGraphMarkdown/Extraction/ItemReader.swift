@@ -99,7 +99,8 @@ enum ItemReader {
 
     static func isBracketed(_ text: String) -> Bool {
         let trimmed = text.trimmingWhitespace()
-        return trimmed.count >= 2 && trimmed.hasPrefix("[") && trimmed.hasSuffix("]")
+        // The ends first: counting characters walks the whole text, and most link texts are not bracketed.
+        return trimmed.hasPrefix("[") && trimmed.hasSuffix("]") && trimmed.count >= 2
     }
 
     /// Whether a link's text names the link's kind (`[paper]`, `Article`, `here`, a bare URL, a year) rather than
@@ -109,7 +110,7 @@ enum ItemReader {
         if trimmed.isEmpty || isBracketed(trimmed) { return true }
         let word = TextNormalizer.trimmingSeparators(trimmed.lowercased(), extra: "[]().!")
         if genericLinkWords.contains(word) { return true }
-        if word.hasPrefix("http://") || word.hasPrefix("https://") || word.hasPrefix("www.") { return true }
+        if word.hasASCIIPrefix("http://") || word.hasASCIIPrefix("https://") || word.hasASCIIPrefix("www.") { return true }
         if word.allSatisfy({ $0.isNumber || $0 == " " || $0 == "," }) { return true }
         return preHasProse && isCitationLike(trimmed)
     }
