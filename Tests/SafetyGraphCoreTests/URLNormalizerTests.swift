@@ -142,8 +142,60 @@ import Foundation
         }
     }
 
+    /// `hasASCIIPrefix` decides on bytes what `hasPrefix` decides on characters: texts with combining marks,
+    /// joiners, CR LF and non-ASCII letters put before, inside, right after and well after each prefix, cut short,
+    /// empty, and random text.
+    @Test func asciiPrefixOnBytesAgreesWithHasPrefix() {
+        let prefixes: [StaticString] = ["https://", "https://github.com/", "h", "a\r", "\r", "é"]
+        let starts = ["", "h", "http", "https:/", "https://", "HTTPS://", "https://github.com", "https://github.com/",
+            "https://github.comx/", "a\r", "\r", "é"]
+        let joins = ["", "\u{301}", "\u{200D}", "\r\n", "\r", "\n", "x", "/", "é", "e\u{301}", "😀", "\u{FE0F}", " ",
+            "\u{0}", "\u{7F}", "\u{338}", "\u{1F3FB}"]
+        var texts: [String] = []
+        for start in starts {
+            for join in joins {
+                for cut in 0...start.unicodeScalars.count {
+                    let scalars = Array(start.unicodeScalars)
+                    var head = String.UnicodeScalarView()
+                    head.append(contentsOf: scalars[..<cut])
+                    var tail = String.UnicodeScalarView()
+                    tail.append(contentsOf: scalars[cut...])
+                    texts.append(String(head) + join + String(tail))
+                    texts.append(String(head) + join + String(tail) + "example.org")
+                }
+            }
+        }
+        var generator = PrefixTestGenerator(seed: 99)
+        let alphabet = Array("htps:/gitubcom.\r\n\u{301}é ".unicodeScalars)
+        for _ in 0..<5_000 {
+            var view = String.UnicodeScalarView()
+            for _ in 0..<generator.next(below: 24) { view.append(alphabet[generator.next(below: alphabet.count)]) }
+            texts.append("https://" + String(view))
+            texts.append(String(view))
+        }
+        for text in texts {
+            for prefix in prefixes {
+                #expect(text.hasASCIIPrefix(prefix) == text.hasPrefix(prefix.description), "\(text.debugDescription) \(prefix)")
+            }
+        }
+        // Plain URLs are decided on their bytes.
+        var plain = "https://github.com/a/b"
+        #expect(plain.withUTF8 { URLNormalizer.asciiPrefixDecision($0, "https://github.com/") } == true)
+        #expect(plain.withUTF8 { URLNormalizer.asciiPrefixDecision($0, "https://gitlab.com/") } == false)
+    }
+
     @Test(arguments: ["https://exa mple.org", " https://example.org", "https://exämple.org", "https://example.org\u{7F}"])
     func otherTextTakesTheGeneralPath(raw: String) {
         #expect(URLNormalizer.normalizePrintableASCII(raw) == nil)
+    }
+}
+
+/// A tiny seeded generator (the tests must not depend on the run).
+private struct PrefixTestGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(below bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
     }
 }

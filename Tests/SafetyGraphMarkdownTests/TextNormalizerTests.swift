@@ -79,6 +79,43 @@ import Testing
         #expect(compared == 65_536)
     }
 
+    /// The one-pass byte path gives what the scalar path gives on random text: every ASCII byte (controls, DEL,
+    /// whitespace in runs and at the ends) mixed with non-ASCII whitespace, joiners, marks and emoji, short and
+    /// long (past any stack-sized scratch buffer), and on text that is already collapsed but for its last byte.
+    @Test func collapsingRandomTextByBytesAgreesWithTheScalarPath() {
+        var generator = SplitMix64(seed: 2026)
+        var alphabet: [Unicode.Scalar] = (0..<0x80).map { Unicode.Scalar(UInt8($0)) }
+        alphabet += ["a", "b", " ", " ", "\t", "\n"].flatMap(\.unicodeScalars)
+        let rare: [Unicode.Scalar] = ["\u{A0}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{301}", "\u{85}", "\u{2028}", "é", "😀",
+            "\u{202E}", "\u{FEFF}", "\u{3000}"]
+        var compared = 0
+        for round in 0..<20_000 {
+            let length = round % 10 == 0 ? Int.random(in: 0...3_000, using: &generator) : Int.random(in: 0...40, using: &generator)
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<length {
+                let pickRare = round % 3 == 0 && Int.random(in: 0..<20, using: &generator) == 0
+                scalars.append(pickRare ? rare.randomElement(using: &generator)! : alphabet.randomElement(using: &generator)!)
+            }
+            let text = String(scalars)
+            #expect(
+                TextNormalizer.collapseWhitespace(text) == TextNormalizer.collapseWhitespaceByScalars(text),
+                "\(text.debugDescription)")
+            let collapsed = TextNormalizer.collapseWhitespaceByScalars(text)
+            for ending in ["", " ", "  ", "\t", "\u{1}", "x", "é"] {
+                let bent = collapsed + ending
+                #expect(
+                    TextNormalizer.collapseWhitespace(bent) == TextNormalizer.collapseWhitespaceByScalars(bent),
+                    "\(bent.debugDescription)")
+            }
+            compared += 1
+        }
+        #expect(compared == 20_000)
+        // Already-collapsed ASCII is given back as it is; other ASCII is read on bytes.
+        #expect(Array("a b".utf8).withUnsafeBufferPointer(TextNormalizer.collapsedASCII) == .some(nil))
+        #expect(Array(" a  b ".utf8).withUnsafeBufferPointer(TextNormalizer.collapsedASCII) == .some("a b"))
+        #expect(Array("a\u{A0}b".utf8).withUnsafeBufferPointer(TextNormalizer.collapsedASCII) == nil)
+    }
+
     /// HTML's visible text read on the bytes of ASCII text is what the character path reads: tags dropped (a `<`
     /// without a `>` after it kept as text), `<br>`, `<p>`, `</p>` and `<td>` as spaces in any case, `<summary>`
     /// labels dropped when asked, entities decoded, whitespace collapsed.

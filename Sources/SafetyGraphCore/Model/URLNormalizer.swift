@@ -38,8 +38,7 @@ public enum URLNormalizer {
             // Scheme: http or https (any case), then "://".
             guard let colon = s.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
             let scheme = s[..<colon]
-            guard scheme.count == 4 || scheme.count == 5, zip(scheme, "https".utf8).allSatisfy({ lowerASCII($0) == $1 })
-            else { return .some(nil) }
+            guard scheme.count == 4 || scheme.count == 5, isHTTPSSchemePrefix(scheme) else { return .some(nil) }
             let afterColon = s[(colon + 1)...]
             guard afterColon.count >= 2, afterColon.first == UInt8(ascii: "/"),
                   afterColon[afterColon.startIndex + 1] == UInt8(ascii: "/") else { return .some(nil) }
@@ -60,41 +59,62 @@ public enum URLNormalizer {
                 rest = rest[..<mark]
             }
             if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
-            guard let host = normalizedASCIIAuthority(authority.map(lowerASCII)) else { return .some(nil) }
+            // The result is written as bytes into one buffer and made a string once (it is all ASCII).
+            var out: [UInt8] = []
+            out.reserveCapacity(all.count + 8)
+            out.append(contentsOf: "https://".utf8)
+            guard appendNormalizedASCIIAuthority(authority.map(lowerASCII), to: &out) else { return .some(nil) }
             while rest.last == UInt8(ascii: "/") { rest = rest.dropLast() }
-            var result = "https://" + host
-            if host == "github.com" {
-                result += String(decoding: rest.map(lowerASCII), as: UTF8.self)
+            if out.count == 18 && out[8...].elementsEqual("github.com".utf8) {
+                out.append(contentsOf: rest.lazy.map(lowerASCII))
             } else {
-                result += String(decoding: rest, as: UTF8.self)
+                out.append(contentsOf: rest)
             }
             if !query.isEmpty {
                 let kept = keptQueryItems(String(decoding: query, as: UTF8.self)[...])
-                if !kept.isEmpty { result += "?" + kept.joined(separator: "&") }
+                if !kept.isEmpty {
+                    out.append(UInt8(ascii: "?"))
+                    out.append(contentsOf: kept.joined(separator: "&").utf8)
+                }
             }
             if fragment.first == UInt8(ascii: "/") || fragment.first == UInt8(ascii: "!") {
-                result += "#" + String(decoding: fragment, as: UTF8.self)
+                out.append(UInt8(ascii: "#"))
+                out.append(contentsOf: fragment)
             }
-            return .some(result)
+            return .some(String(decoding: out, as: UTF8.self))
         }
     }
 
-    /// `normalizedAuthority` for a lowercased printable-ASCII authority, on bytes.
-    private static func normalizedASCIIAuthority(_ authority: [UInt8]) -> String? {
+    /// Whether the bytes of a 4- or 5-byte scheme are the start of `https` in any case (byte by byte, no iterators).
+    private static func isHTTPSSchemePrefix(_ scheme: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let https: StaticString = "https"
+        return https.withUTF8Buffer { wanted in
+            var k = 0
+            for byte in scheme {
+                if k >= wanted.count || lowerASCII(byte) != wanted[k] { return false }
+                k += 1
+            }
+            return true
+        }
+    }
+
+    /// `normalizedAuthority` for a lowercased printable-ASCII authority, on bytes, appended to `out`; false (and
+    /// nothing appended) when it is not valid.
+    private static func appendNormalizedASCIIAuthority(_ authority: [UInt8], to out: inout [UInt8]) -> Bool {
         let dot = UInt8(ascii: "."), colon = UInt8(ascii: ":")
         var host: ArraySlice<UInt8>
         var port: ArraySlice<UInt8>
         if authority.first == UInt8(ascii: "[") {
-            guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { return false }
             let after = authority[(close + 1)...]
-            guard after.isEmpty || after.first == colon else { return nil }
+            guard after.isEmpty || after.first == colon else { return false }
             host = authority[...close]
             port = after.dropFirst()
             let literal = host.dropFirst().dropLast()
             guard !literal.isEmpty, literal.allSatisfy({
                 ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f"))
                     || $0 == colon || $0 == dot
-            }) else { return nil }
+            }) else { return false }
         } else {
             if let last = authority.lastIndex(of: colon) {
                 host = authority[..<last]
@@ -107,15 +127,19 @@ public enum URLNormalizer {
             while host.starts(with: "www.".utf8) { host = host.dropFirst(4) }
             var previous = dot
             for byte in host {
-                if (byte == dot && previous == dot) || isForbiddenInHost(byte) { return nil }
+                if (byte == dot && previous == dot) || isForbiddenInHost(byte) { return false }
                 previous = byte
             }
-            if previous == dot { return nil }
+            if previous == dot { return false }
         }
-        guard port.count <= 5, port.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        guard port.count <= 5, port.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
         if port.elementsEqual("80".utf8) || port.elementsEqual("443".utf8) { port = [] }
-        let text = String(decoding: host, as: UTF8.self)
-        return port.isEmpty ? text : text + ":" + String(decoding: port, as: UTF8.self)
+        out.append(contentsOf: host)
+        if !port.isEmpty {
+            out.append(colon)
+            out.append(contentsOf: port)
+        }
+        return true
     }
 
     private static func lowerASCII(_ byte: UInt8) -> UInt8 {
@@ -249,45 +273,78 @@ public enum URLNormalizer {
     /// hyphen) and 8 hex digits of the FNV-1a hash of the whole normalised URL, so ids never collide by slug.
     public static func entryID(forNormalized normalized: String) -> EntryID {
         // On bytes: every byte kept is ASCII (so a character), and the bytes of one non-ASCII character make one
-        // hyphen as that character would.
-        var slug: [UInt8] = []
-        slug.reserveCapacity(64)
-        var lastWasHyphen = true
-        let bytes = normalized.utf8
-        // `hasPrefix` compares characters: a combining mark after the slash keeps the scheme in the slug.
-        let body = normalized.hasPrefix("https://") ? bytes.dropFirst(8) : bytes[...]
-        for byte in body {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                slug.append(byte)
-                lastWasHyphen = false
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                slug.append(byte + 32)
-                lastWasHyphen = false
-            default:
-                if !lastWasHyphen { slug.append(UInt8(ascii: "-")) }
-                lastWasHyphen = true
+        // hyphen as that character would. Both the slug and the hash read the string's own UTF-8 storage in place.
+        var copy = normalized
+        return copy.withUTF8 { bytes -> EntryID in
+            // `hasPrefix` compares characters: a combining mark after the slash keeps the scheme in the slug.
+            let start = (hasHTTPSPrefix(bytes) ?? normalized.hasPrefix("https://")) ? 8 : 0
+            var slug: [UInt8] = []
+            slug.reserveCapacity(64)
+            var lastWasHyphen = true
+            // Only whether the slug is longer than 48 bytes matters past its 48th byte: stop at 49.
+            var i = start
+            while i < bytes.count && slug.count <= 48 {
+                let byte = bytes[i]
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    slug.append(byte)
+                    lastWasHyphen = false
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    slug.append(byte + 32)
+                    lastWasHyphen = false
+                default:
+                    if !lastWasHyphen { slug.append(UInt8(ascii: "-")) }
+                    lastWasHyphen = true
+                }
+                i += 1
             }
+            if slug.count > 48 {
+                slug.removeSubrange(48...)
+                if let cut = slug.lastIndex(of: UInt8(ascii: "-")), cut >= 24 { slug.removeSubrange(cut...) }
+            }
+            while slug.last == UInt8(ascii: "-") { slug.removeLast() }
+            if slug.isEmpty { slug = Array("entry".utf8) }
+            slug.append(UInt8(ascii: "-"))
+            let hash = fnv1a(bytes)
+            let digits: StaticString = "0123456789abcdef"
+            digits.withUTF8Buffer { hex in
+                for shift in stride(from: 28, through: 0, by: -4) { slug.append(hex[Int((hash >> UInt32(shift)) & 0xf)]) }
+            }
+            return EntryID(String(decoding: slug, as: UTF8.self))
         }
-        if slug.count > 48 {
-            slug.removeSubrange(48...)
-            if let cut = slug.lastIndex(of: UInt8(ascii: "-")), cut >= 24 { slug.removeSubrange(cut...) }
+    }
+
+    /// `hasPrefix("https://")` decided on bytes where the bytes decide it, nil where only characters can.
+    static func hasHTTPSPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? { asciiPrefixDecision(bytes, "https://") }
+
+    /// Whether text with these UTF-8 `bytes` has the ASCII `prefix` by `hasPrefix` (which compares characters),
+    /// decided on bytes where the bytes decide it; nil where only a comparison of characters can: a non-ASCII byte
+    /// (in the text or the prefix) where the prefix is compared, or right after it (a combining mark there would join the prefix's last
+    /// character). A mismatch on an ASCII byte is a mismatch of characters too: a character that starts with a
+    /// different ASCII scalar is never canonically equivalent to this one.
+    static func asciiPrefixDecision(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool? {
+        prefix.withUTF8Buffer { wanted -> Bool? in
+            for k in 0..<wanted.count {
+                guard k < bytes.count else { return false }
+                if bytes[k] >= 0x80 || wanted[k] >= 0x80 { return nil }
+                if bytes[k] != wanted[k] { return false }
+            }
+            // (A CR at the prefix's end would pair with a following LF into one character.)
+            if wanted.last == 0x0D { return nil }
+            return bytes.count == wanted.count || bytes[wanted.count] < 0x80 ? true : nil
         }
-        while slug.last == UInt8(ascii: "-") { slug.removeLast() }
-        if slug.isEmpty { slug = Array("entry".utf8) }
-        slug.append(UInt8(ascii: "-"))
-        let hash = fnv1a(normalized)
-        let digits: StaticString = "0123456789abcdef"
-        digits.withUTF8Buffer { hex in
-            for shift in stride(from: 28, through: 0, by: -4) { slug.append(hex[Int((hash >> UInt32(shift)) & 0xf)]) }
-        }
-        return EntryID(String(decoding: slug, as: UTF8.self))
     }
 
     /// FNV-1a, 32 bits, over UTF-8: tiny, stable across runs and platforms (unlike `Hasher`).
     static func fnv1a(_ s: String) -> UInt32 {
+        var copy = s
+        return copy.withUTF8 { fnv1a($0) }
+    }
+
+    /// `fnv1a` over UTF-8 bytes already in hand (a plain loop over a buffer, no string iterator).
+    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var h: UInt32 = 0x811c_9dc5
-        for byte in s.utf8 {
+        for byte in bytes {
             h ^= UInt32(byte)
             h = h &* 0x0100_0193
         }
@@ -296,6 +353,13 @@ public enum URLNormalizer {
 }
 
 extension String {
+    /// `hasPrefix(prefix)` for an ASCII `prefix`: decided on the first bytes when they decide it (nearly always),
+    /// else by comparing characters.
+    public func hasASCIIPrefix(_ prefix: StaticString) -> Bool {
+        let decided = utf8.withContiguousStorageIfAvailable { URLNormalizer.asciiPrefixDecision($0, prefix) }
+        return (decided ?? nil) ?? hasPrefix(prefix.description)
+    }
+
     /// The string without leading and trailing whitespace and newlines (Unicode-aware, Foundation-free).
     public func trimmingWhitespace() -> String {
         // Most text starts and ends with a visible ASCII character: nothing to trim.

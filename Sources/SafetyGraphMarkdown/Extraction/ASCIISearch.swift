@@ -25,7 +25,8 @@ extension String {
         return lower..<utf8.index(lower, offsetBy: needle.utf8CodeUnitCount)
     }
 
-    private func firstByteOffset(of needle: StaticString, caseInsensitive: Bool) -> Int? {
+    /// The byte offset of the first occurrence of the ASCII `needle` in the UTF-8 bytes, nil when there is none.
+    func firstByteOffset(of needle: StaticString, caseInsensitive: Bool) -> Int? {
         needle.withUTF8Buffer { wanted in
             guard !wanted.isEmpty else { return nil }
             func fold(_ b: UInt8) -> UInt8 { caseInsensitive ? asciiLowercased(b) : b }
@@ -43,6 +44,66 @@ extension String {
             if let result = utf8.withContiguousStorageIfAvailable(search) { return result }
             return Array(utf8).withUnsafeBufferPointer(search)
         }
+    }
+}
+
+extension String {
+    /// `firstIndex(of: Character(character))` for an ASCII `character` other than CR and LF (a CR LF pair is one
+    /// character), on bytes while they decide it: when every byte before the first match is ASCII, each is a
+    /// character of its own, and an ASCII byte (or the end) after the match ends its character. A non-ASCII byte
+    /// before it, or right after it (a combining mark would join the match), leaves the search to characters.
+    func firstIndex(ofASCII character: Unicode.Scalar) -> String.Index? {
+        precondition(character.isASCII && character != "\r" && character != "\n")
+        let wanted = UInt8(character.value)
+        if let decided = utf8.withContiguousStorageIfAvailable({ bytes -> Int?? in
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                if b >= 0x80 { return nil }
+                if b == wanted { return i + 1 == bytes.count || bytes[i + 1] < 0x80 ? .some(i) : nil }
+            }
+            return .some(nil)
+        }), let offset = decided {
+            return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+        }
+        return firstIndex(of: Character(character))
+    }
+}
+
+extension Substring {
+    /// `hasSuffix(String(character))` for an ASCII `character` other than CR and LF (a CR LF pair is one character),
+    /// on the last two bytes when they decide it: the text's last character is exactly that one when its last byte
+    /// is that byte and the byte before it (if any) is ASCII, which cannot join it; with a non-ASCII byte before it,
+    /// characters decide. (Generic `hasSuffix` on a substring walks it whole to compare lengths.)
+    func hasASCIISuffix(_ character: Unicode.Scalar) -> Bool {
+        precondition(character.isASCII && character != "\r" && character != "\n")
+        let bytes = utf8
+        guard let last = bytes.last, last == UInt8(character.value) else { return false }
+        let lastIndex = bytes.index(before: bytes.endIndex)
+        if lastIndex == bytes.startIndex || bytes[bytes.index(before: lastIndex)] < 0x80 { return true }
+        return hasSuffix(String(character))
+    }
+}
+
+extension Substring {
+    /// `range(of: needle, options: .backwards)`: the last occurrence of the ASCII `needle`, found on bytes when the
+    /// text is ASCII as well (where Foundation finds the same range, as above) and by Foundation otherwise.
+    func lastRangeOfText(_ needle: StaticString) -> Range<String.Index>? {
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return needle.withUTF8Buffer { wanted -> Int? in
+                guard !wanted.isEmpty, bytes.count >= wanted.count else { return nil }
+                var start = bytes.count - wanted.count
+                while start >= 0 {
+                    if memcmp(bytes.baseAddress! + start, wanted.baseAddress!, wanted.count) == 0 { return start }
+                    start -= 1
+                }
+                return nil
+            }
+        }
+        guard let decided = found ?? nil else { return range(of: needle.description, options: .backwards) }
+        guard let offset = decided else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: needle.utf8CodeUnitCount)
     }
 }
 

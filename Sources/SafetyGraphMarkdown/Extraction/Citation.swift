@@ -75,6 +75,43 @@ struct Citation: Sendable, Equatable {
 
     /// The first 4-digit year (1900–2100) standing as a word of its own in `text`, with its range.
     static func firstYear(in text: String) -> (Int, Range<String.Index>)? {
+        if let known = asciiFirstYear(in: text) { return known }
+        return firstYearByCharacters(in: text)
+    }
+
+    /// `firstYearByCharacters` on the bytes of ASCII text (outer nil for other text). There the digits and letters
+    /// are one-byte characters; the one character of two bytes, CR LF, is neither, as its LF byte is not.
+    static func asciiFirstYear(in text: String) -> (Int, Range<String.Index>)?? {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int)?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+            var i = 0
+            while i < bytes.count {
+                guard isDigit(bytes[i]) else {
+                    i += 1
+                    continue
+                }
+                var end = i
+                var value = 0
+                while end < bytes.count && isDigit(bytes[end]) {
+                    if end - i < 5 { value = value * 10 + Int(bytes[end] - UInt8(ascii: "0")) }
+                    end += 1
+                }
+                // The byte before a run is never a digit (runs are read whole); it must not be a letter either.
+                let letterBefore = i > 0 && (bytes[i - 1] | 0x20) >= UInt8(ascii: "a") && (bytes[i - 1] | 0x20) <= UInt8(ascii: "z")
+                if end - i == 4, (1900...2100).contains(value), !letterBefore { return .some((value, i)) }
+                i = end
+            }
+            return .some(nil)
+        }
+        guard let decided = found ?? nil else { return nil }
+        guard let (value, offset) = decided else { return .some(nil) }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        return .some((value, lower..<text.utf8.index(lower, offsetBy: 4)))
+    }
+
+    /// `firstYear` for any text, character by character.
+    static func firstYearByCharacters(in text: String) -> (Int, Range<String.Index>)? {
         var index = text.startIndex
         while index < text.endIndex {
             guard text[index].isASCII, text[index].isNumber else {

@@ -44,11 +44,18 @@ struct EntryClassifier: Sendable {
     /// `owner/repo` (as written) when `url` is `https://github.com/owner/repo`, optionally followed by `/tree/…`;
     /// nil for topics, organisations, features, gists, github.io pages and files or issues inside a repository.
     static func githubRepository(of url: String, normalized known: String? = nil) -> String? {
-        guard let normalized = known ?? URLNormalizer.normalize(url), normalized.hasPrefix("https://github.com/") else {
+        guard let normalized = known ?? URLNormalizer.normalize(url), normalized.hasASCIIPrefix("https://github.com/")
+        else {
             return nil
         }
         // Take owner and repo from the URL as written, to keep their case.
         let trimmed = url.trimmingWhitespace()
+        if let known = asciiRepository(inTrimmed: trimmed) { return known }
+        return repositoryByCharacters(inTrimmed: trimmed)
+    }
+
+    /// `githubRepository`'s reading of `owner/repo` from the trimmed URL as written, character by character.
+    static func repositoryByCharacters(inTrimmed trimmed: String) -> String? {
         let hostRange = trimmed.isASCIIText
             ? trimmed.asciiRange(of: "github.com/", caseInsensitive: true)
             : trimmed.range(of: "github.com/", options: .caseInsensitive)
@@ -61,5 +68,46 @@ struct EntryClassifier: Sendable {
         if repo.lowercased().hasSuffix(".git") { repo.removeLast(4) }
         guard !repo.isEmpty else { return nil }
         return "\(parts[0])/\(repo)"
+    }
+
+    /// `repositoryByCharacters` on the bytes of ASCII text (nil for any other text), where every character is one
+    /// byte (a CR LF pair is one character, but neither of its bytes is `/`, `?` or `#`) and lowercasing is A–Z only:
+    /// no substrings, splits or strings are made beyond the result.
+    static func asciiRepository(inTrimmed trimmed: String) -> String?? {
+        guard trimmed.isASCIIText else { return nil }
+        guard let host = trimmed.firstByteOffset(of: "github.com/", caseInsensitive: true) else { return .some(nil) }
+        var copy = trimmed
+        return copy.withUTF8 { bytes -> String?? in
+            // The first three non-empty `/`-separated parts of the path, which ends at `?` or `#`.
+            var parts: [Range<Int>] = []
+            var i = host + 11
+            var partStart = i
+            while i <= bytes.count && parts.count < 3 {
+                let b = i < bytes.count ? bytes[i] : UInt8(ascii: "?")
+                if b == UInt8(ascii: "/") || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") {
+                    if i > partStart { parts.append(partStart..<i) }
+                    if b != UInt8(ascii: "/") { break }
+                    partStart = i + 1
+                }
+                i += 1
+            }
+            func text(_ r: Range<Int>, lowered: Bool = false) -> String {
+                let slice = UnsafeBufferPointer(rebasing: bytes[r])
+                return lowered ? String(decoding: slice.map(asciiLowercased), as: UTF8.self)
+                    : String(decoding: slice, as: UTF8.self)
+            }
+            guard parts.count >= 2, !reservedGitHubOwners.contains(text(parts[0], lowered: true)) else { return .some(nil) }
+            if parts.count > 2, !bytes[parts[2]].elementsEqual("tree".utf8) { return .some(nil) }
+            var repo = parts[1]
+            if repo.count >= 4, bytes[repo.upperBound - 4] == UInt8(ascii: "."),
+                asciiLowercased(bytes[repo.upperBound - 3]) == UInt8(ascii: "g"),
+                asciiLowercased(bytes[repo.upperBound - 2]) == UInt8(ascii: "i"),
+                asciiLowercased(bytes[repo.upperBound - 1]) == UInt8(ascii: "t")
+            {
+                repo = repo.lowerBound..<(repo.upperBound - 4)
+            }
+            guard !repo.isEmpty else { return .some(nil) }
+            return .some(text(parts[0]) + "/" + text(repo))
+        }
     }
 }

@@ -237,7 +237,7 @@ struct EntryExtractor {
     private func attach(_ tokens: [InlineToken], to fields: inout EntryFields) {
         let text = InlineToken.plainText(tokens)
         guard !text.isEmpty else { return }
-        if let colon = text.firstIndex(of: ":"),
+        if let colon = text.firstIndex(ofASCII: ":"),
            ["key word", "key words", "keyword", "keywords", "tags"].contains(text[..<colon].lowercased().trimmingWhitespace()) {
             let body = text[text.index(after: colon)...]
             let separator: Character = body.contains(";") ? ";" : ","

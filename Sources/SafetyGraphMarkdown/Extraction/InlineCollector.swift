@@ -40,37 +40,37 @@ enum InlineCollector {
         let end = nodes[container].end
         // Once the budget is spent nothing more is read: a hostile line of millions of autolinks would otherwise
         // still cost a token (and a URL normalisation) per link.
+        // Fields are read from the array in place: a copy of the node would retain and release its two strings.
         while j < end, !truncated {
-            let node = nodes[j]
-            switch node.kind {
+            switch nodes[j].kind {
             case .list, .blockQuote, .table, .codeBlock, .thematicBreak, .image:
-                j = node.end
+                j = nodes[j].end
                 continue
             case .paragraph, .heading:
                 if !tokens.isEmpty { tokens.append(.space) }
-                if node.truncated { partial = true }
+                if nodes[j].truncated { partial = true }
             case .htmlBlock:
                 if !tokens.isEmpty { tokens.append(.space) }
-                tokens.append(.htmlBlock(take(TextNormalizer.visibleText(ofHTML: take(node.literal), droppingSummary: true))))
+                tokens.append(.htmlBlock(take(TextNormalizer.visibleText(ofHTML: take(nodes[j].literal), droppingSummary: true))))
             case .text:
-                tokens.append(.text(take(node.literal)))
+                tokens.append(.text(take(nodes[j].literal)))
             case .code:
-                tokens.append(.code(take(node.literal)))
+                tokens.append(.code(take(nodes[j].literal)))
             case .softBreak, .lineBreak:
                 tokens.append(.space)
             case .htmlInline:
-                tokens.append(.html(node.literal))
+                tokens.append(.html(nodes[j].literal))
             case .link:
                 var (link, capped) = cappedLink(in: tree, at: j)
                 link.text = take(link.text)
                 if capped { truncated = true }
                 tokens.append(.link(link))
-                j = node.end
+                j = nodes[j].end
                 continue
             case .strong:
                 if !containsLink(tree, j) {
                     tokens.append(.strong(take(text(in: tree, at: j))))
-                    j = node.end
+                    j = nodes[j].end
                     continue
                 }
             default:
@@ -88,22 +88,21 @@ enum InlineCollector {
 
     /// A link node as a token, and whether its text was cut at `textLimit`.
     static func cappedLink(in tree: MarkdownTree, at index: Int) -> (link: LinkToken, capped: Bool) {
-        let node = tree.nodes[index]
+        let nodes = tree.nodes
         var capped = false
         var hasImage = false
         var hasText = false
         var text = ""
         var j = index + 1
-        while j < node.end {
-            let child = tree.nodes[j]
-            switch child.kind {
+        while j < nodes[index].end {
+            switch nodes[j].kind {
             case .image:
                 hasImage = true
-                j = child.end
+                j = nodes[j].end
                 continue
             case .text, .code:
-                if !appendCapped(&text, child.literal) { capped = true }
-                if child.literal.contains(where: { !$0.isWhitespace }) { hasText = true }
+                if !appendCapped(&text, nodes[j].literal) { capped = true }
+                if nodes[j].literal.contains(where: { !$0.isWhitespace }) { hasText = true }
             case .softBreak, .lineBreak:
                 text += " "
             default:
@@ -112,8 +111,8 @@ enum InlineCollector {
             j += 1
         }
         let link = LinkToken(
-            url: node.url, text: TextNormalizer.collapseWhitespace(text), imageOnly: hasImage && !hasText,
-            line: node.line, column: node.column)
+            url: nodes[index].url, text: TextNormalizer.collapseWhitespace(text), imageOnly: hasImage && !hasText,
+            line: nodes[index].line, column: nodes[index].column)
         return (link, capped)
     }
 

@@ -87,6 +87,9 @@ enum ItemReader {
         var title = TextNormalizer.trimmingEmoji(raw)
         // A title that is nothing but emoji is still the only name the author gave: keep it rather than the entry.
         if title.isEmpty { title = TextNormalizer.collapseWhitespace(raw) }
+        // Only a title whose first byte starts one of the quotes can have one in front (`“` is E2 80 9C).
+        guard let first = title.utf8.first, first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") || first == 0xE2
+        else { return title }
         for (open, close) in [("\"", "\""), ("“", "”"), ("'", "'")]
         where title.hasPrefix(open) && title.hasSuffix(close) && title.count >= 2 {
             title = String(title.dropFirst().dropLast()).trimmingWhitespace()
@@ -96,7 +99,8 @@ enum ItemReader {
 
     static func isBracketed(_ text: String) -> Bool {
         let trimmed = text.trimmingWhitespace()
-        return trimmed.count >= 2 && trimmed.hasPrefix("[") && trimmed.hasSuffix("]")
+        // The ends first: counting characters walks the whole text, and most link texts are not bracketed.
+        return trimmed.hasPrefix("[") && trimmed.hasSuffix("]") && trimmed.count >= 2
     }
 
     /// Whether a link's text names the link's kind (`[paper]`, `Article`, `here`, a bare URL, a year) rather than
@@ -106,7 +110,7 @@ enum ItemReader {
         if trimmed.isEmpty || isBracketed(trimmed) { return true }
         let word = TextNormalizer.trimmingSeparators(trimmed.lowercased(), extra: "[]().!")
         if genericLinkWords.contains(word) { return true }
-        if word.hasPrefix("http://") || word.hasPrefix("https://") || word.hasPrefix("www.") { return true }
+        if word.hasASCIIPrefix("http://") || word.hasASCIIPrefix("https://") || word.hasASCIIPrefix("www.") { return true }
         if word.allSatisfy({ $0.isNumber || $0 == " " || $0 == "," }) { return true }
         return preHasProse && isCitationLike(trimmed)
     }
@@ -284,8 +288,9 @@ enum ItemReader {
     /// `… (with A and B).` at the end of a description: the names, and the description without them.
     static func trailingSpeakers(_ text: String) -> (names: [String], rest: String)? {
         var body = Substring(text.trimmingWhitespace())
-        if body.hasSuffix(".") { body = body.dropLast() }
-        guard body.hasSuffix(")"), let open = body.range(of: " (with ", options: .backwards) else { return nil }
+        // (`dropLast()` on a substring counted it whole; the index before its end is the same cut.)
+        if body.hasASCIISuffix(".") { body = body[..<body.index(before: body.endIndex)] }
+        guard body.hasASCIISuffix(")"), let open = body.lastRangeOfText(" (with ") else { return nil }
         let inside = body[open.upperBound..<body.index(before: body.endIndex)]
         let names = Citation.splitNames(String(inside).replacingText(" & ", with: ", "))
         guard !names.isEmpty, names.allSatisfy(NameHeuristics.looksLikePersonName) else { return nil }
@@ -312,6 +317,31 @@ enum ItemReader {
 
     /// The index of the `)` that closes the `(` at the start of `text`.
     static func matchingParenthesis(in text: String) -> String.Index? {
+        if let known = asciiMatchingParenthesis(in: text) { return known }
+        return matchingParenthesisByCharacters(in: text)
+    }
+
+    /// `matchingParenthesisByCharacters` on the bytes of ASCII text (outer nil for other text), where every
+    /// parenthesis is a character of its own.
+    static func asciiMatchingParenthesis(in text: String) -> String.Index?? {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var depth = 0
+            for i in 0..<bytes.count {
+                if bytes[i] == UInt8(ascii: "(") { depth += 1 }
+                if bytes[i] == UInt8(ascii: ")") {
+                    depth -= 1
+                    if depth == 0 { return .some(i) }
+                }
+            }
+            return .some(nil)
+        }
+        guard let decided = found ?? nil else { return nil }
+        return .some(decided.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) })
+    }
+
+    /// `matchingParenthesis` for any text, character by character.
+    static func matchingParenthesisByCharacters(in text: String) -> String.Index? {
         var depth = 0
         var index = text.startIndex
         while index < text.endIndex {

@@ -10,18 +10,59 @@ enum TextNormalizer {
     /// Control characters (escape sequences could drive a terminal) and invisible controls (`isInvisibleControl`) are
     /// removed, and zero-width joiners at the ends, so a title made only of invisible characters is empty.
     static func collapseWhitespace(_ text: String) -> String {
-        if isCollapsedPlainASCII(text) { return text }
         // ASCII text, on its bytes (what the scalar loop below does with ASCII, without decoding scalars).
-        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes { appendCollapsing(ascii: byte, to: &out, pendingSpace: &pendingSpace) }
-            return String(decoding: out, as: UTF8.self)
+        if let known = text.utf8.withContiguousStorageIfAvailable(collapsedASCII), let ascii = known {
+            return ascii ?? text
         }
-        if let ascii = ascii ?? nil { return ascii }
         return collapseWhitespaceByScalars(text)
+    }
+
+    /// `collapseWhitespace` of ASCII `bytes` in one pass: nil when a byte is not ASCII (the scalar path's case),
+    /// `.some(nil)` when the text is already collapsed (most titles and names: no string is made), else the
+    /// collapsed text. The already-collapsed start is found first and copied as it is; only the rest is collapsed
+    /// byte by byte, into a scratch buffer (no array grown byte by byte, no second pass to check for ASCII).
+    static func collapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        // The longest start that is visible characters and single spaces, with no space at the start.
+        var previousWasSpace = true
+        var k = 0
+        while k < bytes.count {
+            let byte = bytes[k]
+            if byte == 0x20 {
+                if previousWasSpace { break }
+                previousWasSpace = true
+            } else if byte > 0x20 && byte < 0x7F {
+                previousWasSpace = false
+            } else {
+                break
+            }
+            k += 1
+        }
+        if k == bytes.count && (!previousWasSpace || bytes.isEmpty) { return .some(nil) }
+        // The start as `appendCollapsing` leaves it: its last space (if any) pending. The rest is collapsed into a
+        // scratch buffer and made a string once by `String(decoding:)`, as before.
+        let pending = previousWasSpace && k > 0
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out -> String?? in
+            var count = pending ? k - 1 : k
+            if count > 0 { out.baseAddress!.initialize(from: bytes.baseAddress!, count: count) }
+            var pendingSpace = pending
+            for byte in UnsafeBufferPointer(rebasing: bytes[k...]) {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = count > 0
+                } else if byte >= 0x20 && byte < 0x7F {
+                    // `count` stays below the bytes read: a pending space stands for a whitespace byte not written.
+                    if pendingSpace {
+                        out[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    out[count] = byte
+                    count += 1
+                } else if byte >= 0x80 {
+                    return nil
+                }
+            }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: out[..<count]), as: UTF8.self))
+        }
     }
 
     /// One ASCII character of `collapseWhitespace`: whitespace (tab, line feed, vertical tab, form feed, carriage
@@ -64,29 +105,6 @@ enum TextNormalizer {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Whether `text` is already what `collapseWhitespace` makes of it and plain ASCII: visible characters and
-    /// single spaces between them, no space at either end.
-    private static func isCollapsedPlainASCII(_ text: String) -> Bool {
-        // Over the string's own storage when it has it (every string made in Swift does): a plain loop.
-        if let known = text.utf8.withContiguousStorageIfAvailable(isCollapsedPlainASCII) { return known }
-        return isCollapsedPlainASCII(text.utf8)
-    }
-
-    private static func isCollapsedPlainASCII(_ bytes: some Collection<UInt8>) -> Bool {
-        var previousWasSpace = true  // a space at the start is not collapsed
-        for byte in bytes {
-            if byte == 0x20 {
-                if previousWasSpace { return false }
-                previousWasSpace = true
-            } else if byte > 0x20 && byte < 0x7F {
-                previousWasSpace = false
-            } else {
-                return false
-            }
-        }
-        return !previousWasSpace || bytes.isEmpty
-    }
-
     /// Characters that are never visible and can hide or reorder text: bidirectional marks, embeddings, overrides
     /// and isolates, the word joiner and invisible operators, and a byte order mark inside the text. The zero-width
     /// joiners are not among them: emoji sequences and several scripts need them.
@@ -111,6 +129,13 @@ enum TextNormalizer {
 
     /// The text without any emoji, whitespace collapsed.
     static func removingEmoji(_ text: String) -> String {
+        // Most text holds no emoji scalar (ASCII text never does): nothing to remove, so no scalar-by-scalar copy.
+        if text.isASCIIText || !text.unicodeScalars.contains(where: isEmojiScalar) { return collapseWhitespace(text) }
+        return removingEmojiByScalars(text)
+    }
+
+    /// `removingEmoji` for any text, copying it scalar by scalar without the emoji.
+    static func removingEmojiByScalars(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !isEmojiScalar(scalar) { scalars.append(scalar) }
         return collapseWhitespace(String(scalars))
@@ -220,19 +245,26 @@ enum TextNormalizer {
         var out = ""
         var index = html.startIndex
         var inSummary = false
+        // Text between tags is appended a run at a time (the characters from `runStart` up to the next tag), not
+        // character by character; once a `<` has no `>` after it, no later `<` has one either.
+        var runStart = index
+        var closeSeen = true
         while index < html.endIndex {
             let char = html[index]
-            if char == "<", let close = html[index...].firstIndex(of: ">") {
+            if char == "<", closeSeen, let close = html[index...].firstIndex(of: ">") {
+                if !inSummary { out += html[runStart..<index] }
                 let tag = html[html.index(after: index)..<close].lowercased()
                 if tag.hasPrefix("summary") { inSummary = droppingSummary }
                 if tag.hasPrefix("/summary") { inSummary = false }
                 if tag.hasPrefix("br") || tag.hasPrefix("p") || tag.hasPrefix("/p") || tag.hasPrefix("td") { out += " " }
                 index = html.index(after: close)
+                runStart = index
                 continue
             }
-            if !inSummary { out.append(char) }
+            if char == "<" { closeSeen = false }
             index = html.index(after: index)
         }
+        if !inSummary { out += html[runStart..<html.endIndex] }
         return collapseWhitespace(decodingEntities(out))
     }
 

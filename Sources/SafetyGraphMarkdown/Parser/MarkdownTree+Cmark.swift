@@ -103,19 +103,21 @@ extension MarkdownTree {
             }
             let index = nodes.count
             let (kind, isLeaf) = classify(pointer)
-            var node = MarkdownNode(
-                kind: kind, parent: open.last?.index ?? -1, end: index + 1,
-                line: Int(cmark_node_get_start_line(pointer)) + lineOffset,
-                column: Int(cmark_node_get_start_column(pointer)))
+            var literal = ""
+            var url = ""
             switch kind {
             case .text, .code, .htmlInline, .htmlBlock, .codeBlock:
-                node.literal = cmark_node_get_literal(pointer).map { String(cString: $0) } ?? ""
+                literal = cmark_node_get_literal(pointer).map { String(cString: $0) } ?? ""
             case .link, .image:
-                node.url = cmark_node_get_url(pointer).map { String(cString: $0) } ?? ""
+                url = cmark_node_get_url(pointer).map { String(cString: $0) } ?? ""
             default:
                 break
             }
-            nodes.append(node)
+            // Made in place in the array (a local node appended would be copied, its strings retained and released).
+            nodes.append(MarkdownNode(
+                kind: kind, parent: open.last?.index ?? -1, end: index + 1,
+                line: Int(cmark_node_get_start_line(pointer)) + lineOffset,
+                column: Int(cmark_node_get_start_column(pointer)), literal: literal, url: url))
             if let top = open.indices.last {
                 if open[top].lastChild >= 0 {
                     nodes[open[top].lastChild].nextSibling = index

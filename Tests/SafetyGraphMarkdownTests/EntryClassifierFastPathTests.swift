@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import SafetyGraphMarkdown
+
+/// `githubRepository` reads `owner/repo` on bytes for ASCII URLs; these tests hold that path to the character path
+/// on every GitHub URL of the corpora, bent in the ways the rules care about, and on hostile text.
+@Suite struct EntryClassifierFastPathTests {
+    static let corpusURLs: [String] = {
+        var urls = Set<String>()
+        for name in Corpus.files {
+            guard let text = try? String(contentsOfFile: Corpus.path(name), encoding: .utf8) else { continue }
+            for piece in text.split(whereSeparator: { " \n\t()[]<>\"'".contains($0) }) where piece.contains("://") {
+                urls.insert(String(piece[(piece.range(of: "http")?.lowerBound ?? piece.startIndex)...]))
+            }
+        }
+        return urls.sorted()
+    }()
+
+    static let bends: [@Sendable (String) -> String] = [
+        { $0 }, { $0.uppercased() }, { $0 + "/" }, { $0 + ".git" }, { $0 + ".GiT/" }, { $0 + "/tree/main" },
+        { $0 + "/TREE/main" }, { $0 + "/blob/x" }, { $0 + "?tab=readme#x" }, { $0 + "#/a/b" }, { $0 + "//x" },
+        { $0.replacingOccurrences(of: "github.com/", with: "github.com//") },
+        { $0.replacingOccurrences(of: "github.com/", with: "GitHub.COM/topics/") },
+        { $0.replacingOccurrences(of: "github.com/", with: "github.com/Settings/") },
+        { $0.replacingOccurrences(of: "github.com/", with: "github.com/?/") },
+        { $0.replacingOccurrences(of: "/", with: "\r\n/") }, { $0 + "é" }, { $0 + "/e\u{301}" },
+        { String($0.prefix(while: { $0 != "m" })) + "m/" },
+    ]
+
+    @Test func asciiPathAgreesWithTheCharacterPath() throws {
+        try #require(Self.corpusURLs.count > 1000, "the corpora in ../shared/corpora are needed")
+        var texts = ["", "github.com/", "github.com/a", "github.com/a/b", "github.com/a/.git", "github.com/a/.GIT/tree",
+            "x github.com/ github.com/a/b", "github.com/a/b?c/d", "github.com/a#/b", "GITHUB.COM/A/B/TREE",
+            "github.com/a/b/tree/", "github.com/a//b", "github.com/a/b\u{0}", "github.com/\u{7F}/\u{1}"]
+        for url in Self.corpusURLs where url.lowercased().contains("github.com/") {
+            for bend in Self.bends { texts.append(bend(url)) }
+        }
+        var byBytes = 0
+        for text in texts {
+            let character = EntryClassifier.repositoryByCharacters(inTrimmed: text)
+            if let fast = EntryClassifier.asciiRepository(inTrimmed: text) {
+                #expect(fast == character, "\(text.debugDescription)")
+                byBytes += 1
+            }
+        }
+        #expect(byBytes > 1_000)
+        #expect(EntryClassifier.asciiRepository(inTrimmed: "https://github.com/é/x") == nil)
+        #expect(EntryClassifier.githubRepository(of: "https://GitHub.com/Owner/Repo.git") == "Owner/Repo")
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import Testing
+@testable import SafetyGraphMarkdown
+
+/// The byte shortcuts of the entry readers give what their character paths give: emoji removal, the first colon of
+/// a sub-item's text, and the person-name test, on corpus text and on text built to sit where characters and bytes
+/// part (combining marks, prepended scalars, CR LF, non-ASCII letters and emoji).
+@Suite struct ExtractionFastPathTests {
+    /// Corpus lines and their comma-separated pieces (what the name test is asked about), a sample of each file.
+    static let corpusPieces: [String] = {
+        var pieces: [String] = []
+        for name in Corpus.files {
+            guard let text = try? String(contentsOfFile: Corpus.path(name), encoding: .utf8) else { continue }
+            for (index, line) in text.split(separator: "\n").enumerated() where index % 3 == 0 {
+                pieces.append(String(line))
+                for piece in line.split(separator: ",") { pieces.append(piece.trimmingWhitespace()) }
+            }
+        }
+        return pieces
+    }()
+
+    /// Short texts from pieces that matter to the three paths, every pair and triple of them.
+    static let builtTexts: [String] = {
+        let parts = ["", "a", "Ann", "van", "De", "O'Neil", "Smith-Jones", "J.", " ", "  ", ",", ":", "\u{301}", "\u{0600}",
+            "\r\n", "\r", "\n", "\t", "é", "Émile", "😀", "\u{FE0F}", "\u{200D}", "x:y", "Key Words", "tags", "©", "’", "ß"]
+        var texts: [String] = []
+        for a in parts { for b in parts { texts.append(a + b); for c in ["", " ", ":", "Lee"] { texts.append(a + b + c) } } }
+        texts.append(String(repeating: "Ann ", count: 7))
+        texts.append(String(repeating: "A", count: 81))
+        texts.append(String(repeating: "A", count: 80))
+        texts.append("Ann\r\nLee " + String(repeating: "B", count: 80))
+        return texts
+    }()
+
+    @Test func removingEmojiShortcutAgreesWithTheScalarPath() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        for text in Self.builtTexts + Self.corpusPieces {
+            #expect(TextNormalizer.removingEmoji(text) == TextNormalizer.removingEmojiByScalars(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func firstASCIIIndexAgreesWithTheCharacterSearch() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var texts = Self.builtTexts + Self.corpusPieces
+        texts += ["\u{0600}:", ":\u{301}", "a:\u{301}:", "\r\n:", ":\r\n", "::", "é:", "a\u{200D}:b", ":"]
+        for text in texts {
+            for scalar: Unicode.Scalar in [":", ";", "a", " ", "\t"] {
+                #expect(text.firstIndex(ofASCII: scalar) == text.firstIndex(of: Character(scalar)), "\(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func personNameShortcutAgreesWithTheCharacterPath() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var decided = 0
+        for text in Self.builtTexts + Self.corpusPieces {
+            let character = NameHeuristics.looksLikePersonNameByCharacters(text)
+            if let fast = NameHeuristics.asciiLooksLikePersonName(text) {
+                #expect(fast == character, "\(text.debugDescription)")
+                decided += 1
+            }
+            #expect(NameHeuristics.looksLikePersonName(text) == character, "\(text.debugDescription)")
+        }
+        #expect(decided > 1_000)
+        #expect(NameHeuristics.looksLikePersonName("Martin van Waerebeke"))
+        #expect(!NameHeuristics.looksLikePersonName("the quick brown fox"))
+    }
+
+    @Test func authorListShortcutAgreesWithTheCharacterPath() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var lists = Self.builtTexts + Self.corpusPieces
+        lists += ["Ann Lee, Bob Smith", "Ann Lee,, Bob Smith,", ",", " , ", "Ann Lee, the end", "Ann, Bob\r\n, Cy",
+            "Ann Lee, Bob Smith, Cy Young, Di Lu, Ed Ng, Flo Ro, Gus Po", "Émile Zola, Ann Lee", "Ann Lee,\u{301} Bob"]
+        var decided = 0
+        for list in lists {
+            let character = NameHeuristics.personNamesByCharacters(list)
+            if let fast = NameHeuristics.asciiPersonNames(list) {
+                #expect(fast == character, "\(list.debugDescription)")
+                decided += 1
+            }
+        }
+        #expect(decided > 1_000)
+        #expect(NameHeuristics.authorNames("Leonel Aguilar, Jan Nagler and Nino Antulov-Fantulin.") == [
+            "Leonel Aguilar", "Jan Nagler", "Nino Antulov-Fantulin",
+        ])
+    }
+
+    @Test func lastRangeOnBytesAgreesWithFoundation() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var texts = Self.builtTexts + Self.corpusPieces
+        texts += ["Talk (with Ann Lee)", "a (with b) (with c)", " (with ", " (with", "x (WITH y)", "(with (with ",
+            "é (with Ann)", "a (with\u{301} b)", "a \u{301}(with b)", "\r\n (with \r\n", "(with )"]
+        for text in texts {
+            for drop in [0, 1, 3] where drop <= text.count {
+                let body = text.dropFirst(drop)
+                #expect(body.lastRangeOfText(" (with ") == body.range(of: " (with ", options: .backwards), "\(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func yearOnBytesAgreesWithTheCharacterPath() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var texts = Self.builtTexts + Self.corpusPieces
+        texts += ["2024", "a2024", "(2024)", "12024", "20245", "1899 1900", "2100", "2101 2023", "x 2023a", "\r\n2023",
+            "2023\u{301}", "é2023", "Smith, J. 2020. Title", "99 2000", "2020-2021", "ab1999", "A. 1950", ""]
+        var decided = 0
+        for text in texts {
+            let character = Citation.firstYearByCharacters(in: text)
+            if let fast = Citation.asciiFirstYear(in: text) {
+                #expect(fast?.0 == character?.0 && fast?.1 == character?.1, "\(text.debugDescription)")
+                decided += 1
+            }
+            let both = Citation.firstYear(in: text)
+            #expect(both?.0 == character?.0 && both?.1 == character?.1, "\(text.debugDescription)")
+        }
+        #expect(decided > 1_000)
+    }
+
+    /// `visibleTextByCharacters` as it was before it appended text a run at a time: a character at a time.
+    static func referenceVisibleText(ofHTML html: String, droppingSummary: Bool) -> String {
+        var out = ""
+        var index = html.startIndex
+        var inSummary = false
+        while index < html.endIndex {
+            let char = html[index]
+            if char == "<", let close = html[index...].firstIndex(of: ">") {
+                let tag = html[html.index(after: index)..<close].lowercased()
+                if tag.hasPrefix("summary") { inSummary = droppingSummary }
+                if tag.hasPrefix("/summary") { inSummary = false }
+                if tag.hasPrefix("br") || tag.hasPrefix("p") || tag.hasPrefix("/p") || tag.hasPrefix("td") { out += " " }
+                index = html.index(after: close)
+                continue
+            }
+            if !inSummary { out.append(char) }
+            index = html.index(after: index)
+        }
+        return TextNormalizer.collapseWhitespace(TextNormalizer.decodingEntities(out))
+    }
+
+    @Test func visibleTextInRunsAgreesWithTheCharacterAtATimeReading() {
+        let pieces = ["a", "é", "<", ">", "<b>", "</B>", "<BR/>", "<p>", "<summary>", "</SUMMARY>", "<summ", "&amp;",
+            "&nbsp;", " ", "\r\n", "<\u{301}", ">\u{301}", "<b\u{301}>", "😀", "\u{0600}<", "x y", ">>", "<<", "<ß>"]
+        var compared = 0
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = a + b + c
+                    for dropping in [false, true] {
+                        #expect(
+                            TextNormalizer.visibleTextByCharacters(ofHTML: text, droppingSummary: dropping)
+                                == Self.referenceVisibleText(ofHTML: text, droppingSummary: dropping),
+                            "\(text.debugDescription) \(dropping)")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared == 2 * 24 * 24 * 24)
+    }
+
+    @Test func suffixOnBytesAgreesWithHasSuffix() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var texts = Self.builtTexts + Self.corpusPieces
+        texts += [".", ")", "a.", "a)", "\u{0600}.", "\u{0600})", "é.", ".\u{301}", "\r\n.", "..", "(with A).", "x\u{200D}."]
+        for text in texts {
+            for drop in [0, 1] where drop <= text.count {
+                let body = text.dropFirst(drop)
+                for scalar: Unicode.Scalar in [".", ")", "a"] {
+                    #expect(body.hasASCIISuffix(scalar) == body.hasSuffix(String(scalar)), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
+    /// `cleanTitle` as it was before it looked at the first byte: every quote pair tried on every title.
+    static func referenceCleanTitle(_ raw: String) -> String {
+        var title = TextNormalizer.trimmingEmoji(raw)
+        if title.isEmpty { title = TextNormalizer.collapseWhitespace(raw) }
+        for (open, close) in [("\"", "\""), ("“", "”"), ("'", "'")]
+        where title.hasPrefix(open) && title.hasSuffix(close) && title.count >= 2 {
+            title = String(title.dropFirst().dropLast()).trimmingWhitespace()
+        }
+        return title
+    }
+
+    @Test func cleanTitleShortcutAgreesWithTheFullReading() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var texts = Self.builtTexts + Self.corpusPieces
+        for inner in ["", "a", "Title", " T ", "\"", "'", "“x”"] {
+            for (open, close) in [("\"", "\""), ("“", "”"), ("'", "'"), ("\"\u{301}", "\""), ("😀 \"", "\""), ("“", "\"")] {
+                texts.append(open + inner + close)
+                texts.append("'" + open + inner + close + "'")
+            }
+        }
+        for text in texts {
+            #expect(ItemReader.cleanTitle(text) == Self.referenceCleanTitle(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func parenthesisOnBytesAgreesWithTheCharacterPath() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var texts = Self.builtTexts + Self.corpusPieces
+        texts += ["()", "(a)", "((a) b) c", "(a", ")(", "(a))", "(\u{301}a)", "(a)\u{301}", "(é)", "\u{0600}(a)", "(\r\n)", ""]
+        var decided = 0
+        for text in texts {
+            let character = ItemReader.matchingParenthesisByCharacters(in: text)
+            if let fast = ItemReader.asciiMatchingParenthesis(in: text) {
+                #expect(fast == character, "\(text.debugDescription)")
+                decided += 1
+            }
+            #expect(ItemReader.matchingParenthesis(in: text) == character, "\(text.debugDescription)")
+        }
+        #expect(decided > 1_000)
+    }
+
+    /// `trailingSpeakers` as it was before it cut the final dot with an index and tested endings on bytes.
+    static func referenceTrailingSpeakers(_ text: String) -> (names: [String], rest: String)? {
+        var body = Substring(text.trimmingWhitespace())
+        if body.hasSuffix(".") { body = body.dropLast() }
+        guard body.hasSuffix(")"), let open = body.range(of: " (with ", options: .backwards) else { return nil }
+        let inside = body[open.upperBound..<body.index(before: body.endIndex)]
+        let names = Citation.splitNames(String(inside).replacingText(" & ", with: ", "))
+        guard !names.isEmpty, names.allSatisfy(NameHeuristics.looksLikePersonName) else { return nil }
+        return (names, String(body[..<open.lowerBound]) + ".")
+    }
+
+    @Test func trailingSpeakersAgreesWithThePreviousReading() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var texts = Self.builtTexts + Self.corpusPieces
+        for ending in ["", ".", "..", " .", ".\u{301}", "\u{0600}.", "é."] {
+            for body in ["Talk (with Ann Lee)", "Talk (with Ann Lee & Bob Smith)", "Talk (with the team)", "(with Ann)",
+                "Talk (with Ann Lee) (with Bob Smith)", "Talk (with Émile Zola)", "Talk (with Ann Lee\u{301})"] {
+                texts.append(body + ending)
+            }
+        }
+        for text in texts {
+            let now = ItemReader.trailingSpeakers(text)
+            let before = Self.referenceTrailingSpeakers(text)
+            #expect(now?.names == before?.names && now?.rest == before?.rest, "\(text.debugDescription)")
+        }
+    }
+}
