@@ -33,7 +33,8 @@ extension LabelAutomaton {
                 continue
             }
             var best = -1
-            scratch.endStates.removeAll(keepingCapacity: true)
+            // Usually already empty (most starts match nothing), and clearing an empty array still costs a call.
+            if !scratch.endStates.isEmpty { scratch.endStates.removeAll(keepingCapacity: true) }
             step(from: 0, at: i, start: i, &scratch, best: &best)
             if best > i {
                 resolve(from: i, to: best, &scratch, emit: emit)
