@@ -33,7 +33,8 @@ extension LabelAutomaton {
                 continue
             }
             var best = -1
-            scratch.endStates.removeAll(keepingCapacity: true)
+            // Usually already empty (most starts match nothing), and clearing an empty array still costs a call.
+            if !scratch.endStates.isEmpty { scratch.endStates.removeAll(keepingCapacity: true) }
             step(from: 0, at: i, start: i, &scratch, best: &best)
             if best > i {
                 resolve(from: i, to: best, &scratch, emit: emit)
@@ -45,42 +46,55 @@ extension LabelAutomaton {
     }
 
     /// Looks every token (and every joinable pair of tokens) up once.
-    private func lookUpTokens(_ scratch: inout MatchScratch) {
+    ///
+    /// The id arrays are sized to the token count first and then written in place, and the token buffer is read
+    /// through buffer pointers: this runs for every token of every text, and per-token appends (each with its
+    /// uniqueness and capacity checks) cost about as much as the hashing.
+    func lookUpTokens(_ scratch: inout MatchScratch) {
         let n = scratch.tokens.count
-        scratch.keyIDs.removeAll(keepingCapacity: true)
-        scratch.pairKeyIDs.removeAll(keepingCapacity: true)
         // Locals: a closure over `self` would copy the whole automaton in debug builds.
         let keys = self.keys
-        let starts = scratch.tokens.starts
-        let flags = scratch.tokens.flags
+        let limit = keys.maxKeyLength
         var keyIDs = scratch.keyIDs
         var pairKeyIDs = scratch.pairKeyIDs
         scratch.keyIDs = []
         scratch.pairKeyIDs = []
-        let limit = keys.maxKeyLength
-        scratch.tokens.bytes.withUnsafeBufferPointer { bytes in
-            var j = 0
-            while j < n {
-                let a = Int(starts[j])
-                let b = Int(starts[j + 1])
-                guard b - a <= limit else {
-                    keyIDs.append(-1)
-                    pairKeyIDs.append(-1)
-                    j += 1
-                    continue
+        keyIDs.removeAll(keepingCapacity: true)
+        pairKeyIDs.removeAll(keepingCapacity: true)
+        keyIDs.append(contentsOf: repeatElement(-1, count: n))
+        pairKeyIDs.append(contentsOf: repeatElement(-1, count: n))
+        let tokens = scratch.tokens
+        // The buffer's shape, checked once: n + 1 offsets, the last within the bytes (the tokenizer appends them in
+        // rising order, so every token and pair range below lies in the bytes).
+        precondition(tokens.starts.count == n + 1 && Int(tokens.starts[n]) <= tokens.bytes.count)
+        keyIDs.withUnsafeMutableBufferPointer { keyOut in
+            pairKeyIDs.withUnsafeMutableBufferPointer { pairOut in
+                tokens.starts.withUnsafeBufferPointer { starts in
+                    tokens.flags.withUnsafeBufferPointer { flags in
+                        tokens.bytes.withUnsafeBufferPointer { bytes in
+                            var j = 0
+                            while j < n {
+                                let a = Int(starts[j])
+                                let b = Int(starts[j + 1])
+                                if b - a <= limit {
+                                    let token = UnsafeBufferPointer(rebasing: bytes[a..<b])
+                                    let raw = ByteKeyTable.fnv1a(token, from: ByteKeyTable.fnvBasis)
+                                    keyOut[j] = keys.find(token, hash: ByteKeyTable.mix(raw))
+                                    if j + 1 < n && flags[j + 1] & TokenBuffer.Flag.joinableBefore != 0
+                                        && Int(starts[j + 2]) - a <= limit
+                                    {
+                                        let c = Int(starts[j + 2])
+                                        // The pair's hash continues from the first token's.
+                                        let pairRaw = ByteKeyTable.fnv1a(UnsafeBufferPointer(rebasing: bytes[b..<c]), from: raw)
+                                        pairOut[j] = keys.find(
+                                            UnsafeBufferPointer(rebasing: bytes[a..<c]), hash: ByteKeyTable.mix(pairRaw))
+                                    }
+                                }
+                                j += 1
+                            }
+                        }
+                    }
                 }
-                let token = UnsafeBufferPointer(rebasing: bytes[a..<b])
-                let raw = ByteKeyTable.fnv1a(token, from: ByteKeyTable.fnvBasis)
-                keyIDs.append(keys.find(token, hash: ByteKeyTable.mix(raw)))
-                if j + 1 < n && flags[j + 1] & TokenBuffer.Flag.joinableBefore != 0 && Int(starts[j + 2]) - a <= limit {
-                    let c = Int(starts[j + 2])
-                    // The pair's hash continues from the first token's.
-                    let pairRaw = ByteKeyTable.fnv1a(UnsafeBufferPointer(rebasing: bytes[b..<c]), from: raw)
-                    pairKeyIDs.append(keys.find(UnsafeBufferPointer(rebasing: bytes[a..<c]), hash: ByteKeyTable.mix(pairRaw)))
-                } else {
-                    pairKeyIDs.append(-1)
-                }
-                j += 1
             }
         }
         scratch.keyIDs = keyIDs
