@@ -239,4 +239,47 @@ import Testing
             #expect(now?.names == before?.names && now?.rest == before?.rest, "\(text.debugDescription)")
         }
     }
+
+    /// Texts where the citation helpers' bytes and characters could part: years, initials, commas, next to CR LF,
+    /// combining marks, prepended scalars, emoji, non-ASCII letters and digits, controls and whitespace.
+    static let citationTexts: [String] = {
+        let parts = ["", " ", "\t", "\r\n", "\r", "\n", "\u{0B}", "\u{1F}", "\u{0}", ",", ", ", ".", "-", "&", "2024", "2024a",
+            "1899", "2101", "202", "20245", "A.", "K.R.", "H.-H.", "IBM", "S", "ab", "\u{301}", "\u{0600}", "é", "É", "😀",
+            "\u{FE0F}", "\u{00A0}", "٢٠٢٤", "Ⅻ", "ǅ", "Smith", " et al."]
+        var texts: [String] = []
+        for a in parts { for b in parts { texts.append(a + b); for c in ["", ",", " 2020", "A.", "\u{301}"] { texts.append(a + b + c) } } }
+        return texts
+    }()
+
+    @Test func citationHelpersOnBytesAgreeWithTheCharacterPaths() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var randomTexts: [String] = []
+        var generator = SplitMix64(seed: 7)
+        let alphabet = Array(" ,.-&aAzZ09\t\r\n\u{0}\u{7F}é\u{301}\u{0600}😀2024K.R.")
+        for _ in 0..<3_000 {
+            let length = Int(generator.next() % 12)
+            randomTexts.append(String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
+        }
+        var decided = (year: 0, initials: 0)
+        for text in Self.citationTexts + Self.builtTexts + Self.corpusPieces + randomTexts {
+            let year = Citation.yearValueByCharacters(text)
+            if let fast = Citation.asciiYearValue(text) {
+                #expect(fast == year, "\(text.debugDescription)")
+                decided.year += 1
+            }
+            #expect(Citation.yearValue(text) == year, "\(text.debugDescription)")
+            let initials = Citation.isInitialsByCharacters(text)
+            if let fast = Citation.asciiIsInitials(text) {
+                #expect(fast == initials, "\(text.debugDescription)")
+                decided.initials += 1
+            }
+            #expect(Citation.isInitials(text) == initials, "\(text.debugDescription)")
+            #expect(Citation.commaPieces(text) == text.split(separator: ",").map { $0.trimmingWhitespace() },
+                "\(text.debugDescription)")
+        }
+        #expect(decided.year > 1_000 && decided.initials > 1_000)
+        #expect(Citation.yearValue(" 2024a ") == 2024 && Citation.yearValue("2101") == nil)
+        #expect(Citation.isInitials("K.R.") && Citation.isInitials("S") && !Citation.isInitials("IBM"))
+    }
 }
+
