@@ -281,5 +281,36 @@ import Testing
         #expect(Citation.yearValue(" 2024a ") == 2024 && Citation.yearValue("2101") == nil)
         #expect(Citation.isInitials("K.R.") && Citation.isInitials("S") && !Citation.isInitials("IBM"))
     }
-}
 
+    @Test func genericLinkTestOnBytesAgreesWithTheCharacterPath() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var texts = Self.citationTexts + Self.builtTexts + Self.corpusPieces
+        for word in ItemReader.genericLinkWords {
+            for form in [word, word.uppercased(), "[\(word)]", "(\(word)).", " - \(word)! ", "\(word)s", "\(word)\u{301}",
+                "\r\n\(word)\r\n", "\u{00A0}\(word)", "[\(word)", "\(word)]", "–\(word)"] {
+                texts.append(form)
+            }
+        }
+        texts += ["[", "]", "[]", "[x]", " [x] ", "http://x", "HTTPS://X", "www.", "WWW.a", "wwwx", "2024", "1, 2", "1,2 ",
+            "12a", "Luss et al., 2019", "van Wynsberghe, A. 2021", "Title 2020", "(2020)", "٢٠٢٤", "1\r\n2", ".", "...", "-"]
+        var generator = SplitMix64(seed: 3)
+        let alphabet = Array(" [](),.!-:/|>;09aZpPdDfF\t\r\nw\u{301}é")
+        for _ in 0..<5_000 {
+            let length = Int(generator.next() % 10)
+            texts.append(String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
+        }
+        var decided = 0
+        for text in texts {
+            let trimmed = text.trimmingWhitespace()
+            for preHasProse in [false, true] {
+                let character = ItemReader.isGenericByCharacters(trimmed, preHasProse: preHasProse)
+                #expect(ItemReader.isGeneric(text, preHasProse: preHasProse) == character, "\(text.debugDescription)")
+            }
+            if let fast = ItemReader.asciiIsGeneric(trimmed) {
+                #expect(fast == ItemReader.isGenericByCharacters(trimmed, preHasProse: false), "\(text.debugDescription)")
+                decided += 1
+            }
+        }
+        #expect(decided > 1_000)
+    }
+}
