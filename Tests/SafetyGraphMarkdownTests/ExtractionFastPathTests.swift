@@ -43,11 +43,28 @@ import Testing
         try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
         var texts = Self.builtTexts + Self.corpusPieces
         texts += ["\u{0600}:", ":\u{301}", "a:\u{301}:", "\r\n:", ":\r\n", "::", "é:", "a\u{200D}:b", ":"]
+        // Colons after non-ASCII text, where the search looks only at colon bytes: prepended scalars, marks, joiners,
+        // regional indicators and emoji sequences next to them, several colons, none.
+        for before in ["é", "\u{0600}", "\u{0600}\u{0600}", "😀", "👩\u{200D}", "🇫🇷", "🇫", "\u{1100}", "\r", "e\u{301}", "Ω"] {
+            for colon in [":", ":\u{301}", ":\u{200D}", ":\u{FE0F}", "\u{0600}:", ":\u{0600}", "::", ":\u{301}:", "", "\u{037E}"] {
+                for after in ["", "x", "\u{301}", "é:"] { texts.append(before + colon + after) }
+            }
+        }
         for text in texts {
             for scalar: Unicode.Scalar in [":", ";", "a", " ", "\t"] {
                 #expect(text.firstIndex(ofASCII: scalar) == text.firstIndex(of: Character(scalar)), "\(text.debugDescription)")
             }
         }
+    }
+
+    /// The colon search relies on this: no character other than U+003A alone is equal to `:`.
+    @Test func onlyTheColonScalarIsAColon() {
+        var others: [UInt32] = []
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if Character(scalar) == ":" || String(scalar) + "\u{301}" == ":\u{301}" { others.append(value) }
+        }
+        #expect(others.isEmpty)
     }
 
     @Test func personNameShortcutAgreesWithTheCharacterPath() throws {
