@@ -330,4 +330,21 @@ import Testing
         }
         #expect(decided > 1_000)
     }
+
+    /// The entry-link answer kept with a link token follows its text and `imageOnly` when they change.
+    @Test func keptEntryLinkAnswerFollowsTheToken() {
+        var link = LinkToken(url: "https://example.org", text: "Paper", imageOnly: false, line: 1, column: 1)
+        #expect(link.isEntryLink)
+        for text in ["Back to top", "⬆ back TO Top", "Paper", "", "é back to top", "Paper"] {
+            link.text = text
+            #expect(link.isEntryLink == LinkToken.isEntryLink(text: text, imageOnly: link.imageOnly, normalizedURL: link.normalizedURL))
+        }
+        link.imageOnly = true
+        #expect(!link.isEntryLink)
+        link.imageOnly = false
+        #expect(link.isEntryLink)
+        link.text = "back to top"
+        #expect(!link.isEntryLink)
+        #expect(!LinkToken(url: "javascript:x", text: "Paper", imageOnly: false, line: 1, column: 1).isEntryLink)
+    }
 }
