@@ -97,6 +97,33 @@ import Foundation
         #expect(compared > 10_000)
     }
 
+    /// The query on bytes keeps what the character split keeps, on queries built from the pieces its rules look at
+    /// (empty items, leading and repeated `=`, tracking names in any case, names that only start like one) and on
+    /// seeded random ones.
+    @Test func queryOnBytesAgreesWithTheCharacterSplit() {
+        let pieces = ["", "&", "=", "==", "a", "A=b", "utm_", "UTM_x=1", "utm", "utm_=", "=utm_a", "fbclid", "FbClid=2",
+            "fbclids", "gclid=", "=gclid", "xgclid", "?", "#", "%26", "a=b=c", "ü"]
+        var queries: [String] = []
+        for a in pieces { for b in pieces { for c in ["", "&", "=", "&utm_z", "&k=v"] { queries.append(a + b + c) } } }
+        var generator = SplitMix64Core(seed: 11)
+        let alphabet = Array("&=_autmUTMfbclidgGx1?")
+        for _ in 0..<5_000 {
+            let length = Int(generator.next() % 16)
+            queries.append(String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
+        }
+        var compared = 0
+        for query in queries where query.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+            let kept = URLNormalizer.keptQueryItems(query[...])
+            let expected = kept.isEmpty ? "" : "?" + kept.joined(separator: "&")
+            var out: [UInt8] = []
+            var copy = query
+            copy.withUTF8 { URLNormalizer.appendKeptASCIIQuery($0, to: &out) }
+            #expect(String(decoding: out, as: UTF8.self) == expected, "\(query)")
+            compared += 1
+        }
+        #expect(compared > 5_000)
+    }
+
     /// The id as first defined, scalar by scalar on Characters: the byte version must give exactly this.
     static func referenceEntryID(_ normalized: String) -> String {
         let body = normalized.hasPrefix("https://") ? String(normalized.dropFirst(8)) : normalized
@@ -197,5 +224,18 @@ private struct PrefixTestGenerator {
     mutating func next(below bound: Int) -> Int {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return Int((state >> 33) % UInt64(bound))
+    }
+}
+
+/// A small seeded generator (SplitMix64), so the random queries are the same on every run.
+private struct SplitMix64Core {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

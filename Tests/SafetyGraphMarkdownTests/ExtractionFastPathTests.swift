@@ -43,11 +43,28 @@ import Testing
         try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
         var texts = Self.builtTexts + Self.corpusPieces
         texts += ["\u{0600}:", ":\u{301}", "a:\u{301}:", "\r\n:", ":\r\n", "::", "é:", "a\u{200D}:b", ":"]
+        // Colons after non-ASCII text, where the search looks only at colon bytes: prepended scalars, marks, joiners,
+        // regional indicators and emoji sequences next to them, several colons, none.
+        for before in ["é", "\u{0600}", "\u{0600}\u{0600}", "😀", "👩\u{200D}", "🇫🇷", "🇫", "\u{1100}", "\r", "e\u{301}", "Ω"] {
+            for colon in [":", ":\u{301}", ":\u{200D}", ":\u{FE0F}", "\u{0600}:", ":\u{0600}", "::", ":\u{301}:", "", "\u{037E}"] {
+                for after in ["", "x", "\u{301}", "é:"] { texts.append(before + colon + after) }
+            }
+        }
         for text in texts {
             for scalar: Unicode.Scalar in [":", ";", "a", " ", "\t"] {
                 #expect(text.firstIndex(ofASCII: scalar) == text.firstIndex(of: Character(scalar)), "\(text.debugDescription)")
             }
         }
+    }
+
+    /// The colon search relies on this: no character other than U+003A alone is equal to `:`.
+    @Test func onlyTheColonScalarIsAColon() {
+        var others: [UInt32] = []
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if Character(scalar) == ":" || String(scalar) + "\u{301}" == ":\u{301}" { others.append(value) }
+        }
+        #expect(others.isEmpty)
     }
 
     @Test func personNameShortcutAgreesWithTheCharacterPath() throws {
@@ -238,5 +255,96 @@ import Testing
             let before = Self.referenceTrailingSpeakers(text)
             #expect(now?.names == before?.names && now?.rest == before?.rest, "\(text.debugDescription)")
         }
+    }
+
+    /// Texts where the citation helpers' bytes and characters could part: years, initials, commas, next to CR LF,
+    /// combining marks, prepended scalars, emoji, non-ASCII letters and digits, controls and whitespace.
+    static let citationTexts: [String] = {
+        let parts = ["", " ", "\t", "\r\n", "\r", "\n", "\u{0B}", "\u{1F}", "\u{0}", ",", ", ", ".", "-", "&", "2024", "2024a",
+            "1899", "2101", "202", "20245", "A.", "K.R.", "H.-H.", "IBM", "S", "ab", "\u{301}", "\u{0600}", "é", "É", "😀",
+            "\u{FE0F}", "\u{00A0}", "٢٠٢٤", "Ⅻ", "ǅ", "Smith", " et al."]
+        var texts: [String] = []
+        for a in parts { for b in parts { texts.append(a + b); for c in ["", ",", " 2020", "A.", "\u{301}"] { texts.append(a + b + c) } } }
+        return texts
+    }()
+
+    @Test func citationHelpersOnBytesAgreeWithTheCharacterPaths() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var randomTexts: [String] = []
+        var generator = SplitMix64(seed: 7)
+        let alphabet = Array(" ,.-&aAzZ09\t\r\n\u{0}\u{7F}é\u{301}\u{0600}😀2024K.R.")
+        for _ in 0..<3_000 {
+            let length = Int(generator.next() % 12)
+            randomTexts.append(String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
+        }
+        var decided = (year: 0, initials: 0)
+        for text in Self.citationTexts + Self.builtTexts + Self.corpusPieces + randomTexts {
+            let year = Citation.yearValueByCharacters(text)
+            if let fast = Citation.asciiYearValue(text) {
+                #expect(fast == year, "\(text.debugDescription)")
+                decided.year += 1
+            }
+            #expect(Citation.yearValue(text) == year, "\(text.debugDescription)")
+            let initials = Citation.isInitialsByCharacters(text)
+            if let fast = Citation.asciiIsInitials(text) {
+                #expect(fast == initials, "\(text.debugDescription)")
+                decided.initials += 1
+            }
+            #expect(Citation.isInitials(text) == initials, "\(text.debugDescription)")
+            #expect(Citation.commaPieces(text) == text.split(separator: ",").map { $0.trimmingWhitespace() },
+                "\(text.debugDescription)")
+        }
+        #expect(decided.year > 1_000 && decided.initials > 1_000)
+        #expect(Citation.yearValue(" 2024a ") == 2024 && Citation.yearValue("2101") == nil)
+        #expect(Citation.isInitials("K.R.") && Citation.isInitials("S") && !Citation.isInitials("IBM"))
+    }
+
+    @Test func genericLinkTestOnBytesAgreesWithTheCharacterPath() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        var texts = Self.citationTexts + Self.builtTexts + Self.corpusPieces
+        for word in ItemReader.genericLinkWords {
+            for form in [word, word.uppercased(), "[\(word)]", "(\(word)).", " - \(word)! ", "\(word)s", "\(word)\u{301}",
+                "\r\n\(word)\r\n", "\u{00A0}\(word)", "[\(word)", "\(word)]", "–\(word)"] {
+                texts.append(form)
+            }
+        }
+        texts += ["[", "]", "[]", "[x]", " [x] ", "http://x", "HTTPS://X", "www.", "WWW.a", "wwwx", "2024", "1, 2", "1,2 ",
+            "12a", "Luss et al., 2019", "van Wynsberghe, A. 2021", "Title 2020", "(2020)", "٢٠٢٤", "1\r\n2", ".", "...", "-"]
+        var generator = SplitMix64(seed: 3)
+        let alphabet = Array(" [](),.!-:/|>;09aZpPdDfF\t\r\nw\u{301}é")
+        for _ in 0..<5_000 {
+            let length = Int(generator.next() % 10)
+            texts.append(String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
+        }
+        var decided = 0
+        for text in texts {
+            let trimmed = text.trimmingWhitespace()
+            for preHasProse in [false, true] {
+                let character = ItemReader.isGenericByCharacters(trimmed, preHasProse: preHasProse)
+                #expect(ItemReader.isGeneric(text, preHasProse: preHasProse) == character, "\(text.debugDescription)")
+            }
+            if let fast = ItemReader.asciiIsGeneric(trimmed) {
+                #expect(fast == ItemReader.isGenericByCharacters(trimmed, preHasProse: false), "\(text.debugDescription)")
+                decided += 1
+            }
+        }
+        #expect(decided > 1_000)
+    }
+
+    /// The entry-link answer kept with a link token follows its text and `imageOnly` when they change.
+    @Test func keptEntryLinkAnswerFollowsTheToken() {
+        var link = LinkToken(url: "https://example.org", text: "Paper", imageOnly: false, line: 1, column: 1)
+        #expect(link.isEntryLink)
+        for text in ["Back to top", "⬆ back TO Top", "Paper", "", "é back to top", "Paper"] {
+            link.text = text
+            #expect(link.isEntryLink == LinkToken.isEntryLink(text: text, imageOnly: link.imageOnly, normalizedURL: link.normalizedURL))
+        }
+        link.imageOnly = true
+        #expect(!link.isEntryLink)
+        link.imageOnly = false
+        #expect(link.isEntryLink)
+        link.text = "back to top"
+        #expect(!link.isEntryLink)
+        #expect(!LinkToken(url: "javascript:x", text: "Paper", imageOnly: false, line: 1, column: 1).isEntryLink)
     }
 }

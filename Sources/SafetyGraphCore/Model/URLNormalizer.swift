@@ -70,13 +70,7 @@ public enum URLNormalizer {
             } else {
                 out.append(contentsOf: rest)
             }
-            if !query.isEmpty {
-                let kept = keptQueryItems(String(decoding: query, as: UTF8.self)[...])
-                if !kept.isEmpty {
-                    out.append(UInt8(ascii: "?"))
-                    out.append(contentsOf: kept.joined(separator: "&").utf8)
-                }
-            }
+            if !query.isEmpty { appendKeptASCIIQuery(UnsafeBufferPointer(rebasing: query), to: &out) }
             if fragment.first == UInt8(ascii: "/") || fragment.first == UInt8(ascii: "!") {
                 out.append(UInt8(ascii: "#"))
                 out.append(contentsOf: fragment)
@@ -146,8 +140,45 @@ public enum URLNormalizer {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 
+    /// `keptQueryItems` of a printable-ASCII query, on bytes: `?` and the kept items joined by `&` appended to `out`,
+    /// nothing when no item is kept. There every character is one byte (no CR LF: controls are not printable), so
+    /// cutting on `&` bytes cuts where the character split cuts, and no string or array is made per item.
+    static func appendKeptASCIIQuery(_ query: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var kept = 0
+        var start = 0
+        while start < query.count {
+            var end = start
+            while end < query.count && query[end] != UInt8(ascii: "&") { end += 1 }
+            if end > start, isKeptASCIIQueryItem(UnsafeBufferPointer(rebasing: query[start..<end])) {
+                out.append(kept == 0 ? UInt8(ascii: "?") : UInt8(ascii: "&"))
+                out.append(contentsOf: query[start..<end])
+                kept += 1
+            }
+            start = end + 1
+        }
+    }
+
+    /// `keptQueryItems`' test for one printable-ASCII item, on bytes. Its name is what
+    /// `split(separator: "=", maxSplits: 1).first` gives: the first run of bytes other than `=` (leading `=` make
+    /// empty pieces, which the split leaves out); lowercased, it must not be empty, `fbclid`, `gclid` or `utm_…`.
+    static func isKeptASCIIQueryItem(_ item: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < item.count && item[start] == UInt8(ascii: "=") { start += 1 }
+        var end = start
+        while end < item.count && item[end] != UInt8(ascii: "=") { end += 1 }
+        guard end > start else { return false }
+        let name = UnsafeBufferPointer(rebasing: item[start..<end])
+        func matches(_ word: StaticString, wholeName: Bool) -> Bool {
+            word.withUTF8Buffer { wanted in
+                guard wholeName ? name.count == wanted.count : name.count >= wanted.count else { return false }
+                return wanted.indices.allSatisfy { lowerASCII(name[$0]) == wanted[$0] }
+            }
+        }
+        return !(matches("utm_", wholeName: false) || matches("fbclid", wholeName: true) || matches("gclid", wholeName: true))
+    }
+
     /// The query's items without tracking parameters (`utm_*`, `fbclid`, `gclid`) and without nameless items.
-    private static func keptQueryItems(_ query: Substring) -> [Substring] {
+    static func keptQueryItems(_ query: Substring) -> [Substring] {
         query.split(separator: "&").filter { item in
             let name = item.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
             return !(name.hasPrefix("utm_") || name == "fbclid" || name == "gclid" || name.isEmpty)

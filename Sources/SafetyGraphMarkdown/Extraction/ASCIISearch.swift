@@ -65,7 +65,25 @@ extension String {
         }), let offset = decided {
             return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
         }
+        // No character but U+003A alone is `:` (no other scalar is canonically equivalent to it, nor composes into it;
+        // a test asks every scalar): only its bytes need looking at.
+        if character == ":" { return firstStandaloneCharacter(UInt8(character.value)) }
         return firstIndex(of: Character(character))
+    }
+
+    /// The first character that is the ASCII byte `wanted` alone, for a byte no other character equals: only the
+    /// positions of that byte are tried, each asked whether a character starts there (`String.Index(_:within:)`
+    /// applies the grapheme rules around it, so a prepended scalar before it counts) and is that byte alone (a
+    /// combining mark after it makes another character). Text before the first match is not walked character by
+    /// character.
+    private func firstStandaloneCharacter(_ wanted: UInt8) -> String.Index? {
+        let target = Character(Unicode.Scalar(wanted))
+        var position = utf8.startIndex
+        while let found = utf8[position...].firstIndex(of: wanted) {
+            if let start = String.Index(found, within: self), self[start] == target { return start }
+            position = utf8.index(after: found)
+        }
+        return nil
     }
 }
 

@@ -26,7 +26,7 @@ struct Citation: Sendable, Equatable {
         var text = TextNormalizer.collapseWhitespace(inner)
         guard !text.isEmpty, text.count <= 300 else { return nil }
         var year: Int?
-        let parts = text.split(separator: ",").map { $0.trimmingWhitespace() }
+        let parts = commaPieces(text)
         if let last = parts.last, let found = yearValue(last), parts.count >= 2 {
             year = found
             text = parts.dropLast().joined(separator: ", ")
@@ -38,7 +38,7 @@ struct Citation: Sendable, Equatable {
         let (withoutEtAl, hadEtAl) = removingEtAl(text)
         text = TextNormalizer.trimmingSeparators(withoutEtAl, extra: ".")
         guard !text.isEmpty else { return nil }
-        let hasConjunction = text.contains("&") || text.containsText(" and ")
+        let hasConjunction = text.containsText("&") || text.containsText(" and ")
         if year == nil && !hadEtAl && !hasConjunction {
             return Citation(names: [text], year: nil, namesArePeople: false)
         }
@@ -66,11 +66,62 @@ struct Citation: Sendable, Equatable {
 
     /// `2024` or `2024a` as a year between 1900 and 2100.
     static func yearValue(_ text: String) -> Int? {
+        if let known = asciiYearValue(text) { return known }
+        return yearValueByCharacters(text)
+    }
+
+    /// `yearValue` for any text, character by character.
+    static func yearValueByCharacters(_ text: String) -> Int? {
         var digits = Substring(text.trimmingWhitespace())
         if let last = digits.last, last.isLetter, last.isLowercase, digits.count == 5 { digits.removeLast() }
         guard digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits),
               (1900...2100).contains(value) else { return nil }
         return value
+    }
+
+    /// `yearValueByCharacters` on the bytes of ASCII text (outer nil for other text): there every character is one
+    /// byte (CR LF aside, which is whitespace at the ends and neither digit nor letter inside), digits are 0–9 and
+    /// the lowercase letters a–z, and trimming whitespace trims the bytes 09–0D and 20.
+    static func asciiYearValue(_ text: String) -> Int?? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+            var lower = 0
+            var upper = bytes.count
+            while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+            while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+            if upper - lower == 5, bytes[upper - 1] >= UInt8(ascii: "a"), bytes[upper - 1] <= UInt8(ascii: "z") { upper -= 1 }
+            guard upper - lower == 4 else { return .some(nil) }
+            var value = 0
+            for b in bytes[lower..<upper] {
+                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return .some(nil) }
+                value = value * 10 + Int(b - UInt8(ascii: "0"))
+            }
+            return .some((1900...2100).contains(value) ? value : nil)
+        } ?? nil
+    }
+
+    /// `text.split(separator: ",")`, each piece with its whitespace trimmed: cut on comma bytes when the text is
+    /// ASCII (where a comma byte is a comma character: no mark can join it, and the one two-byte character, CR LF,
+    /// holds none), on characters otherwise.
+    static func commaPieces(_ text: String) -> [String] {
+        let cut = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var pieces: [String] = []
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: ",") { end += 1 }
+                if end > start {
+                    pieces.append(
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).trimmingWhitespace())
+                }
+                start = end + 1
+            }
+            return pieces
+        }
+        if let known = cut ?? nil { return known }
+        return text.split(separator: ",").map { $0.trimmingWhitespace() }
     }
 
     /// The first 4-digit year (1900–2100) standing as a word of its own in `text`, with its range.
@@ -164,10 +215,9 @@ struct Citation: Sendable, Equatable {
     /// (initials join the surname before them); `C.-J. Wu, R. Raghavendra` stay two names.
     static func splitAPANames(_ text: String) -> [String] {
         var names: [String] = []
-        let parts = text.replacingText("&", with: ",").replacingText(" and ", with: ", ")
-            .split(separator: ",")
+        let parts = commaPieces(text.replacingText("&", with: ",").replacingText(" and ", with: ", "))
         for raw in parts {
-            var part = raw.trimmingWhitespace()
+            var part = raw
             if part.lowercasedHasPrefix("and ") { part = String(part.dropFirst(4)) }
             part = part.trimmingWhitespace()
             if part.isEmpty { continue }
@@ -189,6 +239,34 @@ struct Citation: Sendable, Equatable {
 
     /// `S.`, `A. R.`, `K.R.`, `H.-H.`: only capital letters, dots, hyphens and spaces, at least one letter.
     static func isInitials(_ text: String) -> Bool {
+        if let known = asciiIsInitials(text) { return known }
+        return isInitialsByCharacters(text)
+    }
+
+    /// `isInitialsByCharacters` on the bytes of ASCII text (nil for other text): letters are A–Z and a–z, capitals
+    /// A–Z, and the one two-byte character, CR LF, is neither a letter nor a dot, hyphen or space, as its bytes are not.
+    static func asciiIsInitials(_ text: String) -> Bool? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var letters = 0
+            var hasDot = false
+            for b in bytes {
+                if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") {
+                    letters += 1
+                } else if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") {
+                    return false  // a lowercase letter: not all capitals
+                } else if b == UInt8(ascii: ".") {
+                    hasDot = true
+                } else if b != UInt8(ascii: "-") && b != UInt8(ascii: " ") {
+                    return false
+                }
+            }
+            return letters >= 1 && letters <= 4 && (letters == 1 || hasDot)
+        } ?? nil
+    }
+
+    /// `isInitials` for any text, character by character.
+    static func isInitialsByCharacters(_ text: String) -> Bool {
         let letters = text.filter(\.isLetter)
         guard !letters.isEmpty, letters.count <= 4, letters.allSatisfy(\.isUppercase) else { return false }
         guard letters.count == 1 || text.contains(".") else { return false }  // `IBM` is a name, `K.R.` initials

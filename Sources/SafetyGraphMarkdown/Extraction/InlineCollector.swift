@@ -38,6 +38,9 @@ enum InlineCollector {
         var partial = nodes[container].truncated
         var j = container + 1
         let end = nodes[container].end
+        // Room for a typical item's tokens at once (about one per node), rather than growing the array two, four,
+        // eight… at a time; bounded, as a container may hold a large nested list that is skipped.
+        tokens.reserveCapacity(min(end - j, 16))
         // Once the budget is spent nothing more is read: a hostile line of millions of autolinks would otherwise
         // still cost a token (and a URL normalisation) per link.
         // Fields are read from the array in place: a copy of the node would retain and release its two strings.

@@ -41,12 +41,18 @@ enum InlineToken: Sendable, Equatable {
 /// A link as written: destination, visible text, and whether its only content is an image (a badge).
 struct LinkToken: Sendable, Equatable {
     let url: String
-    var text: String
-    var imageOnly: Bool
+    var text: String { didSet { isEntryLink = Self.isEntryLink(text: text, imageOnly: imageOnly, normalizedURL: normalizedURL) } }
+    var imageOnly: Bool {
+        didSet { isEntryLink = Self.isEntryLink(text: text, imageOnly: imageOnly, normalizedURL: normalizedURL) }
+    }
     var line: Int
     var column: Int
     /// The normalised destination when it is an http(s) URL, else nil (computed once: it is asked for often).
     let normalizedURL: String?
+    /// A web link that can be an entry's link: http(s), not a badge, not a "back to top" link. Kept with the token
+    /// (and renewed when its text or `imageOnly` changes): the readers ask it of every link several times, and each
+    /// answer searched the text again.
+    private(set) var isEntryLink: Bool
 
     init(url: String, text: String, imageOnly: Bool, line: Int, column: Int) {
         self.url = url
@@ -55,10 +61,11 @@ struct LinkToken: Sendable, Equatable {
         self.line = line
         self.column = column
         normalizedURL = URLNormalizer.normalize(url)
+        isEntryLink = Self.isEntryLink(text: text, imageOnly: imageOnly, normalizedURL: normalizedURL)
     }
 
-    /// A web link that can be an entry's link: http(s), not a badge, not a "back to top" link.
-    var isEntryLink: Bool {
+    /// `isEntryLink` for these fields.
+    static func isEntryLink(text: String, imageOnly: Bool, normalizedURL: String?) -> Bool {
         guard !imageOnly, normalizedURL != nil else { return false }
         if text.isASCIIText { return text.asciiRange(of: "back to top", caseInsensitive: true) == nil }
         // Lowercasing turns no non-ASCII character into `t`, `o`, `p` or a space, and none is canonically equivalent

@@ -107,6 +107,56 @@ enum ItemReader {
     /// the resource; then the title is looked for elsewhere in the item.
     static func isGeneric(_ text: String, preHasProse: Bool) -> Bool {
         let trimmed = text.trimmingWhitespace()
+        if let known = asciiIsGeneric(trimmed) { return known || (preHasProse && isCitationLike(trimmed)) }
+        return isGenericByCharacters(trimmed, preHasProse: preHasProse)
+    }
+
+    /// The longest of `genericLinkWords`, in bytes: a longer word is not one of them.
+    private static let longestGenericLinkWord = genericLinkWords.map(\.utf8.count).max() ?? 0
+
+    /// The part of `isGenericByCharacters` before the citation test, on the bytes of ASCII text (nil for other text),
+    /// where the text is `trimmingWhitespace()` already. There every character is one byte (the one two-byte
+    /// character, CR LF, is whitespace, trimmed like its bytes, and neither a digit nor any of the bytes compared),
+    /// lowercasing is A–Z only and changes no trimmed byte, and the trimmed bytes are `trimmingSeparators`' own; so
+    /// the word is found without lowercasing or copying the text, and made a string only when it is short enough
+    /// to be one of `genericLinkWords`.
+    static func asciiIsGeneric(_ trimmed: String) -> Bool? {
+        trimmed.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            if bytes.isEmpty || (bytes.count >= 2 && bytes[0] == UInt8(ascii: "[") && bytes[bytes.count - 1] == UInt8(ascii: "]")) {
+                return true
+            }
+            func isTrimmed(_ b: UInt8) -> Bool {
+                switch b {
+                case 0x09...0x0D, 0x20, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: ">"), UInt8(ascii: ","),
+                    UInt8(ascii: ";"), UInt8(ascii: "|"), UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                    UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "."), UInt8(ascii: "!"):
+                    return true
+                default:
+                    return false
+                }
+            }
+            var lower = 0
+            var upper = bytes.count
+            while lower < upper, isTrimmed(bytes[lower]) { lower += 1 }
+            while upper > lower, isTrimmed(bytes[upper - 1]) { upper -= 1 }
+            let word = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
+            if word.count <= longestGenericLinkWord,
+               genericLinkWords.contains(String(decoding: word.lazy.map(asciiLowercased), as: UTF8.self)) {
+                return true
+            }
+            func starts(_ prefix: StaticString) -> Bool {
+                prefix.withUTF8Buffer { p in p.count <= word.count && p.indices.allSatisfy { asciiLowercased(word[$0]) == p[$0] } }
+            }
+            if starts("http://") || starts("https://") || starts("www.") { return true }
+            return word.allSatisfy {
+                ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ",")
+            }
+        } ?? nil
+    }
+
+    /// `isGeneric` for any text (already `trimmingWhitespace()`), character by character.
+    static func isGenericByCharacters(_ trimmed: String, preHasProse: Bool) -> Bool {
         if trimmed.isEmpty || isBracketed(trimmed) { return true }
         let word = TextNormalizer.trimmingSeparators(trimmed.lowercased(), extra: "[]().!")
         if genericLinkWords.contains(word) { return true }

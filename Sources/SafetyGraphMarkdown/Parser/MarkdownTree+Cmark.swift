@@ -48,7 +48,10 @@ extension MarkdownTree {
         }
         guard let iterator = cmark_iter_new(document) else { return (MarkdownTree(nodes: []), endsOpen) }
         defer { cmark_iter_free(iterator) }
-        return (MarkdownTree(nodes: copyNodes(iterator, lineOffset: lineOffset)), endsOpen)
+        // Lists hold about one node per 25–30 bytes: room for one per 16 is reserved at once, so the array is not grown
+        // (and moved) over and over; capped, so a huge single-line part does not reserve memory by its size alone.
+        let capacity = min(bytes.count / 16, 1 << 17)
+        return (MarkdownTree(nodes: copyNodes(iterator, lineOffset: lineOffset, capacity: capacity)), endsOpen)
     }
 
     /// cmark's document for `bytes`, parsed under the lock (nil if cmark could not allocate).
@@ -75,8 +78,10 @@ extension MarkdownTree {
     /// text we read from them (`InlineCollector.textLimit`). The block is marked `truncated` instead.
     static let maxInlineChildren = 10_000
 
-    private static func copyNodes(_ iterator: OpaquePointer, lineOffset: Int) -> [MarkdownNode] {
+    /// cmark's nodes in pre-order, as `MarkdownNode`s; `capacity` is reserved in the array at once.
+    private static func copyNodes(_ iterator: OpaquePointer, lineOffset: Int, capacity: Int) -> [MarkdownNode] {
         var nodes: [MarkdownNode] = []
+        nodes.reserveCapacity(capacity)
         // Open containers: our index, cmark's pointer (to match EXIT events), the last child appended so far, and
         // how many children it has.
         var open: [(index: Int, pointer: OpaquePointer, lastChild: Int, children: Int)] = []
