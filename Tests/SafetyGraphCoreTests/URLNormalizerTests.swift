@@ -105,11 +105,11 @@ import Foundation
             "fbclids", "gclid=", "=gclid", "xgclid", "?", "#", "%26", "a=b=c", "ü"]
         var queries: [String] = []
         for a in pieces { for b in pieces { for c in ["", "&", "=", "&utm_z", "&k=v"] { queries.append(a + b + c) } } }
-        var generator = SplitMix64Core(seed: 11)
+        var generator = RandomGraph.Generator(state: 11)
         let alphabet = Array("&=_autmUTMfbclidgGx1?")
         for _ in 0..<5_000 {
-            let length = Int(generator.next() % 16)
-            queries.append(String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
+            let length = generator.next(16)
+            queries.append(String((0..<length).map { _ in alphabet[generator.next(alphabet.count)] }))
         }
         var compared = 0
         for query in queries where query.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
@@ -192,11 +192,11 @@ import Foundation
                 }
             }
         }
-        var generator = PrefixTestGenerator(seed: 99)
+        var generator = RandomGraph.Generator(state: 99)
         let alphabet = Array("htps:/gitubcom.\r\n\u{301}é ".unicodeScalars)
         for _ in 0..<5_000 {
             var view = String.UnicodeScalarView()
-            for _ in 0..<generator.next(below: 24) { view.append(alphabet[generator.next(below: alphabet.count)]) }
+            for _ in 0..<generator.next(24) { view.append(alphabet[generator.next(alphabet.count)]) }
             texts.append("https://" + String(view))
             texts.append(String(view))
         }
@@ -214,28 +214,5 @@ import Foundation
     @Test(arguments: ["https://exa mple.org", " https://example.org", "https://exämple.org", "https://example.org\u{7F}"])
     func otherTextTakesTheGeneralPath(raw: String) {
         #expect(URLNormalizer.normalizePrintableASCII(raw) == nil)
-    }
-}
-
-/// A tiny seeded generator (the tests must not depend on the run).
-private struct PrefixTestGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next(below bound: Int) -> Int {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return Int((state >> 33) % UInt64(bound))
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the random queries are the same on every run.
-private struct SplitMix64Core {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
