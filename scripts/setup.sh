@@ -2,7 +2,9 @@
 # Installs what SafetyGraph needs and a fresh Debian machine lacks, and only that.
 # Safe to run again: every step first checks whether its piece is already there.
 # `scripts/setup.sh python` also sets up .venv/ with the Python packages of the conformance suite and the
-# benchmarks (Tests/Conformance/requirements.txt). `scripts/setup.sh valgrind` installs valgrind (make valgrind).
+# benchmarks (Tests/Conformance/requirements.txt). `scripts/setup.sh valgrind` installs valgrind (make valgrind),
+# `scripts/setup.sh bench` the cmark-gfm command (make bench). With SETUP_DRY_RUN=1 it only prints, one per line,
+# the Debian packages it would install, and installs nothing (the tests run it so to check every name it takes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want_python=0
@@ -49,10 +51,15 @@ for tool in "$@"; do
       command -v valgrind >/dev/null 2>&1 || need_apt+=(valgrind)
       command -v objcopy >/dev/null 2>&1 || need_apt+=(binutils)
       ;;
-    python) ;;  # above
+    python | bench) ;;  # above
     *) say "unknown optional tool '$tool'"; exit 64 ;;
   esac
 done
+
+if [[ -n "${SETUP_DRY_RUN:-}" ]]; then
+  ((${#need_apt[@]})) && printf '%s\n' "${need_apt[@]}"
+  exit 0
+fi
 
 if ((${#need_apt[@]})); then
   if ! command -v apt-get >/dev/null 2>&1; then

@@ -36,14 +36,14 @@ struct CLIRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
-    /// Runs the binary with `arguments` in `directory` (the package root by default), with `environment` added to
-    /// this process's environment and the variables in `unsetting` removed from it.
+    /// Runs the binary (or `executable`) with `arguments` in `directory` (the package root by default), with
+    /// `environment` added to this process's environment and the variables in `unsetting` removed from it.
     static func run(
         _ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:],
-        unsetting: [String] = []
+        unsetting: [String] = [], executable: URL = binary
     ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
