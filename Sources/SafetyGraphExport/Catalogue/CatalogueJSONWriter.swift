@@ -276,10 +276,17 @@ struct PrettyJSONWriter {
         }
     }
 
-    func string(_ text: String) { sink.appendJSONString(text, forHTML: false) }
+    // `string` and `int` are `mutating` though they change nothing of the writer: called from a closure that holds
+    // the writer `inout` (every loop over an entry's lists), a non-mutating method was handed a copy of the writer,
+    // made and destroyed per call, retaining and releasing all it holds.
+    mutating func string(_ text: String) { sink.appendJSONString(text, forHTML: false) }
 
     /// An integer's decimal digits (`String(value)`), made on the stack rather than in a string of their own.
-    func int(_ value: Int) {
+    mutating func int(_ value: Int) { Self.int(value, to: sink) }
+
+    /// `int(_:)` on a sink given apart: a closure that used the writer itself captured a copy of it, retaining and
+    /// releasing every reference it holds, for every number written.
+    private static func int(_ value: Int, to sink: ByteSink) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var rest = value.magnitude
             var start = digits.count
@@ -300,6 +307,7 @@ struct PrettyJSONWriter {
     /// the only doubles written, are rounded to four decimals and take few values: each value's text is made once.
     mutating func double(_ value: Double) {
         if let known = doubles[value.bitPattern] {
+            let sink = sink
             known.withUnsafeBufferPointer { sink.append($0) }
             return
         }
@@ -318,14 +326,15 @@ struct PrettyJSONWriter {
             escaped.appendJSONString(location.file, forHTML: false)
             lastFile = (location.file, escaped.bytes.dropFirst().dropLast())
         }
+        let sink = sink
         lastFile!.escaped.withUnsafeBufferPointer { escaped in
             sink.append(UInt8(ascii: "\""))
             sink.append(escaped)
             sink.append(UInt8(ascii: ":"))
-            int(location.line)
+            Self.int(location.line, to: sink)
             if location.column > 0 {
                 sink.append(UInt8(ascii: ":"))
-                int(location.column)
+                Self.int(location.column, to: sink)
             }
             sink.append(UInt8(ascii: "\""))
         }
