@@ -39,10 +39,21 @@ public func concurrentInOrder<State, Value>(
     _ count: Int, state: inout State, make: @Sendable (Int) -> Value,
     consume: @Sendable (inout State, consuming Value) -> Void
 ) {
+    concurrentInOrder(count, state: &state, make: make, consume: consume, afterwards: { _ in })
+}
+
+/// `concurrentInOrder(_:state:make:consume:)`, where what `consume` returns is handed to `afterwards` on the same
+/// thread once the turn is over: work that needs the order only to be given its place (a piece of a file given its
+/// offset in turn) is then done on all cores at once, outside the turns.
+public func concurrentInOrder<State, Value, Handoff>(
+    _ count: Int, state: inout State, make: @Sendable (Int) -> Value,
+    consume: @Sendable (inout State, consuming Value) -> Handoff, afterwards: @Sendable (consuming Handoff) -> Void
+) {
     let turns = Turns(state)
     concurrentForEach(count) { index in
         let value = make(index)
-        turns.inTurn(index) { state in consume(&state, value) }
+        let handoff = turns.inTurn(index) { state in UncheckedSendable(consume(&state, value)) }
+        afterwards(handoff.value)
     }
     state = turns.read { $0 }
 }

@@ -2,6 +2,10 @@ import Foundation
 
 /// A buffered byte writer: to a file (flushed in 1 MiB chunks, so a 100,000-entry export never sits in memory
 /// as one string) or to memory (for tests and for encoding a piece once and copying it to several files).
+///
+/// A file sink writes every byte at its place in the file (`pwrite` at the count of bytes before it), never at the
+/// file's current position: so a piece can be given its place first (`reserve`) and written there later, on
+/// another thread, while the sink goes on (`write(_:at:)`).
 public final class ByteSink {
     // A raw buffer rather than `[UInt8]`: the writers append millions of small pieces, and array appends
     // cost more than the copying itself. The buffer's state sits behind a pointer, not in stored `var`s: every
@@ -17,7 +21,10 @@ public final class ByteSink {
     private let buffer: UnsafeMutablePointer<Buffer>
     private let handle: FileHandle?
     private let path: String
+    /// The first write error met; written and read under `failureLock`, since pieces given their place with
+    /// `reserve` may be written on other threads.
     private var failure: OutputError?
+    private let failureLock = NSLock()
     /// Bytes written so far, flushed or not.
     public var count: Int { buffer.pointee.count }
 
@@ -109,8 +116,8 @@ public final class ByteSink {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         if buffer.pointee.used + bytes.count > buffer.pointee.capacity { makeRoom(for: bytes.count) }
         if buffer.pointee.used + bytes.count > buffer.pointee.capacity {
-            // Larger than a whole chunk (file sinks only): write it through.
-            write(UnsafeRawBufferPointer(bytes))
+            // Larger than a whole chunk (file sinks only, whose buffer `makeRoom` has just emptied): written through.
+            write(UnsafeRawBufferPointer(bytes), at: buffer.pointee.count)
         } else {
             (buffer.pointee.storage + buffer.pointee.used).update(from: base, count: bytes.count)
             buffer.pointee.used += bytes.count
@@ -121,12 +128,44 @@ public final class ByteSink {
     /// Appends what a memory sink holds, but for its first `skipped` bytes. A file sink writes a large piece out as
     /// it is, after its own buffer, rather than copying it through the buffer first.
     public func append(contentsOf other: ByteSink, droppingFirst skipped: Int = 0) {
+        appendLater(contentsOf: other, droppingFirst: skipped)?.perform()
+    }
+
+    /// `append(contentsOf:droppingFirst:)` in two steps: a large piece for a file sink is given its place now, and
+    /// the write that puts it there is returned, to be performed later on any thread (while `other` is left as it
+    /// is), so that the pieces of several threads are written at once; anything else is appended now (nil).
+    public func appendLater(contentsOf other: ByteSink, droppingFirst skipped: Int = 0) -> PendingWrite? {
         let skipped = min(skipped, other.used)
         let piece = UnsafeBufferPointer(start: other.storage + skipped, count: other.used - skipped)
-        guard handle != nil, piece.count >= Self.writtenThrough else { return append(piece) }
+        guard handle != nil, piece.count >= Self.writtenThrough else {
+            append(piece)
+            return nil
+        }
+        return PendingWrite(sink: self, bytes: UnsafeRawBufferPointer(piece), offset: reserve(piece.count))
+    }
+
+    /// A piece of a memory sink and its place in a file sink (`appendLater`).
+    public struct PendingWrite {
+        let sink: ByteSink
+        let bytes: UnsafeRawBufferPointer
+        let offset: Int
+
+        /// Writes the piece at its place.
+        public func perform() { sink.write(bytes, at: offset) }
+    }
+
+    /// Whether this sink writes to a file (rather than to memory).
+    public var isFile: Bool { handle != nil }
+
+    /// Gives the next `length` bytes of a file sink their place and returns where it starts: the caller writes them
+    /// there with `write(_:at:)`, on any thread, and the sink goes on after them at once. What the buffer holds is
+    /// written out first. File sinks only (a memory sink appends in order).
+    public func reserve(_ length: Int) -> Int {
+        precondition(handle != nil, "reserve is for file sinks")
         flush()
-        write(UnsafeRawBufferPointer(piece))
-        buffer.pointee.count += piece.count
+        let offset = buffer.pointee.count
+        buffer.pointee.count += length
+        return offset
     }
 
     /// From this size on, a memory sink's bytes appended to a file sink skip the file sink's buffer.
@@ -161,17 +200,42 @@ public final class ByteSink {
     /// Writes out the buffer (file sinks only). A failure is kept and reported by `close()`.
     public func flush() {
         guard handle != nil, used > 0 else { return }
-        write(UnsafeRawBufferPointer(start: storage, count: used))
+        write(UnsafeRawBufferPointer(start: storage, count: used), at: buffer.pointee.count - used)
         buffer.pointee.used = 0
     }
 
-    private func write(_ bytes: UnsafeRawBufferPointer) {
-        guard let handle, failure == nil else { return }
-        do {
-            try handle.write(contentsOf: bytes)
-        } catch {
-            failure = .io(path: path, reason: "cannot write: \(error.localizedDescription)")
+    /// Writes `bytes` at `offset` of the file (`pwrite`, as many calls as it takes): a place `reserve` gave, or the
+    /// buffer's own. Safe on several threads at once for places that do not overlap. After a failure nothing more
+    /// is written; the first failure is kept for `close()`.
+    public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
+        guard let handle, let base = bytes.baseAddress, !bytes.isEmpty, !hasFailed else { return }
+        let descriptor = handle.fileDescriptor
+        var done = 0
+        while done < bytes.count {
+            let written = pwrite(descriptor, base + done, bytes.count - done, off_t(offset + done))
+            if written > 0 {
+                done += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                let reason = written < 0 ? String(cString: strerror(errno)) : "nothing was written"
+                fail(.io(path: path, reason: "cannot write: \(reason)"))
+                return
+            }
         }
+    }
+
+    private var hasFailed: Bool {
+        failureLock.lock()
+        defer { failureLock.unlock() }
+        return failure != nil
+    }
+
+    /// Keeps `error` unless an earlier failure was kept.
+    private func fail(_ error: OutputError) {
+        failureLock.lock()
+        if failure == nil { failure = error }
+        failureLock.unlock()
     }
 
     /// Flushes and closes the file; throws the first write error met.
@@ -179,9 +243,12 @@ public final class ByteSink {
         flush()
         if let handle {
             do { try handle.close() } catch {
-                if failure == nil { failure = .io(path: path, reason: "cannot close: \(error.localizedDescription)") }
+                fail(.io(path: path, reason: "cannot close: \(error.localizedDescription)"))
             }
         }
+        failureLock.lock()
+        let failure = failure
+        failureLock.unlock()
         if let failure { throw failure }
     }
 }

@@ -131,7 +131,13 @@ public final class JSONLDWriter: Sendable {
     /// Appends a run of nodes, each appended with `first: false`, to an open dump; `first` tells whether the
     /// run's first node is the dump's first (then its separator loses the comma).
     public func appendRun(_ encodedNodes: ByteSink, to sink: ByteSink, first: Bool) {
-        sink.append(contentsOf: encodedNodes, droppingFirst: first ? 1 : 0)
+        appendRunLater(encodedNodes, to: sink, first: first)?.perform()
+    }
+
+    /// `appendRun` in two steps (`ByteSink.appendLater`): a large run for a file is given its place now and the
+    /// write that puts it there is returned.
+    public func appendRunLater(_ encodedNodes: ByteSink, to sink: ByteSink, first: Bool) -> ByteSink.PendingWrite? {
+        sink.appendLater(contentsOf: encodedNodes, droppingFirst: first ? 1 : 0)
     }
 
     /// One value as is, several as an array.

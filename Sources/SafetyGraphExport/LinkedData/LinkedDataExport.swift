@@ -73,6 +73,9 @@ public struct LinkedDataExport: Sendable {
         emitter.clock.lap(Emitter.nodes)
         var state = (emitter: emitter, diagnostics: report.diagnostics)
         let spare = SpareSinks()
+        // A run's place in each file is given in turn, and the run is written there after its turn, by the thread
+        // that made it: the runs of both cores are written at once (writing them out one after another, in turn,
+        // was the longest part of the export on two cores).
         concurrentInOrder(runs, state: &state) { run in
             let sinks = spare.take()
             var part = Emitter(
@@ -83,11 +86,16 @@ public struct LinkedDataExport: Sendable {
             let diagnostics = entries.forEachNode(ofEntries: range) { part.emit($0, inCatalog: true) }
             return (part, diagnostics)
         } consume: { state, made in
-            state.emitter.append(made.0)
+            let writes = state.emitter.append(made.0)
             state.diagnostics += made.1
-            spare.give((made.0.catalog, made.0.nTriples, made.0.turtle))
+            return (writes, (made.0.catalog, made.0.nTriples, made.0.turtle))
+        } afterwards: { handoff in
+            let start = measuring ? DispatchTime.now().uptimeNanoseconds : 0
+            for write in handoff.0 { write.perform() }
+            spare.give(handoff.1, writing: measuring ? DispatchTime.now().uptimeNanoseconds - start : 0)
         }
         (emitter, report.diagnostics) = state
+        emitter.clock.charge(Emitter.files, nanoseconds: spare.writingNanoseconds)
         emitter.clock.restart()  // the runs' time is in their own clocks, added up
 
         writers.json.endDocument(emitter.scheme!, empty: emitter.schemeEmpty)
@@ -119,11 +127,21 @@ public struct LinkedDataExport: Sendable {
             return some
         }
 
-        func give(_ some: Sinks) {
+        /// Takes back a run's sinks once its bytes are written, and the time writing them took.
+        func give(_ some: Sinks, writing nanoseconds: UInt64) {
             lock.lock()
             sinks.append(some)
+            writing += nanoseconds
             lock.unlock()
         }
+
+        /// The time spent writing runs out, of all threads together.
+        var writingNanoseconds: UInt64 {
+            lock.lock()
+            defer { lock.unlock() }
+            return writing
+        }
+        private var writing: UInt64 = 0
     }
 
     /// The three writers, made once and shared by every run (they hold constants only).
@@ -200,25 +218,31 @@ public struct LinkedDataExport: Sendable {
             }
         }
 
-        /// Writes out what a run of entries made in memory, as if its nodes had been emitted here.
-        mutating func append(_ run: Emitter) {
+        /// Puts what a run of entries made in memory after what is written, as if its nodes had been emitted here:
+        /// into a memory sink at once, into a file at its place, by the writes returned (to be performed while the
+        /// run's sinks are left as they are).
+        mutating func append(_ run: Emitter) -> [ByteSink.PendingWrite] {
             var writing = StageClock(stages: Self.stages, enabled: clock.enabled)
             defer {
                 writing.lap(Self.files)
                 clock.add(run.clock)
                 clock.add(writing)
             }
-            guard run.nodeCount > 0 else { return }
-            writers.json.appendRun(run.catalog, to: catalog, first: catalogEmpty)
+            guard run.nodeCount > 0 else { return [] }
+            var writes: [ByteSink.PendingWrite] = []
+            writes.reserveCapacity(4)
+            func later(_ write: ByteSink.PendingWrite?) { if let write { writes.append(write) } }
+            later(writers.json.appendRunLater(run.catalog, to: catalog, first: catalogEmpty))
             catalogEmpty = false
             if let graph {
-                writers.json.appendRun(run.catalog, to: graph, first: graphEmpty)
+                later(writers.json.appendRunLater(run.catalog, to: graph, first: graphEmpty))
                 graphEmpty = false
             }
-            nTriples.append(contentsOf: run.nTriples)
-            turtle.append(contentsOf: run.turtle)
+            later(nTriples.appendLater(contentsOf: run.nTriples))
+            later(turtle.appendLater(contentsOf: run.turtle))
             tripleCount += run.tripleCount
             nodeCount += run.nodeCount
+            return writes
         }
     }
 }

@@ -40,6 +40,13 @@ struct StageClock {
         }
     }
 
+    /// Charges `nanoseconds` measured elsewhere to stage number `stage`.
+    mutating func charge(_ stage: Int, nanoseconds: UInt64) {
+        guard enabled else { return }
+        if !order.contains(stage) { order.append(stage) }
+        nanos[stage] += nanoseconds
+    }
+
     var totals: [(stage: String, seconds: Double)] {
         order.map { (stages[$0], Double(nanos[$0]) / 1e9) }
     }

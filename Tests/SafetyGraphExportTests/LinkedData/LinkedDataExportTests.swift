@@ -221,6 +221,7 @@ import SafetyGraphCore
         #expect((rendered[.graph]?.utf8.count ?? 0) > 3 << 20)
         #expect(report.tripleCount == rendered[.nTriples]?.split(separator: "\n").count)
         #expect(report.seconds.map(\.stage).contains("JSON-LD"))
+        #expect(report.seconds.contains { $0.stage == "writing runs out" && $0.seconds > 0 })
     }
     /// The entries are made in runs at once and written out in order: however many entries a run holds, the files
     /// are the same, every dump is valid JSON holding every node in order, and a catalogue whose first node is an
