@@ -154,9 +154,6 @@ public final class ByteSink {
         public func perform() { sink.write(bytes, at: offset) }
     }
 
-    /// Whether this sink writes to a file (rather than to memory).
-    public var isFile: Bool { handle != nil }
-
     /// Gives the next `length` bytes of a file sink their place and returns where it starts: the caller writes them
     /// there with `write(_:at:)`, on any thread, and the sink goes on after them at once. What the buffer holds is
     /// written out first. File sinks only (a memory sink appends in order).
