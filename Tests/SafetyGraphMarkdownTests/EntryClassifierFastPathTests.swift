@@ -35,14 +35,9 @@ import Testing
         for url in Self.corpusURLs where url.lowercased().contains("github.com/") {
             for bend in Self.bends { texts.append(bend(url)) }
         }
-        var byBytes = 0
-        for text in texts {
-            let character = EntryClassifier.repositoryByCharacters(inTrimmed: text)
-            if let fast = EntryClassifier.asciiRepository(inTrimmed: text) {
-                #expect(fast == character, "\(text.debugDescription)")
-                byBytes += 1
-            }
-        }
+        let byBytes = fastPathDecisions(
+            on: texts, fast: { EntryClassifier.asciiRepository(inTrimmed: $0) },
+            reference: { EntryClassifier.repositoryByCharacters(inTrimmed: $0) })
         #expect(byBytes > 1_000)
         #expect(EntryClassifier.asciiRepository(inTrimmed: "https://github.com/é/x") == nil)
         #expect(EntryClassifier.githubRepository(of: "https://GitHub.com/Owner/Repo.git") == "Owner/Repo")

@@ -69,15 +69,9 @@ import Testing
 
     @Test func personNameShortcutAgreesWithTheCharacterPath() throws {
         try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
-        var decided = 0
-        for text in Self.builtTexts + Self.corpusPieces {
-            let character = NameHeuristics.looksLikePersonNameByCharacters(text)
-            if let fast = NameHeuristics.asciiLooksLikePersonName(text) {
-                #expect(fast == character, "\(text.debugDescription)")
-                decided += 1
-            }
-            #expect(NameHeuristics.looksLikePersonName(text) == character, "\(text.debugDescription)")
-        }
+        let decided = fastPathDecisions(
+            on: Self.builtTexts + Self.corpusPieces, fast: NameHeuristics.asciiLooksLikePersonName,
+            reference: NameHeuristics.looksLikePersonNameByCharacters, combined: NameHeuristics.looksLikePersonName)
         #expect(decided > 1_000)
         #expect(NameHeuristics.looksLikePersonName("Martin van Waerebeke"))
         #expect(!NameHeuristics.looksLikePersonName("the quick brown fox"))
@@ -88,14 +82,8 @@ import Testing
         var lists = Self.builtTexts + Self.corpusPieces
         lists += ["Ann Lee, Bob Smith", "Ann Lee,, Bob Smith,", ",", " , ", "Ann Lee, the end", "Ann, Bob\r\n, Cy",
             "Ann Lee, Bob Smith, Cy Young, Di Lu, Ed Ng, Flo Ro, Gus Po", "Émile Zola, Ann Lee", "Ann Lee,\u{301} Bob"]
-        var decided = 0
-        for list in lists {
-            let character = NameHeuristics.personNamesByCharacters(list)
-            if let fast = NameHeuristics.asciiPersonNames(list) {
-                #expect(fast == character, "\(list.debugDescription)")
-                decided += 1
-            }
-        }
+        let decided = fastPathDecisions(
+            on: lists, fast: NameHeuristics.asciiPersonNames, reference: NameHeuristics.personNamesByCharacters)
         #expect(decided > 1_000)
         #expect(NameHeuristics.authorNames("Leonel Aguilar, Jan Nagler and Nino Antulov-Fantulin.") == [
             "Leonel Aguilar", "Jan Nagler", "Nino Antulov-Fantulin",
@@ -158,18 +146,13 @@ import Testing
         let pieces = ["a", "é", "<", ">", "<b>", "</B>", "<BR/>", "<p>", "<summary>", "</SUMMARY>", "<summ", "&amp;",
             "&nbsp;", " ", "\r\n", "<\u{301}", ">\u{301}", "<b\u{301}>", "😀", "\u{0600}<", "x y", ">>", "<<", "<ß>"]
         var compared = 0
-        for a in pieces {
-            for b in pieces {
-                for c in pieces {
-                    let text = a + b + c
-                    for dropping in [false, true] {
-                        #expect(
-                            TextNormalizer.visibleTextByCharacters(ofHTML: text, droppingSummary: dropping)
-                                == Self.referenceVisibleText(ofHTML: text, droppingSummary: dropping),
-                            "\(text.debugDescription) \(dropping)")
-                        compared += 1
-                    }
-                }
+        for text in concatenations(of: pieces, count: 3) {
+            for dropping in [false, true] {
+                #expect(
+                    TextNormalizer.visibleTextByCharacters(ofHTML: text, droppingSummary: dropping)
+                        == Self.referenceVisibleText(ofHTML: text, droppingSummary: dropping),
+                    "\(text.debugDescription) \(dropping)")
+                compared += 1
             }
         }
         #expect(compared == 2 * 24 * 24 * 24)
@@ -218,15 +201,10 @@ import Testing
         try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
         var texts = Self.builtTexts + Self.corpusPieces
         texts += ["()", "(a)", "((a) b) c", "(a", ")(", "(a))", "(\u{301}a)", "(a)\u{301}", "(é)", "\u{0600}(a)", "(\r\n)", ""]
-        var decided = 0
-        for text in texts {
-            let character = ItemReader.matchingParenthesisByCharacters(in: text)
-            if let fast = ItemReader.asciiMatchingParenthesis(in: text) {
-                #expect(fast == character, "\(text.debugDescription)")
-                decided += 1
-            }
-            #expect(ItemReader.matchingParenthesis(in: text) == character, "\(text.debugDescription)")
-        }
+        let decided = fastPathDecisions(
+            on: texts, fast: { ItemReader.asciiMatchingParenthesis(in: $0) },
+            reference: { ItemReader.matchingParenthesisByCharacters(in: $0) },
+            combined: { ItemReader.matchingParenthesis(in: $0) })
         #expect(decided > 1_000)
     }
 

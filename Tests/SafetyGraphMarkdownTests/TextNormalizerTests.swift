@@ -63,18 +63,11 @@ import Testing
     @Test func collapsingASCIIByBytesAgreesWithTheScalarPath() {
         let pieces = ["a", "Word", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\r", "\u{1}", "\u{1B}[31m", "\u{7F}", "-", "", "é"]
         var compared = 0
-        for a in pieces {
-            for b in pieces {
-                for c in pieces {
-                    for d in pieces {
-                        let text = a + b + c + d
-                        #expect(
-                            TextNormalizer.collapseWhitespace(text) == TextNormalizer.collapseWhitespaceByScalars(text),
-                            "\(text.debugDescription)")
-                        compared += 1
-                    }
-                }
-            }
+        for text in concatenations(of: pieces, count: 4) {
+            #expect(
+                TextNormalizer.collapseWhitespace(text) == TextNormalizer.collapseWhitespaceByScalars(text),
+                "\(text.debugDescription)")
+            compared += 1
         }
         #expect(compared == 65_536)
     }
@@ -123,18 +116,13 @@ import Testing
         let pieces = ["a", "<", ">", "<b>", "</B>", "<BR/>", "<p>", "</P>", "<Td x=1>", "<summary>", "</SUMMARY>", "<summ",
             "&amp;", "&lt;", "&nbsp;", " ", "\r\n", "\t", "x y", "<!-- c -->", "<a href=\"u\">", ">>", "<<"]
         var compared = 0
-        for a in pieces {
-            for b in pieces {
-                for c in pieces {
-                    let text = a + b + c
-                    for dropping in [false, true] {
-                        let bytes = TextNormalizer.visibleASCIIText(ofHTML: text, droppingSummary: dropping)
-                        #expect(
-                            bytes == TextNormalizer.visibleTextByCharacters(ofHTML: text, droppingSummary: dropping),
-                            "\(text.debugDescription) \(dropping)")
-                        compared += 1
-                    }
-                }
+        for text in concatenations(of: pieces, count: 3) {
+            for dropping in [false, true] {
+                let bytes = TextNormalizer.visibleASCIIText(ofHTML: text, droppingSummary: dropping)
+                #expect(
+                    bytes == TextNormalizer.visibleTextByCharacters(ofHTML: text, droppingSummary: dropping),
+                    "\(text.debugDescription) \(dropping)")
+                compared += 1
             }
         }
         #expect(compared == 2 * 23 * 23 * 23)
