@@ -24,8 +24,10 @@ extension ByteSink {
                     // To the next byte that needs a look: eight at a time while none of them does (most text), then
                     // one at a time (within those eight, or in the last few).
                     if forHTML {
+                        while i + 16 <= count, !SWAR.mayNeedHTMLEscape(SWAR.pair(bytes, i)) { i += 16 }
                         while i + 8 <= count, !SWAR.mayNeedHTMLEscape(SWAR.word(bytes, i)) { i += 8 }
                     } else {
+                        while i + 16 <= count, !SWAR.mayNeedJSONEscape(SWAR.pair(bytes, i)) { i += 16 }
                         while i + 8 <= count, !SWAR.mayNeedJSONEscape(SWAR.word(bytes, i)) { i += 8 }
                     }
                     while i < count && kinds[Int(bytes[i])] < attention { i += 1 }
@@ -77,6 +79,7 @@ extension ByteSink {
             let count = bytes.count
             while true {
                 // As in `appendJSONString`: eight bytes at a time while none needs escaping.
+                while i + 16 <= count, !SWAR.mayNeedRDFEscape(SWAR.pair(bytes, i)) { i += 16 }
                 while i + 8 <= count, !SWAR.mayNeedRDFEscape(SWAR.word(bytes, i)) { i += 8 }
                 while i < count, !Self.needsRDFEscape(bytes[i]) { i += 1 }
                 guard i < count else { break }
@@ -143,6 +146,49 @@ enum SWAR {
     @inline(__always) static func any(_ x: UInt64, equal byte: UInt8) -> Bool {
         let y = x ^ (UInt64(byte) &* ones)
         return (y &- ones) & ~y & highs != 0
+    }
+
+    // Sixteen bytes at a time: the same tests on two words side by side, in one vector register. Only the
+    // arithmetic and bitwise operators of `SIMD2<UInt64>` are used, since those compile to vector instructions
+    // (its comparisons would be done lane by lane); the tests are or-ed together and looked at once, with no
+    // branch per test.
+
+    /// The sixteen bytes at `offset` (which must have sixteen after it).
+    @inline(__always) static func pair(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> SIMD2<UInt64> {
+        UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: SIMD2<UInt64>.self)
+    }
+
+    private typealias Pair = SIMD2<UInt64>
+
+    /// The high bit of some byte lane is set where a byte is below 0x20, and in no lane when none is.
+    @inline(__always) private static func below0x20(_ x: Pair) -> Pair { (x &- Pair(repeating: 0x20 &* ones)) & ~x }
+
+    /// The high bit of some byte lane is set where a byte equals `byte`, and in no lane when none does.
+    @inline(__always) private static func equal(_ x: Pair, _ byte: UInt8) -> Pair {
+        let y = x ^ Pair(repeating: UInt64(byte) &* ones)
+        return (y &- Pair(repeating: ones)) & ~y
+    }
+
+    @inline(__always) private static func anyHigh(_ x: Pair) -> Bool {
+        let h = x & Pair(repeating: highs)
+        return h[0] | h[1] != 0
+    }
+
+    /// `mayNeedJSONEscape` for sixteen bytes.
+    @inline(__always) static func mayNeedJSONEscape(_ x: SIMD2<UInt64>) -> Bool {
+        anyHigh(below0x20(x) | equal(x, 0x22) | equal(x, 0x5C))
+    }
+
+    /// `mayNeedHTMLEscape` for sixteen bytes.
+    @inline(__always) static func mayNeedHTMLEscape(_ x: SIMD2<UInt64>) -> Bool {
+        anyHigh(
+            below0x20(x) | equal(x | Pair(repeating: 0x04 &* ones), 0x26) | equal(x | Pair(repeating: 0x02 &* ones), 0x3E)
+                | equal(x, 0x5C) | equal(x, 0x7F) | equal(x, 0xE2))
+    }
+
+    /// `mayNeedRDFEscape` for sixteen bytes.
+    @inline(__always) static func mayNeedRDFEscape(_ x: SIMD2<UInt64>) -> Bool {
+        anyHigh(below0x20(x) | equal(x, 0x22) | equal(x, 0x5C) | equal(x, 0x7F))
     }
 
     /// `"`, `\`, or below 0x20: what `JSONEncoder` escapes.

@@ -59,40 +59,79 @@ import Testing
         #expect(sink.text.hasSuffix(#""entry 19999 \"q\"""#))
     }
 
+    /// JSON escaping scalar by scalar, as the documentation of `appendJSONString` states it.
+    static func jsonReference(_ text: String, forHTML: Bool) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0x08: out += "\\b"
+            case 0x0C: out += "\\f"
+            case 0..<0x20: out += "\\u" + String(format: "%04x", scalar.value)
+            case 0x7F, 0x3C, 0x3E, 0x26, 0x2028, 0x2029:
+                if forHTML { out += "\\u" + String(format: "%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// N-Triples / Turtle escaping scalar by scalar, as the documentation of `appendRDFString` states it.
+    static func rdfReference(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0x08: out += "\\b"
+            case 0x0C: out += "\\f"
+            case 0..<0x20, 0x7F: out += "\\u" + String(format: "%04X", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// The scans skip plain text sixteen and eight bytes at a time: a byte that needs escaping must be found in
+    /// every lane of either, so each ASCII character, U+2028, U+2029 and 0xE2 neighbours that need nothing stand
+    /// at every offset of a plain run long enough for both widths.
+    @Test func escapesAreFoundAtEveryOffsetOfALongRun() {
+        let specials = (0..<0x80).compactMap(Unicode.Scalar.init) + [0x2027, 0x2028, 0x2029, 0x20AC, 0xE9].compactMap(Unicode.Scalar.init)
+        for scalar in specials {
+            for offset in 0..<40 {
+                let text = String(repeating: "x", count: offset) + String(scalar) + String(repeating: "y", count: 40 - offset)
+                for forHTML in [true, false] {
+                    let sink = ByteSink()
+                    sink.appendJSONString(text, forHTML: forHTML)
+                    #expect(sink.text == Self.jsonReference(text, forHTML: forHTML), "U+\(String(scalar.value, radix: 16)) at \(offset)")
+                }
+                #expect(Self.rdf(text) == Self.rdfReference(text), "U+\(String(scalar.value, radix: 16)) at \(offset)")
+            }
+        }
+    }
+
     /// The escaping, scalar by scalar, as the documentation states it: the byte-table scan must agree on every
     /// scalar below U+0800, the U+20xx block (U+2028/U+2029 and their 0xE2 neighbours) and some astral ones.
     @Test func jsonEscapingAgreesWithItsDefinitionOnEveryScalar() {
-        func reference(_ text: String, forHTML: Bool) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar.value {
-                case 0x22: out += "\\\""
-                case 0x5C: out += "\\\\"
-                case 0x0A: out += "\\n"
-                case 0x0D: out += "\\r"
-                case 0x09: out += "\\t"
-                case 0x08: out += "\\b"
-                case 0x0C: out += "\\f"
-                case 0..<0x20: out += "\\u" + String(format: "%04x", scalar.value)
-                case 0x7F, 0x3C, 0x3E, 0x26, 0x2028, 0x2029:
-                    if forHTML { out += "\\u" + String(format: "%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out + "\""
-        }
         let scalars = (Array(0..<0x800) + Array(0x2000..<0x2100) + [0xFFFD, 0x1F600, 0x10FFFF]).compactMap(Unicode.Scalar.init)
         for forHTML in [true, false] {
             for scalar in scalars {
                 let text = "a" + String(scalar) + "z" + String(scalar)
                 let sink = ByteSink()
                 sink.appendJSONString(text, forHTML: forHTML)
-                #expect(sink.text == reference(text, forHTML: forHTML), "U+\(String(scalar.value, radix: 16)) forHTML \(forHTML)")
+                #expect(sink.text == Self.jsonReference(text, forHTML: forHTML), "U+\(String(scalar.value, radix: 16)) forHTML \(forHTML)")
             }
             let all = String(String.UnicodeScalarView(scalars))
             let sink = ByteSink()
             sink.appendJSONString(all, forHTML: forHTML)
-            #expect(sink.text == reference(all, forHTML: forHTML))
+            #expect(sink.text == Self.jsonReference(all, forHTML: forHTML))
         }
     }
 }
