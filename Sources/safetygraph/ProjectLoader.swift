@@ -43,16 +43,16 @@ enum ProjectLoader {
             }
         }
         // Each list comes merged from its ingester; one list alone needs no second pass (merging is idempotent).
-        let (entries, mergeDiagnostics) = lists.count == 1 ? (lists[0], []) : EntryMerger.merge(lists)
+        // A single list is taken out of `lists`, so that the tagger holds the only reference and moves its
+        // entries instead of copying them.
+        let (entries, mergeDiagnostics) = lists.count == 1 ? (lists.removeLast(), []) : EntryMerger.merge(lists)
         diagnostics += mergeDiagnostics
+        // Given up here, to be freed on another thread: the merged entries hold what they need of them.
+        releaseInBackground(consume lists, count: entries.count)
 
         let tagger = Tagger(ontology: ontology)
-        let tagged = tagger.tag(entries)
+        let tagged = tagger.tag(consume entries)
         diagnostics += tagged.diagnostics
-        // Given up here, to be freed on another thread: the tagged entries hold what they need of them.
-        let count = entries.count
-        releaseInBackground(consume lists, count: count)
-        releaseInBackground(consume entries, count: count)
 
         let graph = KnowledgeGraph(scheme: ontology.scheme, entries: tagged.entries)
         return Project(ontology: ontology, graph: graph, diagnostics: diagnostics.sorted())

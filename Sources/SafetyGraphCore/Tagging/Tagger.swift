@@ -59,33 +59,46 @@ public struct Tagger: Sendable {
     ///
     /// Large batches are tagged in chunks on all cores; every entry's tags depend on that entry alone, so the
     /// result is the same as tagging one by one.
-    public func tag(_ entries: [Entry]) -> (entries: [TaggedEntry], diagnostics: [Diagnostic]) {
+    ///
+    /// The entries are taken `consuming`: when the caller hands over its only reference, each entry moves into
+    /// its `TaggedEntry` instead of being copied (a copy retains a dozen strings and arrays, and the original
+    /// then has to be released as well). A shared array is copied once, as any mutation would.
+    public func tag(_ entries: consuming [Entry]) -> (entries: [TaggedEntry], diagnostics: [Diagnostic]) {
+        var entries = entries
         let n = entries.count
         let sections = sectionResults(entries)
         var overrideKeys = [String?](repeating: nil, count: n)
         var tagged = [TaggedEntry](unsafeUninitializedCapacity: n) { buffer, initialized in
             overrideKeys.withUnsafeMutableBufferPointer { keys in
-                let out = UncheckedSendable(buffer)
-                let keyOut = UncheckedSendable(keys)
-                let chunk = Self.chunkSize
-                let chunks = (n + chunk - 1) / chunk
-                let work: @Sendable (Int) -> Void = { c in
-                    var scratch = TaggingScratch()
-                    for i in (c * chunk)..<min(n, (c + 1) * chunk) {
-                        let k = Int(sections.index[i])
-                        let found = k >= 0 ? sections.found[k] : nil
-                        (out.value.baseAddress! + i).initialize(to: tag(entries[i], &scratch, sections: found))
-                        keyOut.value[i] = scratch.overrideKey
+                entries.withUnsafeMutableBufferPointer { source in
+                    let out = UncheckedSendable(buffer)
+                    let keyOut = UncheckedSendable(keys)
+                    let input = UncheckedSendable(source)
+                    let chunk = Self.chunkSize
+                    let chunks = (n + chunk - 1) / chunk
+                    let work: @Sendable (Int) -> Void = { c in
+                        var scratch = TaggingScratch()
+                        for i in (c * chunk)..<min(n, (c + 1) * chunk) {
+                            let k = Int(sections.index[i])
+                            let found = k >= 0 ? sections.found[k] : nil
+                            // Moved out, and the slot left holding an empty entry (nothing to retain or free).
+                            let slot = input.value.baseAddress! + i
+                            let entry = slot.move()
+                            slot.initialize(to: Self.vacated)
+                            (out.value.baseAddress! + i).initialize(to: tag(entry, &scratch, sections: found))
+                            keyOut.value[i] = scratch.overrideKey
+                        }
                     }
-                }
-                if chunks > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 {
-                    DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
-                } else {
-                    for c in 0..<chunks { work(c) }
+                    if chunks > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 {
+                        DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+                    } else {
+                        for c in 0..<chunks { work(c) }
+                    }
                 }
             }
             initialized = n
         }
+        releaseInBackground(consume entries, count: n)
         let matchedOverrides = Set(overrideKeys.compactMap { $0 })
 
         // In place: moving entries is much cheaper than copying them. Equal ids (which the ingester merges
@@ -105,6 +118,9 @@ public struct Tagger: Sendable {
 
     /// Entries per unit of parallel work: large enough to amortise a scratch and its section cache.
     static let chunkSize = 2_048
+
+    /// What a slot of the consumed input holds once its entry has moved out: empty strings and arrays only.
+    static let vacated = Entry(id: EntryID(rawValue: ""), title: "", url: "")
 
     // MARK: - Tagging one entry
 
