@@ -72,6 +72,28 @@ import Testing
         #expect(compared == 65_536)
     }
 
+    /// The collapsed start is found eight bytes at a time: every ASCII byte, a second space and a leading space are
+    /// seen in every lane of a word and across words, in text that is otherwise already collapsed.
+    @Test func collapsedStartIsCutAtEveryOffset() {
+        let plain = Array("ab cd efg h ijk lm nopq r st uv wxyz".utf8)
+        var compared = 0
+        for offset in 0..<(plain.count - 1) {
+            for byte in UInt8(0)..<0x80 {
+                for insert in [[byte], [0x20, byte], [byte, 0x20]] {
+                    let text = String(decoding: plain[..<offset] + insert + plain[offset...], as: UTF8.self)
+                    #expect(
+                        TextNormalizer.collapseWhitespace(text) == TextNormalizer.collapseWhitespaceByScalars(text),
+                        "\(text.debugDescription)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared == 35 * 128 * 3)
+        #expect(TextNormalizer.visibleOrSpaces(0x6867_6665_6463_6261) == 0)
+        #expect(TextNormalizer.visibleOrSpaces(0x6867_6665_6463_2061) == 0x80_00)
+        #expect(TextNormalizer.visibleOrSpaces(0x6867_6665_6463_0961) == nil)
+    }
+
     /// The one-pass byte path gives what the scalar path gives on random text: every ASCII byte (controls, DEL,
     /// whitespace in runs and at the ends) mixed with non-ASCII whitespace, joiners, marks and emoji, short and
     /// long (past any stack-sized scratch buffer), and on text that is already collapsed but for its last byte.

@@ -22,9 +22,17 @@ enum TextNormalizer {
     /// collapsed text. The already-collapsed start is found first and copied as it is; only the rest is collapsed
     /// byte by byte, into a scratch buffer (no array grown byte by byte, no second pass to check for ASCII).
     static func collapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
-        // The longest start that is visible characters and single spaces, with no space at the start.
+        // The longest start that is visible characters and single spaces, with no space at the start: eight bytes
+        // at a time while a word holds nothing else, then byte by byte from the first word that might.
         var previousWasSpace = true
         var k = 0
+        while k + 8 <= bytes.count {
+            let spaces = Self.visibleOrSpaces(UnsafeRawPointer(bytes.baseAddress! + k).loadUnaligned(as: UInt64.self))
+            // Not all visible or spaces; two spaces in a row (within the word, or across from the last word).
+            guard let spaces, spaces & (spaces >> 8) == 0, !(previousWasSpace && spaces & 0x80 != 0) else { break }
+            previousWasSpace = spaces >> 63 != 0
+            k += 8
+        }
         while k < bytes.count {
             let byte = bytes[k]
             if byte == 0x20 {
@@ -45,7 +53,28 @@ enum TextNormalizer {
             var count = pending ? k - 1 : k
             if count > 0 { out.baseAddress!.initialize(from: bytes.baseAddress!, count: count) }
             var pendingSpace = pending
-            for byte in UnsafeBufferPointer(rebasing: bytes[k...]) {
+            var j = k
+            while j < bytes.count {
+                // Eight bytes that are visible characters and single spaces, not starting with a space that would
+                // follow a pending one (or lead the text), are written as they are: after the pending space if
+                // any, their own last space left pending.
+                while j + 8 <= bytes.count,
+                    let spaces = Self.visibleOrSpaces(UnsafeRawPointer(bytes.baseAddress! + j).loadUnaligned(as: UInt64.self)),
+                    spaces & (spaces >> 8) == 0, !((pendingSpace || count == 0) && spaces & 0x80 != 0)
+                {
+                    if pendingSpace {
+                        out[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = spaces >> 63 != 0
+                    let written = pendingSpace ? 7 : 8
+                    (out.baseAddress! + count).initialize(from: bytes.baseAddress! + j, count: written)
+                    count += written
+                    j += 8
+                }
+                guard j < bytes.count else { break }
+                let byte = bytes[j]
+                j += 1
                 if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                     pendingSpace = count > 0
                 } else if byte >= 0x20 && byte < 0x7F {
@@ -63,6 +92,21 @@ enum TextNormalizer {
             }
             return .some(String(decoding: UnsafeBufferPointer(rebasing: out[..<count]), as: UTF8.self))
         }
+    }
+
+    /// For eight bytes (little-endian): nil if one of them is neither visible ASCII (0x21–0x7E) nor a space; else
+    /// the high bit of each byte lane set exactly where the byte is a space.
+    @inline(__always)
+    static func visibleOrSpaces(_ x: UInt64) -> UInt64? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // Some byte at or above 0x80, below 0x20, or equal to 0x7F (each test exact for "some byte").
+        let del = x ^ (0x7F &* ones)
+        guard (x | ((x &- 0x20 &* ones) & ~x) | ((del &- ones) & ~del)) & highs == 0 else { return nil }
+        // Exactly the bytes equal to 0x20: no carry crosses a lane, since each lane adds at most 0x7F to 0x7F.
+        let y = x ^ (0x20 &* ones)
+        let low = ~highs
+        return ~(((y & low) &+ low) | y) & highs
     }
 
     /// One ASCII character of `collapseWhitespace`: whitespace (tab, line feed, vertical tab, form feed, carriage
