@@ -62,6 +62,40 @@ import SafetyGraphMarkdown
         #expect(Self.firstDifference(Self.written(empty), try JSONOutput.encode(empty)) == nil)
     }
 
+    /// The entry writer copies a string as it is when none of its bytes needs escaping, judged eight bytes at a time,
+    /// and copies short pieces with overlapping words: strings of every length around those widths (and around the
+    /// longest copied in one piece), with each kind of byte at the start, the middle and the end, in every place a
+    /// string is written, read as the encoder writes them.
+    @Test func entryStringsOfEveryLengthEqualTheEncoder() throws {
+        var texts: [String] = []
+        for length in Array(0...41) + [65_535, 65_536, 65_537] {
+            let plain = String(decoding: (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }, as: UTF8.self)
+            texts.append(plain)
+            guard length > 0, length < 100 else { continue }
+            for special in ["\"", "\\", "\u{0}", "\u{1F}", "\n", "/", "\u{7F}", "<"] {
+                for place in Set([0, length / 2, length - 1]) {
+                    var bytes = Array(plain.utf8.prefix(place))
+                    bytes += special.utf8
+                    bytes += plain.utf8.dropFirst(place + 1)
+                    texts.append(String(decoding: bytes, as: UTF8.self))
+                }
+            }
+        }
+        let scheme = ConceptScheme(
+            id: "s", title: "T", definition: "D", concepts: [Concept(id: "a", prefLabel: "A", definition: "A.")])
+        let entries = texts.enumerated().map { n, text in
+            TaggedEntry(
+                entry: Entry(
+                    id: EntryID("e\(n)"), title: text, url: text, otherURLs: [text], authors: [text, "B"],
+                    year: n % 3 == 0 ? n : nil, organization: n % 2 == 0 ? text : nil, description: text,
+                    keywords: [text], sectionPaths: [[text]], githubRepo: n % 5 == 0 ? text : nil,
+                    sources: [SafetyGraphCore.SourceLocation(file: text, line: n, column: n % 4)]),
+                tags: [Tag(concept: "a", provenance: [TagProvenance(rule: .label, term: text, field: .title)])])
+        }
+        let document = CatalogueDocument(graph: KnowledgeGraph(scheme: scheme, entries: entries), relatedLimit: 5)
+        #expect(Self.firstDifference(Self.written(document), try JSONOutput.encode(document)) == nil)
+    }
+
     /// Integers and doubles as the encoder writes them, each double several times and among others that differ
     /// only in their last digits (the writer keeps the text of each double it has written).
     @Test func numbersEqualTheEncoder() throws {

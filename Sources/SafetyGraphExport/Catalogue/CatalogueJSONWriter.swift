@@ -29,15 +29,11 @@ extension CatalogueDocument {
         }
         json.endArray()
         json.key("entries")
-        json.beginArray()
-        // Each entry is lent in place (iterating copied, and retained, every field of it).
-        taggedEntries.withUnsafeBufferPointer { entries in
-            for index in entries.indices {
-                json.element()
-                Self.write(entries.baseAddress! + index, related: relatedLists[index], to: &json)
-            }
+        var entries = CatalogueEntryWriter(sink: sink, depth: json.depth)
+        taggedEntries.withUnsafeBufferPointer { tagged in
+            relatedLists.withUnsafeBufferPointer { related in entries.write(tagged, related: related) }
         }
-        json.endArray()
+        entries.deallocate()
         json.key("format")
         json.string(format)
         json.key("scheme")
@@ -56,110 +52,6 @@ extension CatalogueDocument {
         json.endObject()
         sink.append(UInt8(ascii: "\n"))
     }
-
-    /// One entry, keys in the byte order `JSONEncoder`'s `.sortedKeys` gives; absent optionals left out.
-    ///
-    /// The entry is read through a pointer into the graph's array, and its lists by position: a copy of the entry,
-    /// or iterating its lists, retained and released every string and array on the way (a third of the writer's
-    /// time).
-    private static func write(
-        _ tagged: UnsafePointer<TaggedEntry>, related: [RelatedEntry], to json: inout PrettyJSONWriter
-    ) {
-        json.beginObject()
-        json.key("authors")
-        json.stringArray(tagged.pointee.entry.authors)
-        if let description = tagged.pointee.entry.description {
-            json.key("description")
-            json.string(description)
-        }
-        if let githubRepo = tagged.pointee.entry.githubRepo {
-            json.key("githubRepo")
-            json.string(githubRepo)
-        }
-        json.key("id")
-        json.string(tagged.pointee.entry.id.rawValue)
-        json.key("keywords")
-        json.stringArray(tagged.pointee.entry.keywords)
-        json.key("kind")
-        json.string(tagged.pointee.entry.kind.rawValue)
-        if let organization = tagged.pointee.entry.organization {
-            json.key("organization")
-            json.string(organization)
-        }
-        json.key("otherURLs")
-        json.stringArray(tagged.pointee.entry.otherURLs)
-        json.key("related")
-        json.beginArray()
-        related.withUnsafeBufferPointer { related in
-            for r in related.indices {
-                json.element()
-                json.beginObject()
-                json.key("id")
-                json.string(related[r].entry.rawValue)
-                json.key("score")
-                json.double(RelatedRecord.writtenScore(related[r].score))
-                json.key("shared")
-                json.stringArray(related[r].sharedConcepts) { $0.rawValue }
-                json.endObject()
-            }
-        }
-        json.endArray()
-        json.key("sectionPaths")
-        json.beginArray()
-        tagged.pointee.entry.sectionPaths.withUnsafeBufferPointer { paths in
-            for p in paths.indices {
-                json.element()
-                json.stringArray(paths[p])
-            }
-        }
-        json.endArray()
-        json.key("sources")
-        json.beginArray()
-        for source in tagged.pointee.entry.sources {
-            json.element()
-            json.source(source)  // as `EntryRecord.sources` holds it
-        }
-        json.endArray()
-        json.key("tags")
-        json.beginArray()
-        tagged.pointee.tags.withUnsafeBufferPointer { tags in
-            for t in tags.indices {
-                json.element()
-                json.beginObject()
-                json.key("concept")
-                json.string(tags[t].concept.rawValue)
-                json.key("provenance")
-                json.beginArray()
-                tags[t].provenance.withUnsafeBufferPointer { provenance in
-                    for p in provenance.indices {
-                        json.element()
-                        json.beginObject()
-                        if let field = provenance[p].field {
-                            json.key("field")
-                            json.string(field.rawValue)
-                        }
-                        json.key("rule")
-                        json.string(provenance[p].rule.rawValue)
-                        json.key("term")
-                        json.string(provenance[p].term)
-                        json.endObject()
-                    }
-                }
-                json.endArray()
-                json.endObject()
-            }
-        }
-        json.endArray()
-        json.key("title")
-        json.string(tagged.pointee.entry.title)
-        json.key("url")
-        json.string(tagged.pointee.entry.url)
-        if let year = tagged.pointee.entry.year {
-            json.key("year")
-            json.int(year)
-        }
-        json.endObject()
-    }
 }
 
 // MARK: - PrettyJSONWriter
@@ -170,13 +62,10 @@ struct PrettyJSONWriter {
     let sink: ByteSink
     /// How many containers are open, and per open container (bit `depth - 1`) whether it has a member yet: the
     /// writer nests a handful deep, and a bit per level costs no array to check and grow per element.
-    private var depth = 0
+    private(set) var depth = 0
     private var hasMembers: UInt64 = 0
     /// The text of every double written so far, by bit pattern (see `double`).
     private var doubles: [UInt64: [UInt8]] = [:]
-    /// The last source file written and its escaped bytes, without quotes (see `source`).
-    private var lastFile: (file: String, escaped: ArraySlice<UInt8>)?
-
     init(sink: ByteSink) { self.sink = sink }
 
     mutating func beginObject() { open(UInt8(ascii: "{")) }
@@ -315,29 +204,6 @@ struct PrettyJSONWriter {
         if text.hasSuffix(".0") { text.removeLast(2) }
         if doubles.count < 4096 { doubles[value.bitPattern] = Array(text.utf8) }
         sink.append(text)
-    }
-
-    /// A source location as its `description` in a JSON string, `"file:line"` (`:column` after it when known). The
-    /// file's escaped text is kept for the next location, which is almost always in the same file; colons and
-    /// digits need no escaping, so the rest is written as it is.
-    mutating func source(_ location: SourceLocation) {
-        if lastFile == nil || !utf8Equal(lastFile!.file, location.file) {
-            let escaped = ByteSink()
-            escaped.appendJSONString(location.file, forHTML: false)
-            lastFile = (location.file, escaped.bytes.dropFirst().dropLast())
-        }
-        let sink = sink
-        lastFile!.escaped.withUnsafeBufferPointer { escaped in
-            sink.append(UInt8(ascii: "\""))
-            sink.append(escaped)
-            sink.append(UInt8(ascii: ":"))
-            Self.int(location.line, to: sink)
-            if location.column > 0 {
-                sink.append(UInt8(ascii: ":"))
-                Self.int(location.column, to: sink)
-            }
-            sink.append(UInt8(ascii: "\""))
-        }
     }
 
     mutating func stringArray(_ values: [String]) { stringArray(values) { $0 } }
