@@ -23,9 +23,12 @@ extension ByteSink {
                 while true {
                     // To the next byte that needs a look: eight at a time while none of them does (most text), then
                     // one at a time (within those eight, or in the last few).
+                    // Sixteen at a time first (`Block`), then eight (`SWAR`): most strings are IRIs and prose.
                     if forHTML {
+                        while i + 16 <= count, !Block.mayNeedHTMLEscape(Block.load(bytes, i)) { i += 16 }
                         while i + 8 <= count, !SWAR.mayNeedHTMLEscape(SWAR.word(bytes, i)) { i += 8 }
                     } else {
+                        while i + 16 <= count, !Block.mayNeedJSONEscape(Block.load(bytes, i)) { i += 16 }
                         while i + 8 <= count, !SWAR.mayNeedJSONEscape(SWAR.word(bytes, i)) { i += 8 }
                     }
                     while i < count && kinds[Int(bytes[i])] < attention { i += 1 }
@@ -76,7 +79,8 @@ extension ByteSink {
             var i = 0
             let count = bytes.count
             while true {
-                // As in `appendJSONString`: eight bytes at a time while none needs escaping.
+                // As in `appendJSONString`: sixteen bytes, then eight, at a time while none needs escaping.
+                while i + 16 <= count, !Block.mayNeedRDFEscape(Block.load(bytes, i)) { i += 16 }
                 while i + 8 <= count, !SWAR.mayNeedRDFEscape(SWAR.word(bytes, i)) { i += 8 }
                 while i < count, !Self.needsRDFEscape(bytes[i]) { i += 1 }
                 guard i < count else { break }
@@ -160,5 +164,45 @@ enum SWAR {
     /// `"`, `\`, U+007F, or below 0x20: what N-Triples and Turtle strings escape.
     @inline(__always) static func mayNeedRDFEscape(_ x: UInt64) -> Bool {
         anyBelow0x20(x) || any(x, equal: 0x22) || any(x, equal: 0x5C) || any(x, equal: 0x7F)
+    }
+}
+
+/// The escapers' tests over sixteen bytes at once, in one SSE register: the same "any" answers as `SWAR`'s, at about
+/// a third of the instructions per byte. Written with `.<`, `^` and `|` only: Swift lowers those to vector
+/// instructions, but `.==` to a loop over the lanes (equality is `(v ^ c) .< 1`, which LLVM turns into a compare).
+enum Block {
+    typealias Bytes = SIMD16<UInt8>
+
+    /// The sixteen bytes at `offset` (which must have sixteen after it).
+    @inline(__always) static func load(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bytes {
+        UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: Bytes.self)
+    }
+
+    /// Lanes equal to `byte`.
+    @inline(__always) private static func equal(_ v: Bytes, _ byte: UInt8) -> SIMDMask<SIMD16<Int8>> {
+        (v ^ Bytes(repeating: byte)) .< Bytes(repeating: 1)
+    }
+
+    /// Whether any lane of `mask` is set.
+    @inline(__always) private static func any(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let halves = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        return halves[0] | halves[1] != 0
+    }
+
+    /// `"`, `\`, or below 0x20 (`SWAR.mayNeedJSONEscape`).
+    @inline(__always) static func mayNeedJSONEscape(_ v: Bytes) -> Bool {
+        any((v .< Bytes(repeating: 0x20)) .| equal(v, 0x22) .| equal(v, 0x5C))
+    }
+
+    /// Also `&` `<` `>` U+007F and 0xE2 (`SWAR.mayNeedHTMLEscape`, with its two merged tests).
+    @inline(__always) static func mayNeedHTMLEscape(_ v: Bytes) -> Bool {
+        any(
+            (v .< Bytes(repeating: 0x20)) .| equal(v | Bytes(repeating: 0x04), 0x26)
+                .| equal(v | Bytes(repeating: 0x02), 0x3E) .| equal(v, 0x5C) .| equal(v, 0x7F) .| equal(v, 0xE2))
+    }
+
+    /// `"`, `\`, U+007F, or below 0x20 (`SWAR.mayNeedRDFEscape`).
+    @inline(__always) static func mayNeedRDFEscape(_ v: Bytes) -> Bool {
+        any((v .< Bytes(repeating: 0x20)) .| equal(v, 0x22) .| equal(v, 0x5C) .| equal(v, 0x7F))
     }
 }
