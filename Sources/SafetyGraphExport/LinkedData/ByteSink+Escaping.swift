@@ -21,15 +21,20 @@ extension ByteSink {
                 var i = 0
                 let count = bytes.count
                 while true {
-                    // To the next byte that needs a look: eight at a time while none of them does (most text), then
-                    // one at a time (within those eight, or in the last few).
-                    // Sixteen at a time first (`Block`), then eight (`SWAR`): most strings are IRIs and prose.
+                    // To the next byte that needs a look: sixteen at a time (`Block`), then eight (`SWAR`), while none
+                    // of them does (most text), then one at a time. Fewer than sixteen (or eight) left after plain
+                    // ones are tested as the string's last sixteen (eight), overlapping bytes already passed: a clean
+                    // answer covers the rest at once, any other leaves them to the narrower tests.
                     if forHTML {
                         while i + 16 <= count, !Block.mayNeedHTMLEscape(Block.load(bytes, i)) { i += 16 }
+                        if i < count, i + 16 > count, count >= 16, !Block.mayNeedHTMLEscape(Block.load(bytes, count - 16)) { i = count }
                         while i + 8 <= count, !SWAR.mayNeedHTMLEscape(SWAR.word(bytes, i)) { i += 8 }
+                        if i < count, i + 8 > count, count >= 8, !SWAR.mayNeedHTMLEscape(SWAR.word(bytes, count - 8)) { i = count }
                     } else {
                         while i + 16 <= count, !Block.mayNeedJSONEscape(Block.load(bytes, i)) { i += 16 }
+                        if i < count, i + 16 > count, count >= 16, !Block.mayNeedJSONEscape(Block.load(bytes, count - 16)) { i = count }
                         while i + 8 <= count, !SWAR.mayNeedJSONEscape(SWAR.word(bytes, i)) { i += 8 }
+                        if i < count, i + 8 > count, count >= 8, !SWAR.mayNeedJSONEscape(SWAR.word(bytes, count - 8)) { i = count }
                     }
                     while i < count && kinds[Int(bytes[i])] < attention { i += 1 }
                     guard i < count else { break }
@@ -79,9 +84,12 @@ extension ByteSink {
             var i = 0
             let count = bytes.count
             while true {
-                // As in `appendJSONString`: sixteen bytes, then eight, at a time while none needs escaping.
+                // As in `appendJSONString`: sixteen bytes, then eight, at a time while none needs escaping, and the
+                // last few as the last sixteen or eight.
                 while i + 16 <= count, !Block.mayNeedRDFEscape(Block.load(bytes, i)) { i += 16 }
+                if i < count, i + 16 > count, count >= 16, !Block.mayNeedRDFEscape(Block.load(bytes, count - 16)) { i = count }
                 while i + 8 <= count, !SWAR.mayNeedRDFEscape(SWAR.word(bytes, i)) { i += 8 }
+                if i < count, i + 8 > count, count >= 8, !SWAR.mayNeedRDFEscape(SWAR.word(bytes, count - 8)) { i = count }
                 while i < count, !Self.needsRDFEscape(bytes[i]) { i += 1 }
                 guard i < count else { break }
                 let b = bytes[i]

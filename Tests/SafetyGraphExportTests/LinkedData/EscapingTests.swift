@@ -43,6 +43,34 @@ import Testing
         #expect(Self.rdf(input) == expected)
     }
 
+    /// Each byte the N-Triples escaping looks at, at every offset of a 40-byte text (found by the 16-byte, the
+    /// 8-byte or the byte scan), against the escaping written scalar by scalar.
+    @Test func rdfEscapingAgreesWithItsDefinitionAtEveryOffset() {
+        func reference(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar.value {
+                case 0x22: out += "\\\""
+                case 0x5C: out += "\\\\"
+                case 0x0A: out += "\\n"
+                case 0x0D: out += "\\r"
+                case 0x09: out += "\\t"
+                case 0x08: out += "\\b"
+                case 0x0C: out += "\\f"
+                case 0..<0x20, 0x7F: out += "\\u" + String(format: "%04X", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        for scalar in [0x22, 0x5C, 0x0A, 0x01, 0x1F, 0x7F, 0x3C, 0xE9, 0x2028].compactMap(Unicode.Scalar.init) {
+            for offset in 0..<40 {
+                let text = String(repeating: "a", count: offset) + String(scalar) + String(repeating: "z", count: 39 - offset)
+                #expect(Self.rdf(text) == reference(text), "U+\(String(scalar.value, radix: 16)) at \(offset)")
+            }
+        }
+    }
+
     @Test func noRawControlCharacterSurvives() {
         let all = String(String.UnicodeScalarView((0..<0x80).compactMap(Unicode.Scalar.init)))
         for text in [Self.json(all), Self.rdf(all)] {
