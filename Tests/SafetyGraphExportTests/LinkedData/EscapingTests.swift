@@ -50,6 +50,33 @@ import Testing
         }
     }
 
+    /// The 16-byte tests (`Block`) against the byte-by-byte rule they stand for, for every byte value at every lane
+    /// of an otherwise plain block (and against `SWAR` on its two halves).
+    @Test func blockTestsAgreeWithTheByteRules() {
+        let rules: [(name: String, block: (Block.Bytes) -> Bool, word: (UInt64) -> Bool, byte: (UInt8) -> Bool)] = [
+            ("JSON", Block.mayNeedJSONEscape, SWAR.mayNeedJSONEscape, { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }),
+            (
+                "HTML", Block.mayNeedHTMLEscape, SWAR.mayNeedHTMLEscape,
+                { $0 < 0x20 || [0x22, 0x5C, 0x7F, 0x3C, 0x3E, 0x26, 0xE2].contains($0) }
+            ),
+            ("RDF", Block.mayNeedRDFEscape, SWAR.mayNeedRDFEscape, { $0 < 0x20 || [0x22, 0x5C, 0x7F].contains($0) }),
+        ]
+        for rule in rules {
+            #expect(!rule.block(Block.Bytes(repeating: UInt8(ascii: "a"))), "\(rule.name) plain block")
+            for value in 0...255 {
+                for lane in 0..<16 {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 16)
+                    bytes[lane] = UInt8(value)
+                    let block = bytes.withUnsafeBufferPointer { Block.load($0, 0) }
+                    let words = bytes.withUnsafeBufferPointer { [SWAR.word($0, 0), SWAR.word($0, 8)] }
+                    let expected = rule.byte(UInt8(value))
+                    #expect(rule.block(block) == expected, "\(rule.name) byte \(value) lane \(lane)")
+                    #expect(words.contains(where: rule.word) == expected, "\(rule.name) SWAR byte \(value) lane \(lane)")
+                }
+            }
+        }
+    }
+
     @Test func sinkFlushesInChunksAndKeepsEveryByte() throws {
         // A memory sink never flushes; its text is everything written, across many appends.
         let sink = ByteSink()
@@ -99,8 +126,8 @@ import Testing
         return out + "\""
     }
 
-    /// The scans skip plain text sixteen and eight bytes at a time: a byte that needs escaping must be found in
-    /// every lane of either, so each ASCII character, U+2028, U+2029 and 0xE2 neighbours that need nothing stand
+    /// The scans skip plain text sixteen and eight bytes at a time, and test the last few as the text's last sixteen
+    /// or eight: a byte that needs escaping must be found in every lane of either, so each ASCII character, U+2028, U+2029 and 0xE2 neighbours that need nothing stand
     /// at every offset of a plain run long enough for both widths.
     @Test func escapesAreFoundAtEveryOffsetOfALongRun() {
         let specials = (0..<0x80).compactMap(Unicode.Scalar.init) + [0x2027, 0x2028, 0x2029, 0x20AC, 0xE9].compactMap(Unicode.Scalar.init)
