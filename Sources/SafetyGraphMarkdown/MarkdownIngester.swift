@@ -133,7 +133,7 @@ public struct MarkdownIngester: Sendable {
         let size = text.utf8.count
         if cores > 1, size >= MarkdownChunks.minimumDocumentBytes,
             let parts = PartwiseExtraction.extractParts(
-                text, path: path, rules: rules, partBytes: max(size / (cores * 8), 1 << 18))
+                text, path: path, rules: rules, partBytes: max(size / (cores * 32), 1 << 18))
         {
             return (parts.parts, parts.diagnostics)
         }
