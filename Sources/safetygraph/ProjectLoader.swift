@@ -26,6 +26,9 @@ enum ProjectLoader {
         }
         let (ontology, ontologyWarnings) = try loadOntology(options.ontology)
         var diagnostics = ontologyWarnings
+        // The tagger (its label automaton takes a while to build) is made beside the reading and parsing: their
+        // first moments leave a core free (the first part of a large list is parsed alone).
+        let taggerBuild = Background { Tagger(ontology: ontology) }
 
         // Then parsed and read at once (cmark-gfm's parse itself is serialised by its lock), and taken in the order
         // given: the first list that cannot be read is the one reported, whatever the timing.
@@ -50,7 +53,7 @@ enum ProjectLoader {
         // Given up here, to be freed on another thread: the merged entries hold what they need of them.
         releaseInBackground(consume lists, count: entries.count)
 
-        let tagger = Tagger(ontology: ontology)
+        let tagger = try taggerBuild.wait().get()
         let tagged = tagger.tag(consume entries)
         diagnostics += tagged.diagnostics
 
