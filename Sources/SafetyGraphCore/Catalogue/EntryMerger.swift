@@ -18,7 +18,6 @@ import Foundation
 public enum EntryMerger {
     /// Merges `lists` (in the order given) into entries sorted by id, plus a warning per repeated URL.
     public static func merge(_ lists: [[Entry]]) -> (entries: [Entry], diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
         // Positions run through the lists end to end, and an entry is read where it lies: joining the lists first
         // copied every entry, and a copy retains a dozen strings and arrays, which for a large list (each in its
         // own cache line) cost more than the merging itself. Entries are copied once, into the result.
@@ -37,32 +36,57 @@ public enum EntryMerger {
         }
         var order = Array(0..<all.count)
         if !order.indices.dropFirst().allSatisfy({ precedes(order[$0 - 1], order[$0]) }) { order.sort(by: precedes) }
-        // One slot per id: the position of its first occurrence, and its accumulator once a second one arrives.
-        var accumulatorOfSlot: [Int: Accumulator] = [:]
+        // One slot per id: the position of its first occurrence. Repeats are only noted here, in order; their
+        // warnings and their merging (per slot, in that order) are done on all cores below.
         var slots = Slots(all)
+        var repeats: [(slot: Int32, position: Int32)] = []
         for position in order {
-            guard let slot = slots.slot(of: position) else { continue }
-            let first = slots.firstPosition[slot]
-            diagnostics.append(duplicateWarning(all[position], first: accumulatorOfSlot[slot]?.entry ?? all[first]))
-            accumulatorOfSlot[slot, default: Accumulator(all[first])].absorb(all[position])
+            if let slot = slots.slot(of: position) { repeats.append((Int32(slot), Int32(position))) }
         }
         let firstPosition = slots.firstPosition
         let byID = slots.sorted()  // slots in id order
+        // Each slot's repeats in order, end to end: slot s's are `repeatPositions[repeatStarts[s]..<repeatStarts[s + 1]]`.
+        var repeatStarts = [Int32](repeating: 0, count: firstPosition.count + 1)
+        for r in repeats { repeatStarts[Int(r.slot) + 1] += 1 }
+        for s in firstPosition.indices { repeatStarts[s + 1] += repeatStarts[s] }
+        var repeatPositions = [Int32](repeating: 0, count: repeats.count)
+        var filled = repeatStarts
+        for r in repeats {
+            repeatPositions[Int(filled[Int(r.slot)])] = r.position
+            filled[Int(r.slot)] += 1
+        }
+        // A warning names the repeat and where the id was first seen: the first occurrence's first source, which
+        // merging never changes, so each depends on its repeat alone.
+        let shared = UncheckedSendable((all, firstPosition, byID, repeatStarts, repeatPositions, repeats))
+        let chunk = 2_048
+        let diagnostics = [Diagnostic](unsafeUninitializedCapacity: repeats.count) { buffer, initialized in
+            let out = UncheckedSendable(buffer)
+            concurrentForEach((repeats.count + chunk - 1) / chunk) { c in
+                let (all, firstPosition, _, _, _, repeats) = shared.value
+                for k in (c * chunk)..<min(repeats.count, (c + 1) * chunk) {
+                    let (slot, position) = repeats[k]
+                    let warning = duplicateWarning(all[Int(position)], first: all[firstPosition[Int(slot)]])
+                    (out.value.baseAddress! + k).initialize(to: warning)
+                }
+            }
+            initialized = repeats.count
+        }
         // Each merged entry depends on its own slot alone: they are made straight into their places, in chunks on
         // all cores.
-        let shared = UncheckedSendable((all, accumulatorOfSlot, firstPosition, byID))
         let merged = [Entry](unsafeUninitializedCapacity: byID.count) { buffer, initialized in
             let out = UncheckedSendable(buffer)
-            let chunk = 2_048
             concurrentForEach((byID.count + chunk - 1) / chunk) { c in
-                let (all, accumulatorOfSlot, firstPosition, byID) = shared.value
+                let (all, firstPosition, byID, repeatStarts, repeatPositions, _) = shared.value
                 for k in (c * chunk)..<min(byID.count, (c + 1) * chunk) {
                     let slot = byID[k]
+                    let only = all[firstPosition[slot]]  // one copy, handed on as it is when already finished
+                    let repeated = Int(repeatStarts[slot])..<Int(repeatStarts[slot + 1])
                     let entry: Entry
-                    if let accumulator = accumulatorOfSlot[slot] {
+                    if !repeated.isEmpty {
+                        var accumulator = Accumulator(only)
+                        for r in repeated { accumulator.absorb(all[Int(repeatPositions[r])]) }
                         entry = accumulator.finished()
                     } else {
-                        let only = all[firstPosition[slot]]  // one copy, handed on as it is when already finished
                         entry = Accumulator.isFinished(only) ? only : Accumulator(only).finished()
                     }
                     (out.value.baseAddress! + k).initialize(to: entry)
