@@ -172,10 +172,8 @@ struct Build: ParsableCommand {
         }
         if !quiet { printError(warnings.dropFirst(loaded.diagnostics.count).map(\.description)) }
         if timings { printError(clock.lines) }
-        let untagged = loaded.graph.entries.filter { $0.tags.isEmpty }.count
-        let tags = loaded.graph.entries.reduce(0) { $0 + $1.tags.count }
         printOut(
-            "built \(loaded.graph.entries.count) entries (\(tags) tags, \(untagged) untagged, "
+            "built \(loaded.graph.entries.count) entries (\(loaded.graph.tagCount) tags, \(loaded.graph.untaggedCount) untagged, "
                 + "\(warnings.count) warnings) into \(output)/")
     }
     /// What one of the concurrent stages reports.

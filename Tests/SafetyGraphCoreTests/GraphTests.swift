@@ -32,6 +32,15 @@ enum GraphSample {
         #expect(graph.entry("a")?.conceptIDs == ["adversarial-robustness", "aviation"])
     }
 
+    /// The counts made while indexing are those of the entries kept (a repeated id counts once).
+    @Test func tagAndUntaggedCountsAreTheEntriesOwn() {
+        let withRepeatAndUntagged = GraphSample.entries + [GraphSample.tagged("a", ["fairness"]), GraphSample.tagged("u", [])]
+        let graph = KnowledgeGraph(scheme: Sample.scheme, entries: withRepeatAndUntagged)
+        #expect(graph.tagCount == graph.entries.reduce(0) { $0 + $1.tags.count })
+        #expect(graph.untaggedCount == graph.entries.filter { $0.tags.isEmpty }.count)
+        #expect((graph.tagCount, graph.untaggedCount) == (10, 1))
+    }
+
     @Test func lookUpByIDAndNormalisedURL() {
         #expect(graph.entry("c")?.entry.title == "Entry c")
         #expect(graph.entry("zz") == nil)

@@ -13,6 +13,11 @@ public struct KnowledgeGraph: Sendable {
     public let entries: [TaggedEntry]
     /// Most posting entries that `related(to:)` scans to find candidates (see `KnowledgeGraph+Related`).
     public let relatedScanBudget: Int
+    /// How many tags the entries have in all, and how many entries have none: counted while the postings are
+    /// built, when every entry's tags are at hand (counting them afterwards reads 100,000 entries again, one
+    /// cache miss each).
+    public let tagCount: Int
+    public let untaggedCount: Int
 
     let entryIndex: [EntryID: Int32]
     /// First entry by `URLFingerprint` of its main URL, the others chained through `urlNext`: normalising every
@@ -84,6 +89,7 @@ public struct KnowledgeGraph: Sendable {
         self.ownPostings = CompactLists(postings.own)
         self.closurePostings = CompactLists(postings.closure)
         self.entryClosure = postings.entryClosure
+        (self.tagCount, self.untaggedCount) = (postings.tagCount, postings.untaggedCount)
         let closure = postings.closure
         let n = Double(unique.count)
         self.weights = closure.map { $0.isEmpty ? 0 : log(n / Double($0.count)) }
@@ -120,6 +126,8 @@ public struct KnowledgeGraph: Sendable {
         var entryClosure = CompactLists()
         var closureClass: [Int32] = []
         var closureClassCount = 0
+        var tagCount = 0
+        var untaggedCount = 0
     }
 
     /// Per concept its entries (own tags, and with everything narrower); per entry its closure and closure class.
@@ -132,6 +140,8 @@ public struct KnowledgeGraph: Sendable {
         var set: [Int32] = []
         for i in unique.indices {  // by position: a copy of each entry would retain every field
             set.removeAll(keepingCapacity: true)
+            result.tagCount += unique[i].tags.count
+            if unique[i].tags.isEmpty { result.untaggedCount += 1 }
             for tag in unique[i].tags {
                 guard let c = conceptIndex[tag.concept] else { continue }
                 if result.own[Int(c)].last != Int32(i) { result.own[Int(c)].append(Int32(i)) }
