@@ -91,4 +91,35 @@ import Testing
             #expect(Self.written(iri, writer) == Self.plainName(iri, writer), "\(iri)")
         }
     }
+
+    /// `plainTailStart`'s sixteen-byte scan against the byte loop: every byte value at every offset of plain runs
+    /// of every length up to 48 (one, two and three blocks and the bytes left before them), and plain runs alone.
+    @Test func plainTailStartMatchesTheByteLoop() {
+        let table = TurtleWriter.plainLocalTable()
+        let plainBytes = Array("abcXYZ019_-qQz".utf8)
+        func byteLoop(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var start = bytes.count
+            while start > 0, TurtleWriter.isPlainLocalByte(bytes[start - 1]) { start -= 1 }
+            return start
+        }
+        var checked = 0
+        table.withUnsafeBufferPointer { plain in
+            for length in 0...48 {
+                let run = (0..<length).map { plainBytes[$0 % plainBytes.count] }
+                for offset in -1..<length {
+                    for byte in offset < 0 ? [0] : Array(0...255) {
+                        var bytes = run
+                        if offset >= 0 { bytes[offset] = UInt8(byte) }
+                        bytes.withUnsafeBufferPointer { bytes in
+                            let got = TurtleWriter.plainTailStart(bytes, plain: plain)
+                            #expect(got == byteLoop(bytes), "length \(length), byte \(byte) at \(offset)")
+                        }
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 250_000)
+    }
 }
+
