@@ -35,6 +35,12 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // zlib: SafetyGraphGraphviz deflates the topic map's PNG itself (see PNGEncoder).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
 
         // MARK: - Libraries
         .target(
@@ -51,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "SafetyGraphGraphviz",
-            dependencies: ["SafetyGraphCore", "CGraphviz"]
+            dependencies: ["SafetyGraphCore", "CGraphviz", "CZlib"]
         ),
 
         // MARK: - Command-line tool
@@ -100,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SafetyGraphGraphvizTests",
-            dependencies: ["SafetyGraphGraphviz", "SafetyGraphCore", "SafetyGraphMarkdown"],
+            dependencies: ["SafetyGraphGraphviz", "SafetyGraphCore", "SafetyGraphMarkdown", "CZlib"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

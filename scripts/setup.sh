@@ -22,8 +22,10 @@ if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libcmark-gfm 2>/dev/null || need_apt+=(libcmark-gfm-dev)
   # Release builds allocate with jemalloc (see Package.swift).
   pkg-config --exists jemalloc 2>/dev/null || need_apt+=(libjemalloc-dev)
+  # The topic map's PNG is deflated with zlib (Sources/CZlib).
+  pkg-config --exists zlib 2>/dev/null || need_apt+=(zlib1g-dev)
 else
-  need_apt+=(libgraphviz-dev libcmark-gfm-dev libjemalloc-dev)
+  need_apt+=(libgraphviz-dev libcmark-gfm-dev libjemalloc-dev zlib1g-dev)
 fi
 [[ -f /usr/include/cmark-gfm-core-extensions.h ]] || need_apt+=(libcmark-gfm-extensions-dev)
 # `make bench` compares our parsing with the cmark-gfm command.
@@ -66,7 +68,7 @@ if ((${#need_apt[@]})); then
     say "missing: ${need_apt[*]}"
     say "this machine has no apt-get: install the equivalents of those Debian packages"
     say "(Graphviz with its development headers and the dot command, the Liberation fonts, cmark-gfm with its"
-    say "extensions, pkg-config) and run make again."
+    say "extensions, jemalloc, zlib, pkg-config) and run make again."
     exit 1
   fi
   sudo=()

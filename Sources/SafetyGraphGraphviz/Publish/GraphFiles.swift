@@ -46,13 +46,21 @@ public struct GraphFiles: Sendable {
         }
 
         let map = TopicMap().dot(for: graph).encoded()
-        files.append(File(path: "graph/topic-map.dot", data: Data(map.utf8)))
-        try add("graph/topic-map.dot", map, [.svg, .png])
+        let mapPath = "graph/topic-map.dot"
+        files.append(File(path: mapPath, data: Data(map.utf8)))
+        // The map's PNG is encoded on a thread of its own while the topic drawings take the Graphviz lock.
+        let pendingMap = try renderer.renderLeavingPNG(map, formats: [.svg, .png], source: mapPath)
+        warnings += pendingMap.warnings.map { "\(mapPath): \($0)" }
+        let finishingMap = pendingMap.finishingInBackground()
 
         let neighbourhood = TopicNeighbourhood()
         for concept in graph.scheme.concepts {
             guard let dot = neighbourhood.dot(for: concept.id, in: graph)?.encoded() else { continue }
             try add("graph/topics/\(ConceptLink.fileStem(concept.id)).dot", dot, [.svg])
+        }
+        let drawnMap = try finishingMap.wait()
+        for format in [RenderFormat.svg, .png] {
+            files.append(File(path: "graph/topic-map." + format.rawValue, data: drawnMap.data(format)))
         }
 
         let wholeGraphDOT = wholeGraph == .dotAndDrawing

@@ -15,13 +15,34 @@ public struct GraphvizRenderer: Sendable, Hashable {
     public func render(_ dot: String, formats: [RenderFormat], source: String = "<dot>") throws(GraphvizError)
         -> GraphvizRendering
     {
-        let output = try GraphvizSession.render(
-            dot, engine: engine.rawValue, formats: formats.map(\.rawValue), source: source)
-        var rendered: [RenderFormat: Data] = [:]
-        for (format, data) in zip(formats, output.data) {
-            rendered[format] = format == .svg ? GraphvizRendering.stableSVG(data) : data
+        try renderLeavingPNG(dot, formats: formats, source: source).finished()
+    }
+
+    /// Like `render`, but a PNG is left as Graphviz's bitmap, for `finished()` to encode: the caller can do that
+    /// on another thread while other renders hold the Graphviz lock.
+    func renderLeavingPNG(_ dot: String, formats: [RenderFormat], source: String) throws(GraphvizError)
+        -> PendingRendering
+    {
+        let names = formats.map(\.rawValue)
+        let output: GraphvizSession.Output
+        do {
+            output = try GraphvizSession.render(
+                dot, engine: engine.rawValue, formats: names, bitmapForPNG: true, source: source)
+        } catch {
+            // No `bmp` device (its gdk plugin missing): Graphviz's own PNG, from a second layout, this once.
+            guard case .formatUnavailable("bmp", _, _) = error else { throw error }
+            output = try GraphvizSession.render(dot, engine: engine.rawValue, formats: names, source: source)
         }
-        return GraphvizRendering(outputs: rendered, warnings: output.warnings)
+        var pending = PendingRendering(renderer: self, dot: dot, source: source, warnings: output.warnings)
+        for (index, format) in formats.enumerated() {
+            let data = output.data[index]
+            if output.isBitmap[index] {
+                pending.bitmap = data
+            } else {
+                pending.outputs[format] = format == .svg ? GraphvizRendering.stableSVG(data) : data
+            }
+        }
+        return pending
     }
 
     /// Renders `dot` in one format.

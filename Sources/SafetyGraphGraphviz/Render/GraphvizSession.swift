@@ -19,15 +19,27 @@ enum GraphvizSession {
     /// Created on first use, under the lock; never freed (see above).
     nonisolated(unsafe) private static var sharedContext: OpaquePointer?
 
+    /// Set, under the lock, once Graphviz said it cannot render `bmp` (its gdk plugin is missing): later calls ask
+    /// for `png` straight away.
+    nonisolated(unsafe) private static var bitmapUnavailable = false
+
     /// What one call produced: each format's bytes, in the order asked, and Graphviz's warnings.
     struct Output {
         var data: [Data]
+        /// For each output, whether it is Graphviz's `bmp` standing in for the `png` asked for.
+        var isBitmap: [Bool]
         var warnings: [String]
     }
 
     /// Parses `dot`, lays it out once with `engine`, and renders it in each of `formats` (Graphviz names such
     /// as `svg`, `png`, `dot`, `xdot`). `source` names the DOT in errors.
-    static func render(_ dot: String, engine: String, formats: [String], source: String) throws(GraphvizError) -> Output {
+    ///
+    /// With `bitmapForPNG`, a `png` is rendered as Graphviz's `bmp` instead — far cheaper; the caller encodes the
+    /// PNG after the lock is released — when the graph's background is opaque (a bitmap has no alpha channel)
+    /// and the `bmp` device is there. A missing device throws `formatUnavailable("bmp", …)` once.
+    static func render(
+        _ dot: String, engine: String, formats: [String], bitmapForPNG: Bool = false, source: String
+    ) throws(GraphvizError) -> Output {
         let origin = SourceLocation(file: source, line: 0)
         guard !dot.utf8.contains(0) else { throw .invalidInput(at: origin, reason: "the text holds a NUL byte") }
         lock.lock()
@@ -77,8 +89,11 @@ enum GraphvizSession {
             throw .layoutFailed(engine, at: origin, messages: sink.errors)
         }
 
+        let bitmap = bitmapForPNG && !bitmapUnavailable && hasOpaqueBackground(graph)
         var outputs: [Data] = []
-        for format in formats {
+        var isBitmap: [Bool] = []
+        for requested in formats {
+            let format = bitmap && requested == "png" ? "bmp" : requested
             var buffer: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
             let rendered = gvRenderData(context, graph, format, &buffer, &length)
@@ -86,13 +101,37 @@ enum GraphvizSession {
             guard rendered == 0, agerrors() == 0, let buffer else {
                 // gvRenderData says "renderer for x is unavailable" (gvRenderFilename says "not recognized").
                 if sink.errors.contains(where: { $0.contains("not recognized") || $0.contains("unavailable") }) {
+                    if format == "bmp" && requested != "bmp" { bitmapUnavailable = true }
                     throw .formatUnavailable(format, at: origin, messages: sink.errors)
                 }
                 throw .renderFailed(format, at: origin, messages: sink.errors)
             }
             outputs.append(Data(bytes: buffer, count: Int(length)))
+            isBitmap.append(format != requested)
         }
-        return Output(data: outputs, warnings: sink.warnings)
+        return Output(data: outputs, isBitmap: isBitmap, warnings: sink.warnings)
+    }
+
+    /// Whether the root graph's `bgcolor` certainly paints every pixel opaque: unset (Graphviz paints white), a
+    /// `#rrggbb` colour, `#rrggbbff`, or a colour name other than `transparent`, `none` or `invis`. Anything else
+    /// (an alpha below ff, a gradient list, a scheme-qualified name, HSV numbers) is left to Graphviz's own PNG,
+    /// which keeps the alpha channel a bitmap loses.
+    private static func hasOpaqueBackground(_ graph: UnsafeMutablePointer<Agraph_t>) -> Bool {
+        let value = "bgcolor".withCString { agget(graph, UnsafeMutablePointer(mutating: $0)) }
+        return isOpaqueColour(value.map { String(cString: $0) } ?? "")
+    }
+
+    static func isOpaqueColour(_ colour: String) -> Bool {
+        guard let first = colour.unicodeScalars.first else { return true }
+        if first == "#" {
+            let digits = colour.unicodeScalars.dropFirst()
+            guard digits.allSatisfy(\.properties.isASCIIHexDigit) else { return false }
+            return digits.count == 6 || (digits.count == 8 && colour.lowercased().hasSuffix("ff"))
+        }
+        let isLetter = { (scalar: Unicode.Scalar) in scalar.isASCII && scalar.properties.isAlphabetic }
+        let isDigit = { (scalar: Unicode.Scalar) in ("0"..."9").contains(scalar) }
+        guard isLetter(first), colour.unicodeScalars.allSatisfy({ isLetter($0) || isDigit($0) }) else { return false }
+        return !["transparent", "none", "invis"].contains(colour.lowercased())
     }
 }
 
