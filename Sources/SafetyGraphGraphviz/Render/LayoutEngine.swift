@@ -24,7 +24,7 @@ public enum RenderFormat: String, Sendable, Hashable, Codable, CaseIterable, Cus
     /// (`PNGEncoder`: a fifth of the CPU time of Graphviz's own PNG encoding, and outside the Graphviz lock).
     /// Graphviz's own PNG, with alpha, when the graph's background may not be opaque or `bmp` is unavailable.
     /// Where Graphviz leaves the last column or row partly transparent (a drawing of fractional size), these
-    /// pixels come out opaque, blended over black as the bitmap has them.
+    /// pixels have Graphviz's colours, opaque (`PNGEncoder.unblend`).
     case png
     /// DOT with the computed layout (`pos`, `bb`, `width`, `height` attributes), like `dot -Tdot`.
     case dot

@@ -91,18 +91,25 @@ enum PNGEncoder {
 
         let source = bitmap.bindMemory(to: UInt8.self)
         guard let base = source.baseAddress else { return nil }
-        for y in 0..<image.height {
+        let (w, h) = (image.width, image.height)
+        // The part of the last column (row) the canvas covers, from the top (left) pixel of it against its inner
+        // neighbour: both lie in the background margin.
+        let columnCoverage = w >= 2 ? coverage(base + image.offset(ofRow: 0) + 3 * (w - 1), inner: base + image.offset(ofRow: 0) + 3 * (w - 2)) : nil
+        let rowCoverage = h >= 2 ? coverage(base + image.offset(ofRow: h - 1), inner: base + image.offset(ofRow: h - 2)) : nil
+        for y in 0..<h {
             let pixels = base + image.offset(ofRow: y)
             row.withUnsafeMutableBufferPointer { line in
                 guard let out = line.baseAddress else { return }
                 out[0] = 0
-                for x in 0..<image.width {
+                for x in 0..<w {
                     let from = pixels + 3 * x
                     let to = out + 1 + 3 * x
                     to[0] = from[2]
                     to[1] = from[1]
                     to[2] = from[0]
                 }
+                if let columnCoverage { unblend(out + 1 + 3 * (w - 1), count: 1, coverage: columnCoverage) }
+                if y == h - 1, let rowCoverage { unblend(out + 1, count: w, coverage: rowCoverage) }
             }
             let ok = row.withUnsafeMutableBufferPointer { line -> Bool in
                 stream.next_in = line.baseAddress
@@ -114,6 +121,32 @@ enum PNGEncoder {
         }
         guard run(Z_FINISH) else { return nil }
         return compressed
+    }
+}
+
+extension PNGEncoder {
+    // Graphviz's canvas is mostly a fraction of a pixel wider and taller than the bitmap's whole pixels: it covers
+    // the last column and row only in part. Its own PNG gives those pixels the drawing's colour with alpha below
+    // 255; the bitmap, which has no alpha, has them blended over black by the part covered, which would end the
+    // image in a faint dark line. They are given the drawing's colour back, as in Graphviz's PNG, but opaque.
+
+    /// The part of an edge pixel covered, from its value against the fully covered pixel beside it (the same
+    /// background colour): the ratio of their brightest channel; nil when the edge pixel is not a darker copy of
+    /// it (fully covered, or not background), or when the background is too dark to tell.
+    static func coverage(_ edge: UnsafePointer<UInt8>, inner: UnsafePointer<UInt8>) -> Double? {
+        var brightest = 0
+        for c in 1..<3 where inner[c] > inner[brightest] { brightest = c }
+        guard inner[brightest] >= 64, edge[brightest] < inner[brightest], edge[brightest] > 0,
+            (0..<3).allSatisfy({ edge[$0] <= inner[$0] })
+        else { return nil }
+        return Double(edge[brightest]) / Double(inner[brightest])
+    }
+
+    /// `count` RGB pixels from `pixels` on, each channel divided by `coverage` (at most 255).
+    static func unblend(_ pixels: UnsafeMutablePointer<UInt8>, count: Int, coverage: Double) {
+        for i in 0..<(3 * count) {
+            pixels[i] = UInt8(min(255, (Double(pixels[i]) / coverage).rounded()))
+        }
     }
 }
 
