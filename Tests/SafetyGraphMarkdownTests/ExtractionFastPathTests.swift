@@ -309,6 +309,20 @@ import Testing
         #expect(decided > 1_000)
     }
 
+    /// A quoted title found from the first byte and on the bytes of ASCII text is the one the characters give:
+    /// straight and curly quotes, combining marks and prepended scalars next to them, CR LF, empty titles.
+    @Test func quotedTitleOnBytesAgreesWithTheCharacterPath() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        let pieces = ["\"", "“", "”", "a", " ", "\r\n", "\u{301}", "\u{0600}", "é", "–", ", 2023-07", "😀"]
+        let texts = concatenations(of: pieces, count: 4) + Self.builtTexts + Self.corpusPieces
+        func pair(_ found: (title: String, rest: String)?) -> [String]? { found.map { [$0.title, $0.rest] } }
+        let decided = fastPathDecisions(
+            on: texts, fast: { ItemReader.asciiQuotedTitle($0).map(pair) },
+            reference: { pair(ItemReader.quotedTitleByCharacters($0)) }, combined: { pair(ItemReader.quotedTitle($0)) })
+        #expect(decided > 10_000)
+        #expect(texts.filter { (ItemReader.asciiQuotedTitle($0) ?? nil) != nil }.count > 10)  // titles found on bytes
+    }
+
     /// The entry-link answer kept with a link token follows its text and `imageOnly` when they change.
     @Test func keptEntryLinkAnswerFollowsTheToken() {
         var link = LinkToken(url: "https://example.org", text: "Paper", imageOnly: false, line: 1, column: 1)
