@@ -323,6 +323,19 @@ import Testing
         #expect(texts.filter { (ItemReader.asciiQuotedTitle($0) ?? nil) != nil }.count > 10)  // titles found on bytes
     }
 
+    /// Whether a link's text holds a non-whitespace character, answered from a visible ASCII first byte, is what
+    /// its characters say: spaces, controls, CR LF, no-break and other Unicode spaces, combining marks after them.
+    @Test func nonWhitespaceFromTheFirstByteAgreesWithTheCharacters() {
+        var pieces = ["", "a", " ", "\t", "\r\n", "\u{A0}", "\u{2028}", "\u{3000}", "\u{301}", "\u{200B}", "é", "😀", "\u{1F}"]
+        pieces += (0x00...0x7F).map { String(UnicodeScalar(UInt8($0))) }
+        var compared = 0
+        for text in concatenations(of: pieces, count: 2) + Self.builtTexts {
+            #expect(InlineCollector.holdsNonWhitespace(text) == text.contains { !$0.isWhitespace }, "\(text.debugDescription)")
+            compared += 1
+        }
+        #expect(compared > 20_000)
+    }
+
     /// The entry-link answer kept with a link token follows its text and `imageOnly` when they change.
     @Test func keptEntryLinkAnswerFollowsTheToken() {
         var link = LinkToken(url: "https://example.org", text: "Paper", imageOnly: false, line: 1, column: 1)
