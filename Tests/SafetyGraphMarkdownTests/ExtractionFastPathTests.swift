@@ -336,6 +336,30 @@ import Testing
         #expect(compared > 20_000)
     }
 
+    /// Emoji and whitespace trimmed by slicing the text's scalars give what copying them into an array did: emoji,
+    /// joiners, skin tones, flags, keycaps and Unicode spaces at either end or both, inside kept.
+    @Test func trimmingEmojiBySlicingAgreesWithTheScalarCopy() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        func reference(_ text: String) -> String {
+            let scalars = Array(text.unicodeScalars)
+            var start = 0
+            var end = scalars.count
+            func trimmed(_ s: Unicode.Scalar) -> Bool { TextNormalizer.isEmojiScalar(s) || s.properties.isWhitespace }
+            while start < end, trimmed(scalars[start]) { start += 1 }
+            while end > start, trimmed(scalars[end - 1]) { end -= 1 }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            return TextNormalizer.collapseWhitespace(String(view))
+        }
+        let pieces = ["", "a", "é", " ", "\u{A0}", "\u{3000}", "😀", "\u{FE0F}", "\u{200D}", "🏻", "🇫🇷", "1\u{20E3}", "©", "\u{301}", "\r\n"]
+        var compared = 0
+        for text in concatenations(of: pieces, count: 3) + Self.builtTexts + Self.corpusPieces {
+            #expect(TextNormalizer.trimmingEmoji(text) == reference(text), "\(text.debugDescription)")
+            compared += 1
+        }
+        #expect(compared > 3_000)
+    }
+
     /// The entry-link answer kept with a link token follows its text and `imageOnly` when they change.
     @Test func keptEntryLinkAnswerFollowsTheToken() {
         var link = LinkToken(url: "https://example.org", text: "Paper", imageOnly: false, line: 1, column: 1)

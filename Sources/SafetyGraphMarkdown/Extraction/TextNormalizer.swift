@@ -189,14 +189,19 @@ enum TextNormalizer {
     static func trimmingEmoji(_ text: String) -> String {
         // ASCII holds no emoji scalar: only whitespace is trimmed, which collapsing does anyway.
         if text.isASCIIText { return collapseWhitespace(text) }
-        let scalars = Array(text.unicodeScalars)
-        var start = 0
-        var end = scalars.count
-        while start < end, isEmojiScalar(scalars[start]) || scalars[start].properties.isWhitespace { start += 1 }
-        while end > start, isEmojiScalar(scalars[end - 1]) || scalars[end - 1].properties.isWhitespace { end -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return collapseWhitespace(String(view))
+        // The scalars kept are one run of the text's own: sliced out of it, not copied into an array and appended
+        // to a new view one at a time.
+        func trimmed(_ scalar: Unicode.Scalar) -> Bool { isEmojiScalar(scalar) || scalar.properties.isWhitespace }
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, trimmed(scalars[start]) { start = scalars.index(after: start) }
+        while end > start {
+            let last = scalars.index(before: end)
+            guard trimmed(scalars[last]) else { break }
+            end = last
+        }
+        return collapseWhitespace(String(scalars[start..<end]))
     }
 
     /// The text without emoji (and whitespace) at its start.
