@@ -114,12 +114,13 @@ enum ItemReader {
 
     /// The text after the main link, without tags and without generic secondary link texts (`[code]`, `2025`).
     private static func postText(_ tokens: [InlineToken], after mainIndex: Int, skipping tags: Set<Int>) -> String {
-        var pieces: [InlineToken] = []
+        // The kept tokens' text appended in place (`InlineToken.plainText` without an array of the tokens).
+        var joined = ""
         for index in (mainIndex + 1)..<tokens.count where !tags.contains(index) {
             if case .link(let link) = tokens[index], isDescriptionNoise(link.text) { continue }
-            pieces.append(tokens[index])
+            tokens[index].appendPlainText(to: &joined)
         }
-        return TextNormalizer.droppingLeadingSeparators(InlineToken.plainText(pieces), extra: ")")
+        return TextNormalizer.droppingLeadingSeparators(TextNormalizer.collapseWhitespace(joined), extra: ")")
     }
 
     /// `@ MIT` → organisation; `with Lucas García and Martin Becker` → authors. Consumed text is removed.
