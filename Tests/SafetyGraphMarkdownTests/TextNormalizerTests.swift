@@ -169,6 +169,27 @@ import Testing
         #expect(TextNormalizer.visibleText(ofHTML: "<details><summary>More</summary>Text</details>", droppingSummary: true) == "Text")
     }
 
+    /// Collapsing and dropping leading separators in one step gives what the two steps give: controls, DEL, every
+    /// kind of whitespace, separators and `extra` bytes at the start, non-ASCII text and `extra`, on built pieces
+    /// three at a time and every corpus line.
+    @Test func collapsedDroppingLeadingSeparatorsAgreesWithTheTwoSteps() throws {
+        let pieces = ["", " ", "\t", "\n", "\r\n", "\u{1}", "\u{7F}", "-", ":", ")", ".", "a", "é", "–", "\u{A0}", "x y", "  ", ","]
+        var texts = concatenations(of: pieces, count: 3)
+        for name in Corpus.files {
+            guard let text = try? String(contentsOfFile: Corpus.path(name), encoding: .utf8) else { continue }
+            texts += text.split(separator: "\n").map(String.init)
+        }
+        try #require(texts.count > 8_000, "the corpora in ../shared/corpora are needed")
+        for text in texts {
+            for extra in ["", ")", ".)", "é"] {
+                #expect(
+                    TextNormalizer.collapsedDroppingLeadingSeparators(text, extra: extra)
+                        == TextNormalizer.droppingLeadingSeparators(TextNormalizer.collapseWhitespace(text), extra: extra),
+                    "\(text.debugDescription) \(extra)")
+            }
+        }
+    }
+
     /// The shortcut for text that starts and ends with an ASCII letter or digit, and the byte path for ASCII text,
     /// give what the character path gives (trimming both ends, and dropping leading separators).
     @Test func trimmingSeparatorsShortcutAgreesWithTheCharacterPath() {

@@ -120,7 +120,7 @@ enum ItemReader {
             if case .link(let link) = tokens[index], isDescriptionNoise(link.text) { continue }
             tokens[index].appendPlainText(to: &joined)
         }
-        return TextNormalizer.droppingLeadingSeparators(TextNormalizer.collapseWhitespace(joined), extra: ")")
+        return TextNormalizer.collapsedDroppingLeadingSeparators(joined, extra: ")")
     }
 
     /// `@ MIT` → organisation; `with Lucas García and Martin Becker` → authors. Consumed text is removed.

@@ -222,6 +222,43 @@ enum TextNormalizer {
         return droppingLeadingSeparatorsByCharacters(text, extra: extra)
     }
 
+    /// `droppingLeadingSeparators(collapseWhitespace(text), extra: extra)`, in one step for ASCII text and `extra`:
+    /// the bytes that collapsing drops (controls) or that the dropping trims (whitespace, separators, `extra`) are
+    /// skipped at the start, and the rest is collapsed. Collapsing the skipped bytes leaves only trimmed ones (single
+    /// spaces among separators), and the first byte kept is visible and not trimmed, so it starts the collapsed rest
+    /// and ends the trimming; one string is made (none when nothing is skipped and the rest is collapsed already)
+    /// where the two steps made two or three.
+    static func collapsedDroppingLeadingSeparators(_ text: String, extra: String = "") -> String {
+        if extra.utf8.allSatisfy({ $0 < 0x80 }), let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            var k = 0
+            while k < bytes.count {
+                let byte = bytes[k]
+                if byte >= 0x80 { return nil }
+                guard byte < 0x20 || byte == 0x7F || isSeparatorOrSpace(byte) || extra.utf8.contains(byte) else { break }
+                k += 1
+            }
+            let rest = UnsafeBufferPointer(rebasing: bytes[k...])
+            guard let collapsed = collapsedASCII(rest) else { return nil }
+            if let collapsed { return collapsed }
+            return k == 0 ? text : String(decoding: rest, as: UTF8.self)
+        }), let known = found {
+            return known
+        }
+        return droppingLeadingSeparators(collapseWhitespace(text), extra: extra)
+    }
+
+    /// The ASCII bytes `asciiTrimmed` trims whatever `extra` is: whitespace and the ASCII separators.
+    @inline(__always)
+    private static func isSeparatorOrSpace(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x09...0x0D, 0x20, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: ">"), UInt8(ascii: ","),
+            UInt8(ascii: ";"), UInt8(ascii: "|"), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
+    }
+
     /// `droppingLeadingSeparators` for any text, character by character.
     static func droppingLeadingSeparatorsByCharacters(_ text: String, extra: String = "") -> String {
         collapseWhitespace(String(text.drop { $0.isWhitespace || separators.contains($0) || extra.contains($0) }))
