@@ -73,6 +73,7 @@ enum ItemReader {
             }
             fields.descriptionParts.append(splittingLeadCitation(InlineToken.plainText(kept.map { tokens[$0] })).rest)
         } else {
+            fields.descriptionParts.reserveCapacity(fields.descriptionParts.count + 2)  // one allocation, not two
             fields.descriptionParts.append(meta)
             fields.descriptionParts.append(post)
         }
