@@ -360,6 +360,20 @@ import Testing
         #expect(compared > 3_000)
     }
 
+    /// Texts that the last bytes show end in neither `)` nor `).` have no trailing speakers, whatever comes before:
+    /// speakers, dots, spaces, marks and prepended scalars before the end, corpus lines.
+    @Test func endingWithoutParenthesisMeansNoSpeakers() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        let pieces = ["", "a", ".", ")", " ", " (with Ann Lee", " (with Ann Lee)", "\u{301}", "\u{0600}", "é", "\r\n", "\t", "\u{A0}"]
+        var decided = 0
+        for text in concatenations(of: pieces, count: 4) + Self.corpusPieces where ItemReader.endsWithoutParenthesis(text) {
+            #expect(ItemReader.trailingSpeakersInFull(text) == nil, "\(text.debugDescription)")
+            decided += 1
+        }
+        #expect(decided > 5_000)
+        #expect(ItemReader.trailingSpeakers("Talk (with Ann Lee).")?.names == ["Ann Lee"])
+    }
+
     /// The entry-link answer kept with a link token follows its text and `imageOnly` when they change.
     @Test func keptEntryLinkAnswerFollowsTheToken() {
         var link = LinkToken(url: "https://example.org", text: "Paper", imageOnly: false, line: 1, column: 1)
