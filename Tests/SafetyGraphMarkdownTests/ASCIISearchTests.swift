@@ -87,4 +87,43 @@ import Testing
         #expect(!"Müller e\u{301}t al".containsASCII("et al", caseInsensitive: true))
         #expect("😀et al😀".containsASCII("et al"))
     }
+
+    /// The byte search passes over eight bytes at a time: every needle (first byte a letter or not, folded or not)
+    /// at every offset of fillers of every length up to 24, in either case, beside bytes that only differ from its
+    /// first byte by bit 0x20, is found where a byte-by-byte search finds it.
+    @Test func wordSkippingSearchFindsWhatTheByteSearchFinds() {
+        func reference(_ text: String, _ needle: String, _ caseInsensitive: Bool) -> Int? {
+            let bytes = Array(text.utf8), wanted = Array(needle.utf8)
+            func fold(_ b: UInt8) -> UInt8 { caseInsensitive ? asciiLowercased(b) : b }
+            guard bytes.count >= wanted.count else { return nil }
+            for start in 0...(bytes.count - wanted.count)
+            where (0..<wanted.count).allSatisfy({ fold(bytes[start + $0]) == fold(wanted[$0]) }) {
+                return start
+            }
+            return nil
+        }
+        let needles: [(StaticString, String)] = [("back to top", "back to top"), ("B", "B"), ("@x", "@x"), (" et al", " et al"),
+            (",", ","), ("://", "://")]
+        var compared = 0
+        for (needle, text) in needles {
+            for filler in ["x", "`", "b", "@", "é", "\u{0}", "\u{7F}", "X"] {
+                for length in 0...24 {
+                    for offset in 0...length {
+                        for form in [text, text.uppercased()] {
+                            let body = String(repeating: filler, count: offset) + form + String(repeating: filler, count: length - offset)
+                            for caseInsensitive in [false, true] {
+                                #expect(
+                                    body.firstByteOffset(of: needle, caseInsensitive: caseInsensitive)
+                                        == reference(body, text, caseInsensitive), "\(body.debugDescription) \(caseInsensitive)")
+                                compared += 1
+                            }
+                        }
+                        let plain = String(repeating: filler, count: length)
+                        #expect(plain.firstByteOffset(of: needle, caseInsensitive: true) == reference(plain, text, true))
+                    }
+                }
+            }
+        }
+        #expect(compared > 50_000)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SafetyGraphCore
 import Testing
 @testable import SafetyGraphMarkdown
 
@@ -41,5 +42,38 @@ import Testing
         #expect(byBytes > 1_000)
         #expect(EntryClassifier.asciiRepository(inTrimmed: "https://github.com/é/x") == nil)
         #expect(EntryClassifier.githubRepository(of: "https://GitHub.com/Owner/Repo.git") == "Owner/Repo")
+    }
+
+    /// The section's kind, looked up once per key, is the rules' own reading: the deepest component that some rule
+    /// names wins, and of the rules naming it the first; names compared by their keys (case, diacritics, emoji).
+    @Test func sectionKindIsTheFirstRuleNamingTheDeepestComponent() {
+        let place = SafetyGraphCore.SourceLocation(file: "rules.yaml", line: 1)
+        let rules = IngestRules(navigationSections: [], kindRules: [
+            KindRule(kind: .article, sections: ["Papers", "Surveys"], location: place),
+            KindRule(kind: .tool, sections: ["Tools", "papers", "Libraries"], location: place),
+            KindRule(kind: .book, sections: ["Books", "Tools", "Études"], location: place),
+            KindRule(kind: .course, sections: ["📚 Courses"], location: place),
+        ], authorCitationKinds: [])
+        let classifier = EntryClassifier(rules: rules)
+        func reference(_ keys: [String]) -> EntryKind? {
+            for key in keys.reversed() {
+                if let rule = rules.kindRules.first(where: { $0.sections.map(TextNormalizer.comparisonKey).contains(key) }) {
+                    return rule.kind
+                }
+            }
+            return nil
+        }
+        let names = ["Papers", "PAPERS", "Surveys", "Tools", "Libraries", "Books", "Etudes", "Études", "Courses", "Other", ""]
+        var compared = 0
+        for a in names { for b in names { for c in names {
+            let keys = [a, b, c].map(TextNormalizer.comparisonKey)
+            #expect(classifier.sectionKind(forSectionKeys: keys) == reference(keys), "\(keys)")
+            compared += 1
+        } } }
+        #expect(classifier.sectionKind(forSectionKeys: ["papers"]) == .article)
+        #expect(classifier.sectionKind(forSectionKeys: ["tools"]) == .tool)
+        #expect(classifier.sectionKind(forSectionKeys: ["tools", "courses", "other"]) == .course)
+        #expect(classifier.sectionKind(forSectionKeys: []) == nil)
+        #expect(compared == 1_331)
     }
 }

@@ -309,6 +309,71 @@ import Testing
         #expect(decided > 1_000)
     }
 
+    /// A quoted title found from the first byte and on the bytes of ASCII text is the one the characters give:
+    /// straight and curly quotes, combining marks and prepended scalars next to them, CR LF, empty titles.
+    @Test func quotedTitleOnBytesAgreesWithTheCharacterPath() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        let pieces = ["\"", "“", "”", "a", " ", "\r\n", "\u{301}", "\u{0600}", "é", "–", ", 2023-07", "😀"]
+        let texts = concatenations(of: pieces, count: 4) + Self.builtTexts + Self.corpusPieces
+        func pair(_ found: (title: String, rest: String)?) -> [String]? { found.map { [$0.title, $0.rest] } }
+        let decided = fastPathDecisions(
+            on: texts, fast: { ItemReader.asciiQuotedTitle($0).map(pair) },
+            reference: { pair(ItemReader.quotedTitleByCharacters($0)) }, combined: { pair(ItemReader.quotedTitle($0)) })
+        #expect(decided > 10_000)
+        #expect(texts.filter { (ItemReader.asciiQuotedTitle($0) ?? nil) != nil }.count > 10)  // titles found on bytes
+    }
+
+    /// Whether a link's text holds a non-whitespace character, answered from a visible ASCII first byte, is what
+    /// its characters say: spaces, controls, CR LF, no-break and other Unicode spaces, combining marks after them.
+    @Test func nonWhitespaceFromTheFirstByteAgreesWithTheCharacters() {
+        var pieces = ["", "a", " ", "\t", "\r\n", "\u{A0}", "\u{2028}", "\u{3000}", "\u{301}", "\u{200B}", "é", "😀", "\u{1F}"]
+        pieces += (0x00...0x7F).map { String(UnicodeScalar(UInt8($0))) }
+        var compared = 0
+        for text in concatenations(of: pieces, count: 2) + Self.builtTexts {
+            #expect(InlineCollector.holdsNonWhitespace(text) == text.contains { !$0.isWhitespace }, "\(text.debugDescription)")
+            compared += 1
+        }
+        #expect(compared > 20_000)
+    }
+
+    /// Emoji and whitespace trimmed by slicing the text's scalars give what copying them into an array did: emoji,
+    /// joiners, skin tones, flags, keycaps and Unicode spaces at either end or both, inside kept.
+    @Test func trimmingEmojiBySlicingAgreesWithTheScalarCopy() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        func reference(_ text: String) -> String {
+            let scalars = Array(text.unicodeScalars)
+            var start = 0
+            var end = scalars.count
+            func trimmed(_ s: Unicode.Scalar) -> Bool { TextNormalizer.isEmojiScalar(s) || s.properties.isWhitespace }
+            while start < end, trimmed(scalars[start]) { start += 1 }
+            while end > start, trimmed(scalars[end - 1]) { end -= 1 }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            return TextNormalizer.collapseWhitespace(String(view))
+        }
+        let pieces = ["", "a", "é", " ", "\u{A0}", "\u{3000}", "😀", "\u{FE0F}", "\u{200D}", "🏻", "🇫🇷", "1\u{20E3}", "©", "\u{301}", "\r\n"]
+        var compared = 0
+        for text in concatenations(of: pieces, count: 3) + Self.builtTexts + Self.corpusPieces {
+            #expect(TextNormalizer.trimmingEmoji(text) == reference(text), "\(text.debugDescription)")
+            compared += 1
+        }
+        #expect(compared > 3_000)
+    }
+
+    /// Texts that the last bytes show end in neither `)` nor `).` have no trailing speakers, whatever comes before:
+    /// speakers, dots, spaces, marks and prepended scalars before the end, corpus lines.
+    @Test func endingWithoutParenthesisMeansNoSpeakers() throws {
+        try #require(!Self.corpusPieces.isEmpty, "the corpora in ../shared/corpora are needed")
+        let pieces = ["", "a", ".", ")", " ", " (with Ann Lee", " (with Ann Lee)", "\u{301}", "\u{0600}", "é", "\r\n", "\t", "\u{A0}"]
+        var decided = 0
+        for text in concatenations(of: pieces, count: 4) + Self.corpusPieces where ItemReader.endsWithoutParenthesis(text) {
+            #expect(ItemReader.trailingSpeakersInFull(text) == nil, "\(text.debugDescription)")
+            decided += 1
+        }
+        #expect(decided > 5_000)
+        #expect(ItemReader.trailingSpeakers("Talk (with Ann Lee).")?.names == ["Ann Lee"])
+    }
+
     /// The entry-link answer kept with a link token follows its text and `imageOnly` when they change.
     @Test func keptEntryLinkAnswerFollowsTheToken() {
         var link = LinkToken(url: "https://example.org", text: "Paper", imageOnly: false, line: 1, column: 1)

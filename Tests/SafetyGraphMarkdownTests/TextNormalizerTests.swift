@@ -131,16 +131,18 @@ import Testing
         #expect(Array("a\u{A0}b".utf8).withUnsafeBufferPointer(TextNormalizer.collapsedASCII) == nil)
     }
 
-    /// HTML's visible text read on the bytes of ASCII text is what the character path reads: tags dropped (a `<`
-    /// without a `>` after it kept as text), `<br>`, `<p>`, `</p>` and `<td>` as spaces in any case, `<summary>`
-    /// labels dropped when asked, entities decoded, whitespace collapsed.
-    @Test func visibleTextOfASCIIHTMLAgreesWithTheCharacterPath() {
+    /// HTML's visible text read on the bytes is what the character path reads, wherever the byte path answers: tags
+    /// dropped (a `<` without a `>` after it kept as text), `<br>`, `<p>`, `</p>` and `<td>` as spaces in any case,
+    /// `<summary>` labels dropped when asked, entities decoded, whitespace collapsed; next to non-ASCII text too,
+    /// where a combining mark, joiner or spacing mark after a `<`, `>` or tag name, or a prepended scalar before
+    /// a `<` or `>`, makes the characters differ from the bytes (then the byte path must not answer, or agree).
+    @Test func visibleTextOnBytesAgreesWithTheCharacterPath() {
         let pieces = ["a", "<", ">", "<b>", "</B>", "<BR/>", "<p>", "</P>", "<Td x=1>", "<summary>", "</SUMMARY>", "<summ",
             "&amp;", "&lt;", "&nbsp;", " ", "\r\n", "\t", "x y", "<!-- c -->", "<a href=\"u\">", ">>", "<<"]
         var compared = 0
         for text in concatenations(of: pieces, count: 3) {
             for dropping in [false, true] {
-                let bytes = TextNormalizer.visibleASCIIText(ofHTML: text, droppingSummary: dropping)
+                let bytes = TextNormalizer.visibleTextOnBytes(ofHTML: text, droppingSummary: dropping)
                 #expect(
                     bytes == TextNormalizer.visibleTextByCharacters(ofHTML: text, droppingSummary: dropping),
                     "\(text.debugDescription) \(dropping)")
@@ -148,8 +150,44 @@ import Testing
             }
         }
         #expect(compared == 2 * 23 * 23 * 23)
-        #expect(TextNormalizer.visibleASCIIText(ofHTML: "caf\u{E9} <b>x</b>", droppingSummary: false) == nil)
+        let mixed = ["a", "<", ">", "<b>", "<P>", "<br>", "<summary>", "</summary>", "\u{301}", "\u{0600}", "\u{200D}",
+            "\u{0903}", "é", "日本", "😀", "\u{FE0F}", "\u{212A}", "\u{130}", "<p\u{301}>", "<b\u{301}r>", "<Pé>", "<tdé>"]
+        var decided = 0
+        for text in concatenations(of: mixed, count: 3) where !text.isASCIIText {
+            for dropping in [false, true] {
+                let characters = TextNormalizer.visibleTextByCharacters(ofHTML: text, droppingSummary: dropping)
+                if let bytes = TextNormalizer.visibleTextOnBytes(ofHTML: text, droppingSummary: dropping) {
+                    #expect(bytes == characters, "\(text.debugDescription) \(dropping)")
+                    decided += 1
+                }
+                #expect(TextNormalizer.visibleText(ofHTML: text, droppingSummary: dropping) == characters)
+            }
+        }
+        #expect(decided > 10_000)
+        #expect(TextNormalizer.visibleTextOnBytes(ofHTML: "caf\u{E9} <b>x</b>", droppingSummary: false) == "café x")
+        #expect(TextNormalizer.visibleTextOnBytes(ofHTML: "a<\u{301}b>c", droppingSummary: false) == nil)
         #expect(TextNormalizer.visibleText(ofHTML: "<details><summary>More</summary>Text</details>", droppingSummary: true) == "Text")
+    }
+
+    /// Collapsing and dropping leading separators in one step gives what the two steps give: controls, DEL, every
+    /// kind of whitespace, separators and `extra` bytes at the start, non-ASCII text and `extra`, on built pieces
+    /// three at a time and every corpus line.
+    @Test func collapsedDroppingLeadingSeparatorsAgreesWithTheTwoSteps() throws {
+        let pieces = ["", " ", "\t", "\n", "\r\n", "\u{1}", "\u{7F}", "-", ":", ")", ".", "a", "é", "–", "\u{A0}", "x y", "  ", ","]
+        var texts = concatenations(of: pieces, count: 3)
+        for name in Corpus.files {
+            guard let text = try? String(contentsOfFile: Corpus.path(name), encoding: .utf8) else { continue }
+            texts += text.split(separator: "\n").map(String.init)
+        }
+        try #require(texts.count > 8_000, "the corpora in ../shared/corpora are needed")
+        for text in texts {
+            for extra in ["", ")", ".)", "é"] {
+                #expect(
+                    TextNormalizer.collapsedDroppingLeadingSeparators(text, extra: extra)
+                        == TextNormalizer.droppingLeadingSeparators(TextNormalizer.collapseWhitespace(text), extra: extra),
+                    "\(text.debugDescription) \(extra)")
+            }
+        }
     }
 
     /// The shortcut for text that starts and ends with an ASCII letter or digit, and the byte path for ASCII text,

@@ -30,10 +30,25 @@ extension String {
         needle.withUTF8Buffer { wanted in
             guard !wanted.isEmpty else { return nil }
             func fold(_ b: UInt8) -> UInt8 { caseInsensitive ? asciiLowercased(b) : b }
+            // Eight bytes at a time are passed over while none of them can start the needle: a byte equal to its
+            // first byte (a letter, when folding, looked for with bit 0x20 set in every byte, which gives the
+            // letter in either case and no other byte). The word test is exact for "some byte is zero".
+            let first = fold(wanted[0])
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let pattern = UInt64(first) &* ones
+            let caseBit: UInt64 = caseInsensitive && first >= 0x61 && first <= 0x7A ? 0x20 &* ones : 0
             let search = { (bytes: UnsafeBufferPointer<UInt8>) -> Int? in
                 guard bytes.count >= wanted.count else { return nil }
                 var start = 0
                 while start + wanted.count <= bytes.count {
+                    if start + 8 <= bytes.count {
+                        let word = UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self)
+                        let x = (word | caseBit) ^ pattern
+                        if (x &- ones) & ~x & (0x80 &* ones) == 0 {
+                            start += 8
+                            continue
+                        }
+                    }
                     var k = 0
                     while k < wanted.count && fold(bytes[start + k]) == fold(wanted[k]) { k += 1 }
                     if k == wanted.count { return start }

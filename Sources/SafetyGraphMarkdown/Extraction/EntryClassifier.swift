@@ -4,12 +4,19 @@ import SafetyGraphCore
 
 /// Derives an entry's kind (from its section, through the kind rules) and its GitHub repository.
 struct EntryClassifier: Sendable {
-    /// Kind rules as comparison keys, in rule order.
-    private let kindKeys: [(kind: EntryKind, keys: Set<String>)]
+    /// Each comparison key a kind rule names, with the kind of the first rule (in rule order) that names it: one
+    /// look-up per section key, rather than one hash of the key for every rule's set.
+    private let kindOfKey: [String: EntryKind]
     private let authorCitationKinds: Set<EntryKind>
 
     init(rules: IngestRules) {
-        kindKeys = rules.kindRules.map { rule in (rule.kind, Set(rule.sections.map(TextNormalizer.comparisonKey))) }
+        var kindOfKey: [String: EntryKind] = [:]
+        for rule in rules.kindRules {
+            for key in rule.sections.map(TextNormalizer.comparisonKey) where kindOfKey[key] == nil {
+                kindOfKey[key] = rule.kind
+            }
+        }
+        self.kindOfKey = kindOfKey
         authorCitationKinds = Set(rules.authorCitationKinds)
     }
 
@@ -17,7 +24,7 @@ struct EntryClassifier: Sendable {
     /// component that a kind rule names wins; nil when none does.
     func sectionKind(forSectionKeys keys: [String]) -> EntryKind? {
         for key in keys.reversed() {
-            if let rule = kindKeys.first(where: { $0.keys.contains(key) }) { return rule.kind }
+            if let kind = kindOfKey[key] { return kind }
         }
         return nil
     }

@@ -42,8 +42,8 @@ struct EntryFields: Sendable, Equatable {
 
     /// The joined description, or nil when there is none.
     var description: String? {
-        let joined = TextNormalizer.collapseWhitespace(descriptionParts.joined(separator: " "))
-        let trimmed = TextNormalizer.trimmingSeparators(TextNormalizer.droppingLeadingSeparators(joined, extra: ".)"))
+        let joined = descriptionParts.joined(separator: " ")
+        let trimmed = TextNormalizer.trimmingSeparators(TextNormalizer.collapsedDroppingLeadingSeparators(joined, extra: ".)"))
         return trimmed.isEmpty ? nil : trimmed
     }
 

@@ -105,7 +105,7 @@ enum InlineCollector {
                 continue
             case .text, .code:
                 if !appendCapped(&text, nodes[j].literal) { capped = true }
-                if nodes[j].literal.contains(where: { !$0.isWhitespace }) { hasText = true }
+                if !hasText, holdsNonWhitespace(nodes[j].literal) { hasText = true }
             case .softBreak, .lineBreak:
                 text += " "
             default:
@@ -117,6 +117,14 @@ enum InlineCollector {
             url: nodes[index].url, text: TextNormalizer.collapseWhitespace(text), imageOnly: hasImage && !hasText,
             line: nodes[index].line, column: nodes[index].column)
         return (link, capped)
+    }
+
+    /// Whether `text` holds a character that is not whitespace. Most link texts start with a visible ASCII byte,
+    /// and then the first character starts with that scalar, which makes it no whitespace character: answered
+    /// without making a character. Other texts are asked character by character.
+    static func holdsNonWhitespace(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20 && first < 0x7F { return true }
+        return text.contains { !$0.isWhitespace }
     }
 
     /// Plain text of a subtree (images skipped), whitespace collapsed.

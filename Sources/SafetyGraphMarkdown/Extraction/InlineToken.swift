@@ -32,9 +32,22 @@ enum InlineToken: Sendable, Equatable {
         return nil
     }
 
-    /// The plain text of a run of tokens, whitespace collapsed.
+    /// Appends `plainText` to `text` (a lone piece is taken as it is, with no copy).
+    func appendPlainText(to text: inout String) {
+        switch self {
+        case .text(let piece), .code(let piece), .strong(let piece), .htmlBlock(let piece): text += piece
+        case .link(let link): text += link.text
+        case .space: text += " "
+        case .html: text += plainText
+        }
+    }
+
+    /// The plain text of a run of tokens, whitespace collapsed. The pieces are appended to one string, with no array
+    /// of them made and joined: most runs are one or two pieces.
     static func plainText<S: Sequence>(_ tokens: S) -> String where S.Element == InlineToken {
-        TextNormalizer.collapseWhitespace(tokens.map(\.plainText).joined())
+        var joined = ""
+        for token in tokens { token.appendPlainText(to: &joined) }
+        return TextNormalizer.collapseWhitespace(joined)
     }
 }
 

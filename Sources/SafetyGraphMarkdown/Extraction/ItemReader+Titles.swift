@@ -64,8 +64,7 @@ extension ItemReader {
             while lower < upper, isTrimmed(bytes[lower]) { lower += 1 }
             while upper > lower, isTrimmed(bytes[upper - 1]) { upper -= 1 }
             let word = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
-            if word.count <= longestGenericLinkWord,
-               genericLinkWords.contains(String(decoding: word.lazy.map(asciiLowercased), as: UTF8.self)) {
+            if word.count <= longestGenericLinkWord, genericLinkWords.contains(asciiLowercasedString(word)) {
                 return true
             }
             func starts(_ prefix: StaticString) -> Bool {
@@ -76,6 +75,16 @@ extension ItemReader {
                 ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ",")
             }
         } ?? nil
+    }
+
+    /// ASCII bytes with A–Z lowered, as a string: written into a buffer on the stack and made a string from it, not
+    /// `String(decoding:)` of a lazy map (generic code, with dynamic casts, for every link of every item).
+    static func asciiLowercasedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard !bytes.isEmpty else { return "" }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out in
+            for i in 0..<bytes.count { out[i] = asciiLowercased(bytes[i]) }
+            return String(decoding: UnsafeBufferPointer(out), as: UTF8.self)
+        }
     }
 
     /// `isGeneric` for any text (already `trimmingWhitespace()`), character by character.
@@ -99,6 +108,29 @@ extension ItemReader {
 
     /// `"Title", 2023-07, …` (straight or curly quotes) at the start of `text`.
     static func quotedTitle(_ text: String) -> (title: String, rest: String)? {
+        if let known = asciiQuotedTitle(text) { return known }
+        return quotedTitleByCharacters(text)
+    }
+
+    /// `quotedTitleByCharacters` from the first byte and on the bytes of ASCII text (outer nil otherwise). A first
+    /// character that is a quote starts with the quote's bytes (`"` is 22, `“` is E2 80 9C; no other scalar is
+    /// canonically equivalent to either), so any text starting with another byte has none: most texts before a
+    /// link, answered without making a character. In ASCII every character is one byte (CR LF, the one two-byte
+    /// character, holds no quote) and no curly quote occurs, so the closing quote is the next `"` byte.
+    static func asciiQuotedTitle(_ text: String) -> (title: String, rest: String)?? {
+        let utf8 = text.utf8
+        guard let first = utf8.first else { return .some(nil) }
+        guard first == UInt8(ascii: "\"") || first == 0xE2 else { return .some(nil) }
+        guard first == UInt8(ascii: "\""), text.isASCIIText else { return nil }
+        let open = utf8.index(after: utf8.startIndex)
+        guard let close = utf8[open...].firstIndex(of: UInt8(ascii: "\"")) else { return .some(nil) }
+        let title = text[open..<close].trimmingWhitespace()
+        guard !title.isEmpty else { return .some(nil) }
+        return .some((title, String(text[utf8.index(after: close)...])))
+    }
+
+    /// `quotedTitle` for any text, character by character.
+    static func quotedTitleByCharacters(_ text: String) -> (title: String, rest: String)? {
         guard let first = text.first, first == "\"" || first == "“" else { return nil }
         let body = text.dropFirst()
         guard let close = body.firstIndex(where: { $0 == "\"" || $0 == "”" }) else { return nil }

@@ -73,6 +73,7 @@ enum ItemReader {
             }
             fields.descriptionParts.append(splittingLeadCitation(InlineToken.plainText(kept.map { tokens[$0] })).rest)
         } else {
+            fields.descriptionParts.reserveCapacity(fields.descriptionParts.count + 2)  // one allocation, not two
             fields.descriptionParts.append(meta)
             fields.descriptionParts.append(post)
         }
@@ -114,12 +115,13 @@ enum ItemReader {
 
     /// The text after the main link, without tags and without generic secondary link texts (`[code]`, `2025`).
     private static func postText(_ tokens: [InlineToken], after mainIndex: Int, skipping tags: Set<Int>) -> String {
-        var pieces: [InlineToken] = []
+        // The kept tokens' text appended in place (`InlineToken.plainText` without an array of the tokens).
+        var joined = ""
         for index in (mainIndex + 1)..<tokens.count where !tags.contains(index) {
             if case .link(let link) = tokens[index], isDescriptionNoise(link.text) { continue }
-            pieces.append(tokens[index])
+            tokens[index].appendPlainText(to: &joined)
         }
-        return TextNormalizer.droppingLeadingSeparators(InlineToken.plainText(pieces), extra: ")")
+        return TextNormalizer.collapsedDroppingLeadingSeparators(joined, extra: ")")
     }
 
     /// `@ MIT` → organisation; `with Lucas García and Martin Becker` → authors. Consumed text is removed.
@@ -156,6 +158,11 @@ enum ItemReader {
 
     /// `… (with A and B).` at the end of a description: the names, and the description without them.
     static func trailingSpeakers(_ text: String) -> (names: [String], rest: String)? {
+        endsWithoutParenthesis(text) ? nil : trailingSpeakersInFull(text)
+    }
+
+    /// `trailingSpeakers` without the look at the last bytes first.
+    static func trailingSpeakersInFull(_ text: String) -> (names: [String], rest: String)? {
         var body = Substring(text.trimmingWhitespace())
         // (`dropLast()` on a substring counted it whole; the index before its end is the same cut.)
         if body.hasASCIISuffix(".") { body = body[..<body.index(before: body.endIndex)] }
@@ -164,6 +171,20 @@ enum ItemReader {
         let names = Citation.splitNames(String(inside).replacingText(" & ", with: ", "))
         guard !names.isEmpty, names.allSatisfy(NameHeuristics.looksLikePersonName) else { return nil }
         return (names, String(body[..<open.lowerBound]) + ".")
+    }
+
+    /// Whether `trailingSpeakers` can tell from the last bytes that `text` ends neither in `)` nor in `).`: a last
+    /// byte (or, after a last `.`, the byte before it) that is visible ASCII and not `)` is not trimmed as
+    /// whitespace, is a character of its own (no ASCII scalar joins a following one), and ends the text once the
+    /// `.` is dropped. Most descriptions end so; no string is made for them.
+    static func endsWithoutParenthesis(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard var i = bytes.indices.last else { return true }
+        if bytes[i] == UInt8(ascii: ".") {
+            guard i > bytes.startIndex else { return true }
+            i = bytes.index(before: i)
+        }
+        return bytes[i] > 0x20 && bytes[i] < 0x7F && bytes[i] != UInt8(ascii: ")")
     }
 
     /// A secondary link whose text says nothing about the entry (`[code]`, `here`): left out of the description.

@@ -33,7 +33,8 @@ enum NameHeuristics {
         let (withoutEtAl, _) = Citation.removingEtAl(text)
         text = withoutEtAl
         while let last = text.last, last == "." || last == "," || last == " " { text.removeLast() }
-        guard !text.isEmpty, text.count <= 4000 else { return nil }
+        // (No text has more characters than UTF-8 bytes: only a long line is counted by characters.)
+        guard !text.isEmpty, text.utf8.count <= 4000 || text.count <= 4000 else { return nil }
         let list = text.replacingText(" and ", with: ", ").replacingText(" & ", with: ", ")
         let found: [String]?
         if let known = asciiPersonNames(list) { found = known } else { found = personNamesByCharacters(list) }

@@ -189,14 +189,19 @@ enum TextNormalizer {
     static func trimmingEmoji(_ text: String) -> String {
         // ASCII holds no emoji scalar: only whitespace is trimmed, which collapsing does anyway.
         if text.isASCIIText { return collapseWhitespace(text) }
-        let scalars = Array(text.unicodeScalars)
-        var start = 0
-        var end = scalars.count
-        while start < end, isEmojiScalar(scalars[start]) || scalars[start].properties.isWhitespace { start += 1 }
-        while end > start, isEmojiScalar(scalars[end - 1]) || scalars[end - 1].properties.isWhitespace { end -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return collapseWhitespace(String(view))
+        // The scalars kept are one run of the text's own: sliced out of it, not copied into an array and appended
+        // to a new view one at a time.
+        func trimmed(_ scalar: Unicode.Scalar) -> Bool { isEmojiScalar(scalar) || scalar.properties.isWhitespace }
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, trimmed(scalars[start]) { start = scalars.index(after: start) }
+        while end > start {
+            let last = scalars.index(before: end)
+            guard trimmed(scalars[last]) else { break }
+            end = last
+        }
+        return collapseWhitespace(String(scalars[start..<end]))
     }
 
     /// The text without emoji (and whitespace) at its start.
@@ -215,6 +220,43 @@ enum TextNormalizer {
             return collapseWhitespace(range.lowerBound == 0 ? text : String(text.utf8.dropFirst(range.lowerBound))!)
         }
         return droppingLeadingSeparatorsByCharacters(text, extra: extra)
+    }
+
+    /// `droppingLeadingSeparators(collapseWhitespace(text), extra: extra)`, in one step for ASCII text and `extra`:
+    /// the bytes that collapsing drops (controls) or that the dropping trims (whitespace, separators, `extra`) are
+    /// skipped at the start, and the rest is collapsed. Collapsing the skipped bytes leaves only trimmed ones (single
+    /// spaces among separators), and the first byte kept is visible and not trimmed, so it starts the collapsed rest
+    /// and ends the trimming; one string is made (none when nothing is skipped and the rest is collapsed already)
+    /// where the two steps made two or three.
+    static func collapsedDroppingLeadingSeparators(_ text: String, extra: String = "") -> String {
+        if extra.utf8.allSatisfy({ $0 < 0x80 }), let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            var k = 0
+            while k < bytes.count {
+                let byte = bytes[k]
+                if byte >= 0x80 { return nil }
+                guard byte < 0x20 || byte == 0x7F || isSeparatorOrSpace(byte) || extra.utf8.contains(byte) else { break }
+                k += 1
+            }
+            let rest = UnsafeBufferPointer(rebasing: bytes[k...])
+            guard let collapsed = collapsedASCII(rest) else { return nil }
+            if let collapsed { return collapsed }
+            return k == 0 ? text : String(decoding: rest, as: UTF8.self)
+        }), let known = found {
+            return known
+        }
+        return droppingLeadingSeparators(collapseWhitespace(text), extra: extra)
+    }
+
+    /// The ASCII bytes `asciiTrimmed` trims whatever `extra` is: whitespace and the ASCII separators.
+    @inline(__always)
+    private static func isSeparatorOrSpace(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x09...0x0D, 0x20, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: ">"), UInt8(ascii: ","),
+            UInt8(ascii: ";"), UInt8(ascii: "|"), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// `droppingLeadingSeparators` for any text, character by character.
@@ -275,91 +317,6 @@ enum TextNormalizer {
     /// The key used to compare names case- and diacritic-insensitively, emoji stripped.
     static func comparisonKey(_ text: String) -> String {
         sectionName(text).foldedForComparison()
-    }
-
-    /// Visible text of an HTML fragment: tags removed, common entities decoded. With `droppingSummary`, the
-    /// label inside `<summary>…</summary>` (e.g. "Digest", "Show Details") is dropped too.
-    static func visibleText(ofHTML html: String, droppingSummary: Bool = false) -> String {
-        visibleASCIIText(ofHTML: html, droppingSummary: droppingSummary)
-            ?? visibleTextByCharacters(ofHTML: html, droppingSummary: droppingSummary)
-    }
-
-    /// `visibleText(ofHTML:)` for any text, a character at a time.
-    static func visibleTextByCharacters(ofHTML html: String, droppingSummary: Bool) -> String {
-        var out = ""
-        var index = html.startIndex
-        var inSummary = false
-        // Text between tags is appended a run at a time (the characters from `runStart` up to the next tag), not
-        // character by character; once a `<` has no `>` after it, no later `<` has one either.
-        var runStart = index
-        var closeSeen = true
-        while index < html.endIndex {
-            let char = html[index]
-            if char == "<", closeSeen, let close = html[index...].firstIndex(of: ">") {
-                if !inSummary { out += html[runStart..<index] }
-                let tag = html[html.index(after: index)..<close].lowercased()
-                if tag.hasPrefix("summary") { inSummary = droppingSummary }
-                if tag.hasPrefix("/summary") { inSummary = false }
-                if tag.hasPrefix("br") || tag.hasPrefix("p") || tag.hasPrefix("/p") || tag.hasPrefix("td") { out += " " }
-                index = html.index(after: close)
-                runStart = index
-                continue
-            }
-            if char == "<" { closeSeen = false }
-            index = html.index(after: index)
-        }
-        if !inSummary { out += html[runStart..<html.endIndex] }
-        return collapseWhitespace(decodingEntities(out))
-    }
-
-    /// `visibleText(ofHTML:)` on the bytes of ASCII text (nil for other text), where each character is one byte: no
-    /// combining mark can join a `<` or `>` to a cluster, and lowercasing is A–Z only. Once no `>` follows a `<`,
-    /// none follows any later one either: the rest is text, without searching again from every `<`.
-    static func visibleASCIIText(ofHTML html: String, droppingSummary: Bool) -> String? {
-        guard html.isASCIIText else { return nil }
-        var copy = html
-        return copy.withUTF8 { bytes -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var inSummary = false
-            var closeSeen = true  // false once a `<` had no `>` after it
-            var i = 0
-            while i < bytes.count {
-                if bytes[i] == UInt8(ascii: "<") && closeSeen {
-                    var close = i + 1
-                    while close < bytes.count && bytes[close] != UInt8(ascii: ">") { close += 1 }
-                    if close < bytes.count {
-                        let tag = UnsafeBufferPointer(rebasing: bytes[(i + 1)..<close])
-                        func starts(_ prefix: StaticString) -> Bool {
-                            prefix.withUTF8Buffer { p in
-                                p.count <= tag.count && p.indices.allSatisfy { asciiLowercased(tag[$0]) == p[$0] }
-                            }
-                        }
-                        if starts("summary") { inSummary = droppingSummary }
-                        if starts("/summary") { inSummary = false }
-                        if starts("br") || starts("p") || starts("/p") || starts("td") { out.append(0x20) }
-                        i = close + 1
-                        continue
-                    }
-                    closeSeen = false
-                }
-                if !inSummary { out.append(bytes[i]) }
-                i += 1
-            }
-            return collapseWhitespace(decodingEntities(String(decoding: out, as: UTF8.self)))
-        }
-    }
-
-    /// Decodes the handful of HTML entities that occur in lists.
-    static func decodingEntities(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }  // (Foundation finds no entity then either)
-        var result = text
-        let entities: [(StaticString, StaticString)] = [
-            ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"),
-            ("&amp;", "&"),
-        ]
-        for (entity, value) in entities { result = result.replacingText(entity, with: value) }
-        return result
     }
 
     /// The text with separator punctuation (`-`, `–`, `:`, `>`, `,`, `|`, `/`…) and whitespace trimmed at both ends.
