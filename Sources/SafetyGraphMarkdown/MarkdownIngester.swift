@@ -110,10 +110,9 @@ public struct MarkdownIngester: Sendable {
 
     private func ingest(_ decoded: SourceText.Decoded, path: String) -> IngestResult {
         let (lists, extractionDiagnostics) = extract(decoded.text, path: path)
-        let merged = EntryMerger.merge(lists)
+        // Given up here: the merge moves the entries out of the lists instead of copying them.
+        let merged = EntryMerger.merge(consume lists)
         var diagnostics = (decoded.diagnostics + extractionDiagnostics + merged.diagnostics)
-        let extracted = lists.reduce(0) { $0 + $1.count }
-        releaseInBackground(consume lists, count: extracted)  // given up here: the merged entries hold what they need
         if merged.entries.isEmpty {
             // An empty result is almost always the wrong file or a format we do not read: say so, once.
             diagnostics.append(Diagnostic(

@@ -48,10 +48,9 @@ enum ProjectLoader {
         // Each list comes merged from its ingester; one list alone needs no second pass (merging is idempotent).
         // A single list is taken out of `lists`, so that the tagger holds the only reference and moves its
         // entries instead of copying them.
-        let (entries, mergeDiagnostics) = lists.count == 1 ? (lists.removeLast(), []) : EntryMerger.merge(lists)
+        // Several lists are given up to the merge, which moves their entries instead of copying them.
+        let (entries, mergeDiagnostics) = lists.count == 1 ? (lists.removeLast(), []) : EntryMerger.merge(consume lists)
         diagnostics += mergeDiagnostics
-        // Given up here, to be freed on another thread: the merged entries hold what they need of them.
-        releaseInBackground(consume lists, count: entries.count)
 
         let tagger = try taggerBuild.wait().get()
         let tagged = tagger.tag(consume entries)

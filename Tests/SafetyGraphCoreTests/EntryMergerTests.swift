@@ -66,6 +66,26 @@ import Testing
         #expect(forward.diagnostics.map(\.location) == [SourceLocation(file: "b.md", line: 1)])
     }
 
+    /// The merge moves entries out of the lists it is given: lists the caller keeps are copied first, never
+    /// emptied under it; lists given up give the same result.
+    @Test func listsTheCallerKeepsAreLeftAsTheyWere() {
+        let a = [
+            entry("https://example.org/x", title: "From a", file: "a.md", line: 3, path: ["A"], keywords: ["ka"]),
+            entry("https://example.org/y", title: "Y", file: "a.md", line: 4, path: ["A"]),
+        ]
+        let b = [entry("https://example.org/x", title: "From b", file: "b.md", line: 1, path: ["B"], keywords: ["kb"])]
+        let kept = [a, b]
+        let merged = EntryMerger.merge(kept)
+        #expect(kept == [a, b])
+        #expect(kept[0].map(\.title) == ["From a", "Y"])
+        var given = [a, b]
+        let fromGiven = EntryMerger.merge(consume given)
+        given = []
+        #expect(fromGiven.entries == merged.entries && fromGiven.diagnostics == merged.diagnostics)
+        #expect(merged.entries.map(\.title) == ["From a", "Y"])
+        #expect(merged.entries.first?.keywords == ["ka", "kb"])
+    }
+
     @Test func emptyInputs() {
         #expect(EntryMerger.merge([]).entries.isEmpty)
         #expect(EntryMerger.merge([[], []]).diagnostics.isEmpty)

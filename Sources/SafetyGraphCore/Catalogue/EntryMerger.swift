@@ -17,11 +17,15 @@ import Foundation
 /// Merging is by hash: linear in the number of entries, whatever the number of duplicates.
 public enum EntryMerger {
     /// Merges `lists` (in the order given) into entries sorted by id, plus a warning per repeated URL.
-    public static func merge(_ lists: [[Entry]]) -> (entries: [Entry], diagnostics: [Diagnostic]) {
-        // Positions run through the lists end to end, and an entry is read where it lies: joining the lists first
-        // copied every entry, and a copy retains a dozen strings and arrays, which for a large list (each in its
-        // own cache line) cost more than the merging itself. Entries are copied once, into the result.
-        let all = Positions(lists)
+    ///
+    /// The lists are taken `consuming`: their entries are moved, not copied, into the merge (a copy retains a
+    /// dozen strings and arrays, one cache miss each for a large list, and the originals then have to be
+    /// released too). A caller that keeps its lists has them copied once, as any mutation would.
+    public static func merge(_ lists: consuming [[Entry]]) -> (entries: [Entry], diagnostics: [Diagnostic]) {
+        var lists = lists
+        // Positions run through the lists end to end, in one buffer the entries are moved into.
+        let all = Positions(&lists)
+        defer { all.deallocate() }
         // The canonical order: by first source, then as given (only entries without sources, or two occurrences at
         // the same place, fall back to it). Positions are sorted, not entries, and a single list usually is in
         // that order already.
@@ -79,12 +83,17 @@ public enum EntryMerger {
                 let (all, firstPosition, byID, repeatStarts, repeatPositions, _) = shared.value
                 for k in (c * chunk)..<min(byID.count, (c + 1) * chunk) {
                     let slot = byID[k]
-                    let only = all[firstPosition[slot]]  // one copy, handed on as it is when already finished
+                    // The first occurrence moves on (as it is when already finished); each repeat is read where it
+                    // lies and then destroyed, so every position of the buffer is consumed exactly once.
+                    let only = all.take(firstPosition[slot])
                     let repeated = Int(repeatStarts[slot])..<Int(repeatStarts[slot + 1])
                     let entry: Entry
                     if !repeated.isEmpty {
                         var accumulator = Accumulator(only)
-                        for r in repeated { accumulator.absorb(all[Int(repeatPositions[r])]) }
+                        for r in repeated {
+                            accumulator.absorb(all[Int(repeatPositions[r])])
+                            all.destroy(Int(repeatPositions[r]))
+                        }
                         entry = accumulator.finished()
                     } else {
                         entry = Accumulator.isFinished(only) ? only : Accumulator(only).finished()
@@ -94,57 +103,71 @@ public enum EntryMerger {
             }
             initialized = byID.count
         }
+        // What is left of the lists (empty entries) is freed on another thread.
+        releaseInBackground(consume lists, count: all.count)
         return (merged, diagnostics)
     }
 
-    /// The entries of several lists, addressed as one run of positions without being copied into one array, with
-    /// what the merge looks at for every entry: its first source and its id (read once, in place: reading them
-    /// through `subscript` retained every field of the entry on the way).
-    private struct Positions {
-        let lists: [[Entry]]
-        /// Per position: its list and its index there.
-        private let list: [Int32], index: [Int32]
+    /// The entries of several lists moved end to end into one buffer (no entry copied), with what the merge looks
+    /// at for every entry: its first source and its id (read once, in place). The merge consumes every position
+    /// exactly once (`take` or `destroy`) and then calls `deallocate`.
+    private struct Positions: @unchecked Sendable {
+        private let entries: UnsafeMutableBufferPointer<Entry>
         let firstSources: [SourceLocation?]
         /// Every id's bytes end to end, position `p`'s at `idBytes[idStarts[p]..<idStarts[p + 1]]`; only when
         /// every id is ASCII, which ids made from URLs always are (see `Slots`).
         let idBytes: [UInt8]?
         let idStarts: [Int32]
-        var count: Int { list.count }
+        var count: Int { entries.count }
 
-        init(_ lists: [[Entry]]) {
-            self.lists = lists
-            var list: [Int32] = [], index: [Int32] = []
+        /// Moves the entries of `lists` out, leaving each list holding empty entries (nothing to release).
+        init(_ lists: inout [[Entry]]) {
+            let total = lists.reduce(0) { $0 + $1.count }
+            let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: total)
             var firstSources: [SourceLocation?] = []
             var idBytes: [UInt8] = [], idStarts: [Int32] = [0]
             var ascii = true
-            let total = lists.reduce(0) { $0 + $1.count }
-            list.reserveCapacity(total)
-            index.reserveCapacity(total)
             firstSources.reserveCapacity(total)
             idStarts.reserveCapacity(total + 1)
             idBytes.reserveCapacity(total * 48)
+            var next = 0
             for l in lists.indices {
-                lists[l].withUnsafeBufferPointer { entries in
-                    for i in entries.indices {
-                        list.append(Int32(l))
-                        index.append(Int32(i))
-                        firstSources.append(entries[i].sources.first)
-                        if ascii {
-                            ascii = EntryMerger.withASCIIBytes(of: entries[i].id.rawValue) { idBytes.append(contentsOf: $0) }
-                            idStarts.append(Int32(truncatingIfNeeded: idBytes.count))
-                        }
+                lists[l].withUnsafeMutableBufferPointer { list in
+                    guard let source = list.baseAddress, !list.isEmpty else { return }
+                    (entries.baseAddress! + next).moveInitialize(from: source, count: list.count)
+                    source.initialize(repeating: EntryMerger.vacated, count: list.count)
+                }
+                for i in next..<(next + lists[l].count) {
+                    firstSources.append(entries[i].sources.first)
+                    if ascii {
+                        ascii = EntryMerger.withASCIIBytes(of: entries[i].id.rawValue) { idBytes.append(contentsOf: $0) }
+                        idStarts.append(Int32(truncatingIfNeeded: idBytes.count))
                     }
                 }
+                next += lists[l].count
             }
             if idBytes.count > Int(Int32.max) { ascii = false }
-            (self.list, self.index, self.firstSources) = (list, index, firstSources)
+            self.entries = entries
+            self.firstSources = firstSources
             (self.idBytes, self.idStarts) = ascii ? (idBytes, idStarts) : (nil, [])
         }
 
         subscript(position: Int) -> Entry {
-            _read { yield lists[Int(list[position])][Int(index[position])] }
+            _read { yield entries[position] }
         }
+
+        /// The entry at `position`, moved out (the position is not read again).
+        func take(_ position: Int) -> Entry { (entries.baseAddress! + position).move() }
+
+        /// Destroys the entry at `position` (the position is not read again).
+        func destroy(_ position: Int) { (entries.baseAddress! + position).deinitialize(count: 1) }
+
+        /// Frees the buffer, once every position was taken or destroyed.
+        func deallocate() { entries.deallocate() }
     }
+
+    /// What a list holds where an entry was moved out of it: empty strings and arrays only.
+    static let vacated = Entry(id: EntryID(rawValue: ""), title: "", url: "")
 
     /// Which slot (distinct id) each position's id has, each slot's first position, and the slots' order by id.
     ///
