@@ -20,7 +20,10 @@ extension LabelAutomaton {
     /// each matched label (ignore phrases are matched but not emitted). When several labels of one concept match
     /// the same words (`adversarial example` and `adversarial examples`), the one written like the text wins,
     /// else the first (preferred before alternative before hidden).
-    func match(_ text: String, scratch: inout MatchScratch, emit: (Int32) -> Void) {
+    ///
+    /// `emit` is given the pattern and its concept (`patternConcepts`), so the caller's closure need not hold
+    /// the automaton or a copy of its arrays (each a retain per text). The text is borrowed and read in place.
+    func match(_ text: borrowing String, scratch: inout MatchScratch, emit: (_ pattern: Int32, _ concept: Int32) -> Void) {
         TextNormalizer.tokenize(text, into: &scratch.tokens)
         let n = scratch.tokens.count
         guard n > 0 else { return }
@@ -154,7 +157,7 @@ extension LabelAutomaton {
     }
 
     /// Emits the labels of the match `from..<to`, unless an ignore phrase ends there too.
-    private func resolve(from: Int, to: Int, _ s: inout MatchScratch, emit: (Int32) -> Void) {
+    private func resolve(from: Int, to: Int, _ s: inout MatchScratch, emit: (Int32, Int32) -> Void) {
         let concepts = patternConcepts
         s.hits.removeAll(keepingCapacity: true)
         for state in s.endStates {
@@ -168,7 +171,7 @@ extension LabelAutomaton {
             }
         }
         if s.hits.count == 1 {
-            emit(s.hits[0])
+            emit(s.hits[0], concepts[Int(s.hits[0])])
             return
         }
         s.hits.sort()
@@ -185,7 +188,7 @@ extension LabelAutomaton {
                     break
                 }
             }
-            emit(chosen)
+            emit(chosen, concept)
             k = end
         }
     }

@@ -13,11 +13,31 @@ enum TextNormalizer {
     // MARK: - Tokenizing
 
     /// Appends the tokens of `text` to `buffer` (after clearing it).
-    static func tokenize(_ text: String, into buffer: inout TokenBuffer) {
+    ///
+    /// The text is borrowed and read in place (`withUTF8`): a copy of it (`var text = text`, for `String.withUTF8`)
+    /// cost a retain and a release per field of every entry tagged, atomic writes on a string another core may be
+    /// reading.
+    static func tokenize(_ text: borrowing String, into buffer: inout TokenBuffer) {
+        withUTF8(text) { tokenize(utf8: $0, into: &buffer) }
+    }
+
+    /// Appends the tokens of the UTF-8 text `utf8` to `buffer` (after clearing it).
+    static func tokenize(utf8: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
         buffer.removeAll()
-        buffer.bytes.reserveCapacity(text.utf8.count + 16)
-        var text = text
-        text.withUTF8 { utf8 in tokenize(utf8: utf8, into: &buffer) }
+        buffer.bytes.reserveCapacity(utf8.count + 16)
+        scan(utf8, into: &buffer)
+    }
+
+    /// Calls `body` with the UTF-8 of `text`, read where it lies: a borrowed string is neither copied nor
+    /// retained. Only a string without contiguous UTF-8 (bridged) is copied.
+    ///
+    /// Keep `body` from capturing a large value such as a `Tagger`: a closure holding one copies it (retaining
+    /// every array in it).
+    @inline(__always)
+    static func withUTF8<R>(_ text: borrowing String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = copy text
+        return copy.withUTF8(body)
     }
 
     /// The folded tokens of `text`.
@@ -119,7 +139,7 @@ enum TextNormalizer {
         }
     }
 
-    private static func tokenize(utf8: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
+    private static func scan(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
         // Offsets are Int32: refuse to index beyond that (a 2 GB field is not a reading-list entry).
         let end = min(utf8.count, Int(Int32.max) / 2)
         var s = Scanner()
