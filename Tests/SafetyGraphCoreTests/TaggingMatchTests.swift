@@ -156,4 +156,21 @@ import Testing
         let long = String(repeating: "red teaming gold standard ", count: 5_000)
         #expect(Sample.tags(long) == ["red-teaming"])
     }
+
+    /// One scratch reused from text to text keeps the look-up arrays of the longest text and does not clear them:
+    /// a shorter text after a longer one must not see the longer one's ids (a token too long to be a key, words
+    /// that may not be joined). Fails when `lookUpTokens` leaves a slot unwritten.
+    @Test func reusedScratchMatchesAFreshOne() {
+        let long = "Fine tuning, red teaming and prompt injection against fairness audits and adversarial examples"
+        let texts = [
+            long, String(repeating: "x", count: 200) + " teaming", long, "Fine; tuning and data", long,
+            "Red", "Red teaming", "",
+        ]
+        var scratch = TaggingScratch()
+        for text in texts {
+            let entry = Sample.entry(text)
+            let reused = Sample.tagger.tag(entry, &scratch)
+            #expect(reused == Sample.tagger.tag(entry), "\(text)")
+        }
+    }
 }

@@ -1,9 +1,10 @@
 /// Buffers reused from one text to the next, so matching does not allocate once they have grown.
 struct MatchScratch {
     var tokens = TokenBuffer()
-    /// Per token: the key id of the token, or -1.
+    /// Per token: the key id of the token, or -1. Only the first `tokens.count` are the current text's: the
+    /// array keeps the length of the longest text so far (see `lookUpTokens`).
     var keyIDs: [Int32] = []
-    /// Per token `j`: the key id of tokens `j` and `j + 1` read as one word, or -1.
+    /// Per token `j`: the key id of tokens `j` and `j + 1` read as one word, or -1 (as long as `keyIDs`).
     var pairKeyIDs: [Int32] = []
     /// Trie states where the longest match found so far ends.
     var endStates: [Int32] = []
@@ -20,7 +21,10 @@ extension LabelAutomaton {
     /// each matched label (ignore phrases are matched but not emitted). When several labels of one concept match
     /// the same words (`adversarial example` and `adversarial examples`), the one written like the text wins,
     /// else the first (preferred before alternative before hidden).
-    func match(_ text: String, scratch: inout MatchScratch, emit: (Int32) -> Void) {
+    ///
+    /// `emit` is given the pattern and its concept (`patternConcepts`), so the caller's closure need not hold
+    /// the automaton or a copy of its arrays (each a retain per text). The text is borrowed and read in place.
+    func match(_ text: borrowing String, scratch: inout MatchScratch, emit: (_ pattern: Int32, _ concept: Int32) -> Void) {
         TextNormalizer.tokenize(text, into: &scratch.tokens)
         let n = scratch.tokens.count
         guard n > 0 else { return }
@@ -47,9 +51,10 @@ extension LabelAutomaton {
 
     /// Looks every token (and every joinable pair of tokens) up once.
     ///
-    /// The id arrays are sized to the token count first and then written in place, and the token buffer is read
-    /// through buffer pointers: this runs for every token of every text, and per-token appends (each with its
-    /// uniqueness and capacity checks) cost about as much as the hashing.
+    /// The id arrays are written in place, and the token buffer is read through buffer pointers: this runs for
+    /// every token of every text, and per-token appends (each with its uniqueness and capacity checks) cost about
+    /// as much as the hashing. The arrays are only lengthened, never cleared and refilled with -1 (two calls per
+    /// text): every id below the token count is written for each text, -1 included, and none beyond it is read.
     func lookUpTokens(_ scratch: inout MatchScratch) {
         let n = scratch.tokens.count
         // Locals: a closure over `self` would copy the whole automaton in debug builds.
@@ -59,10 +64,10 @@ extension LabelAutomaton {
         var pairKeyIDs = scratch.pairKeyIDs
         scratch.keyIDs = []
         scratch.pairKeyIDs = []
-        keyIDs.removeAll(keepingCapacity: true)
-        pairKeyIDs.removeAll(keepingCapacity: true)
-        keyIDs.append(contentsOf: repeatElement(-1, count: n))
-        pairKeyIDs.append(contentsOf: repeatElement(-1, count: n))
+        if keyIDs.count < n {
+            keyIDs.append(contentsOf: repeatElement(-1, count: n - keyIDs.count))
+            pairKeyIDs.append(contentsOf: repeatElement(-1, count: n - pairKeyIDs.count))
+        }
         let tokens = scratch.tokens
         // The buffer's shape, checked once: n + 1 offsets, the last within the bytes (the tokenizer appends them in
         // rising order, so every token and pair range below lies in the bytes).
@@ -76,6 +81,8 @@ extension LabelAutomaton {
                             while j < n {
                                 let a = Int(starts[j])
                                 let b = Int(starts[j + 1])
+                                keyOut[j] = -1
+                                pairOut[j] = -1
                                 if b - a <= limit {
                                     let token = UnsafeBufferPointer(rebasing: bytes[a..<b])
                                     let raw = ByteKeyTable.fnv1a(token, from: ByteKeyTable.fnvBasis)
@@ -154,7 +161,7 @@ extension LabelAutomaton {
     }
 
     /// Emits the labels of the match `from..<to`, unless an ignore phrase ends there too.
-    private func resolve(from: Int, to: Int, _ s: inout MatchScratch, emit: (Int32) -> Void) {
+    private func resolve(from: Int, to: Int, _ s: inout MatchScratch, emit: (Int32, Int32) -> Void) {
         let concepts = patternConcepts
         s.hits.removeAll(keepingCapacity: true)
         for state in s.endStates {
@@ -168,7 +175,7 @@ extension LabelAutomaton {
             }
         }
         if s.hits.count == 1 {
-            emit(s.hits[0])
+            emit(s.hits[0], concepts[Int(s.hits[0])])
             return
         }
         s.hits.sort()
@@ -185,7 +192,7 @@ extension LabelAutomaton {
                     break
                 }
             }
-            emit(chosen)
+            emit(chosen, concept)
             k = end
         }
     }

@@ -131,8 +131,10 @@ public struct Tagger: Sendable {
     func tag(_ entry: consuming Entry, _ s: inout TaggingScratch, sections: [FoundTag]? = nil) -> TaggedEntry {
         s.found.removeAll(keepingCapacity: true)
         s.overrideKey = nil
+        // Fields are lent where they lie (no `if let` copy of the description): each copy was a retain and a
+        // release of a string.
         matchLabels(entry.title, field: .title, &s)
-        if let description = entry.description { matchLabels(description, field: .description, &s) }
+        if entry.description != nil { matchLabels(entry.description!, field: .description, &s) }
         for keyword in entry.keywords { matchLabels(keyword, field: .keywords, &s) }
         if let sections {
             s.found += sections
@@ -164,10 +166,11 @@ public struct Tagger: Sendable {
     @inline(__always)
     private func termIndex(_ ruleTerm: Int32) -> Int32 { Int32(automaton.patterns.count) + ruleTerm }
 
-    private func matchLabels(_ text: String, field: EntryField, _ s: inout TaggingScratch) {
-        let concepts = automaton.patternConcepts
-        automaton.match(text, scratch: &s.match) { p in
-            s.found.append(FoundTag(concept: concepts[Int(p)], rule: .label, field: field, term: p))
+    /// The closure holds only the scratch and the field: holding `self` or the automaton's concept array would
+    /// copy it (retains) for every text.
+    private func matchLabels(_ text: borrowing String, field: EntryField, _ s: inout TaggingScratch) {
+        automaton.match(text, scratch: &s.match) { p, concept in
+            s.found.append(FoundTag(concept: concept, rule: .label, field: field, term: p))
         }
     }
 

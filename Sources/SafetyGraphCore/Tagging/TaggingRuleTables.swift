@@ -87,8 +87,16 @@ struct TaggingRuleTables: Sendable {
     }
 
     /// The overrides of an entry URL, normalising it only when its fingerprint says an override may exist.
+    ///
+    /// Inlined, so the caller's URL is fingerprinted where it lies (not copied, not retained).
+    @inline(__always)
     func overrides(for url: String) -> (key: String, overrides: [OverrideEntry])? {
         guard !overrides.isEmpty, overrideFingerprints.contains(URLFingerprint.of(url)) else { return nil }
+        return normalizedOverrides(for: url)
+    }
+
+    /// The overrides of an entry URL whose fingerprint an override shares.
+    private func normalizedOverrides(for url: String) -> (key: String, overrides: [OverrideEntry])? {
         let key = Self.urlKey(url)
         return overrides[key].map { (key, $0) }
     }

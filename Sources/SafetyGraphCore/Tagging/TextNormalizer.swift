@@ -13,11 +13,80 @@ enum TextNormalizer {
     // MARK: - Tokenizing
 
     /// Appends the tokens of `text` to `buffer` (after clearing it).
-    static func tokenize(_ text: String, into buffer: inout TokenBuffer) {
+    ///
+    /// The text is borrowed and read in place (`withUTF8`): a copy of it (`var text = text`, for `String.withUTF8`)
+    /// cost a retain and a release per field of every entry tagged, atomic writes on a string another core may be
+    /// reading.
+    static func tokenize(_ text: borrowing String, into buffer: inout TokenBuffer) {
+        withUTF8(text) { tokenize(utf8: $0, into: &buffer) }
+    }
+
+    /// Appends the tokens of the UTF-8 text `utf8` to `buffer` (after clearing it).
+    static func tokenize(utf8: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
         buffer.removeAll()
-        buffer.bytes.reserveCapacity(text.utf8.count + 16)
-        var text = text
-        text.withUTF8 { utf8 in tokenize(utf8: utf8, into: &buffer) }
+        if isASCII(utf8) {
+            scanASCII(utf8, into: &buffer)
+        } else {
+            buffer.bytes.reserveCapacity(utf8.count + 16)
+            scan(utf8, into: &buffer)
+        }
+    }
+
+    /// `scan` for ASCII text, writing into the buffer's spare capacity through a `RawTokenSink`: an ASCII text
+    /// folds to at most its own bytes and has at most as many tokens as bytes, so room for `utf8.count` of each
+    /// is made once instead of every append checking capacity and uniqueness (most titles and descriptions are
+    /// ASCII). `buffer` must be empty.
+    static func scanASCII(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
+        let n = utf8.count
+        guard n > 0 else { return }
+        buffer.bytes.append(addingCapacity: n) { bytes in
+            buffer.starts.append(addingCapacity: n) { ends in
+                buffer.flags.append(addingCapacity: n) { flags in
+                    bytes.withUnsafeMutableBufferPointer { bytes, byteCount in
+                        ends.withUnsafeMutableBufferPointer { ends, endCount in
+                            flags.withUnsafeMutableBufferPointer { flags, flagCount in
+                                var sink = RawTokenSink(
+                                    bytes: bytes.baseAddress!, byteCapacity: n, ends: ends.baseAddress!,
+                                    flags: flags.baseAddress!)
+                                scan(utf8, into: &sink)
+                                byteCount = sink.byteCount
+                                endCount = sink.tokenCount
+                                flagCount = sink.tokenCount
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether every byte is ASCII, eight at a time.
+    static func isASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        var seen: UInt64 = 0
+        while i + 8 <= utf8.count {
+            seen |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < utf8.count {
+            seen |= UInt64(utf8[i])
+            i += 1
+        }
+        return seen & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// Calls `body` with the UTF-8 of `text`, read where it lies: a borrowed string is neither copied nor
+    /// retained. Only a string without contiguous UTF-8 (bridged) is copied.
+    ///
+    /// Keep `body` from capturing a large value such as a `Tagger`: a closure holding one copies it (retaining
+    /// every array in it).
+    @inline(__always)
+    static func withUTF8<R>(_ text: borrowing String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = copy text
+        return copy.withUTF8(body)
     }
 
     /// The folded tokens of `text`.
@@ -47,7 +116,7 @@ enum TextNormalizer {
         var previousTokenLength = 0
 
         @inline(__always)
-        mutating func startWordIfNeeded(_ buffer: inout TokenBuffer) {
+        mutating func startWordIfNeeded<Sink: TokenSink>(_ buffer: inout Sink) {
             if pendingApostrophe { pendingApostrophe = false }  // `model's`: the apostrophe is dropped
             if inWord { return }
             inWord = true
@@ -57,7 +126,7 @@ enum TextNormalizer {
             var flag: UInt8 = 0
             if gapHard { flag |= TokenBuffer.Flag.hardBefore }
             if gapJoinable && !gapHard { flag |= TokenBuffer.Flag.joinableBefore }
-            buffer.flags.append(flag)
+            buffer.startToken(flag: flag)
         }
 
         @inline(__always)
@@ -70,17 +139,14 @@ enum TextNormalizer {
             lastIsLowerS = isLowerS
         }
 
-        mutating func endWord(_ buffer: inout TokenBuffer) {
+        @inline(__always)
+        mutating func endWord<Sink: TokenSink>(_ buffer: inout Sink) {
             guard inWord else { return }
             inWord = false
-            let i = buffer.flags.count - 1
-            var flag = buffer.flags[i]
+            var flag: UInt8 = 0
             if lowerCount == 0 { flag |= TokenBuffer.Flag.noLower | TokenBuffer.Flag.acronymShape }
             if lowerCount == 1 && lastIsLowerS && upperCount >= 1 { flag |= TokenBuffer.Flag.acronymShape }
-            buffer.flags[i] = flag
-            let start = Int(buffer.starts[buffer.starts.count - 1])
-            previousTokenLength = buffer.bytes.count - start
-            buffer.starts.append(Int32(truncatingIfNeeded: buffer.bytes.count))
+            previousTokenLength = buffer.endToken(addingFlags: flag)
             gapHard = false
             gapJoinable = true
             if pendingApostrophe {
@@ -91,7 +157,7 @@ enum TextNormalizer {
 
         /// A non-word character: ends the current word and records what the gap allows.
         @inline(__always)
-        mutating func separator(_ kind: ScalarKind, nextIsSpaceOrEnd: Bool, _ buffer: inout TokenBuffer) {
+        mutating func separator<Sink: TokenSink>(_ kind: ScalarKind, nextIsSpaceOrEnd: Bool, _ buffer: inout Sink) {
             switch kind {
             case .drop:
                 return
@@ -119,7 +185,8 @@ enum TextNormalizer {
         }
     }
 
-    private static func tokenize(utf8: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) {
+    /// The plain path: any UTF-8, through any sink (tests compare `scanASCII` with it on a `TokenBuffer`).
+    static func scan<Sink: TokenSink>(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: inout Sink) {
         // Offsets are Int32: refuse to index beyond that (a 2 GB field is not a reading-list entry).
         let end = min(utf8.count, Int(Int32.max) / 2)
         var s = Scanner()
@@ -137,16 +204,16 @@ enum TextNormalizer {
                     s.startWordIfNeeded(&buffer)
                     s.lowerCount += runEnd - i + 1
                     s.lastIsLowerS = utf8[runEnd - 1] == UInt8(ascii: "s")
-                    buffer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[(i - 1)..<runEnd]))
+                    buffer.appendBytes(UnsafeBufferPointer(rebasing: utf8[(i - 1)..<runEnd]))
                     i = runEnd
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
                     s.startWordIfNeeded(&buffer)
                     s.noteCase(.upper, isLowerS: false)
-                    buffer.bytes.append(byte | 0x20)
+                    buffer.appendByte(byte | 0x20)
                 case UInt8(ascii: "0")...UInt8(ascii: "9"):
                     s.startWordIfNeeded(&buffer)
                     s.noteCase(.none, isLowerS: false)
-                    buffer.bytes.append(byte)
+                    buffer.appendByte(byte)
                 default:
                     let nextIsSpaceOrEnd = i >= end || isSpaceByte(utf8[i])
                     s.separator(asciiKind(byte), nextIsSpaceOrEnd: nextIsSpaceOrEnd, &buffer)
@@ -163,7 +230,7 @@ enum TextNormalizer {
                 if kind == .word {
                     s.startWordIfNeeded(&buffer)
                     s.noteCase(letterCase, isLowerS: false)
-                    buffer.bytes.append(contentsOf: folded)
+                    buffer.appendBytes(folded)
                 } else {
                     let nextIsSpaceOrEnd = i >= end || isSpaceByte(utf8[i])
                     s.separator(kind, nextIsSpaceOrEnd: nextIsSpaceOrEnd, &buffer)
