@@ -101,10 +101,10 @@ public final class JSONLDWriter: Sendable {
                 sortSmall(order) { ranks[Int(statements[$0].property)] < ranks[Int(statements[$1].property)] }
             }
             keys.withLookUp { key in
-                node.values.withUnsafeBufferPointer { values in
+                node.withValues { values in
                     for i in order {
                         sink.append(key[statements[i].property])
-                        writeValues(values[statements[i].range], to: sink)
+                        writeValues(values, statements[i].range, to: sink)
                     }
                 }
             }
@@ -138,6 +138,20 @@ public final class JSONLDWriter: Sendable {
     /// write that puts it there is returned.
     public func appendRunLater(_ encodedNodes: ByteSink, to sink: ByteSink, first: Bool) -> ByteSink.PendingWrite? {
         sink.appendLater(contentsOf: encodedNodes, droppingFirst: first ? 1 : 0)
+    }
+
+    /// The values in `range`: one as is, several as an array (read where they lie).
+    private func writeValues(_ values: LinkedNode.Values, _ range: Range<Int>, to sink: ByteSink) {
+        if range.count == 1 {
+            sink.appendJSONString(values[range.lowerBound])
+            return
+        }
+        sink.append("[")
+        for i in range {
+            if i > range.lowerBound { sink.append(", ") }
+            sink.appendJSONString(values[i])
+        }
+        sink.append("]")
     }
 
     /// One value as is, several as an array.

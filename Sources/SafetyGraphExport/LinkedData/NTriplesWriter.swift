@@ -30,7 +30,7 @@ public final class NTriplesWriter: Sendable {
             }
             predicates.withLookUp { predicate in
                 ranges.withUnsafeBufferPointer { ranges in
-                    node.values.withUnsafeBufferPointer { values in
+                    node.withValues { values in
                         for statement in node.statements {
                             for i in statement.range {
                                 subject()

@@ -72,7 +72,7 @@ public final class TurtleWriter: Sendable {
         // Values are lent in place, and statements name their property by index: nothing is retained per value.
         predicates.withLookUp { predicate in
             ranges.withUnsafeBufferPointer { ranges in
-                node.values.withUnsafeBufferPointer { values in
+                node.withValues { values in
                     node.statements.withUnsafeBufferPointer { statements in
                         for k in statements.indices {
                             sink.append(k == 0 && !typed ? "\n    " : " ;\n    ")
