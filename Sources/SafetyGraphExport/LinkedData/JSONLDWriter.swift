@@ -92,19 +92,20 @@ public final class JSONLDWriter: Sendable {
             writeValues(node.types.map(\.term), to: sink)
         }
         // Terms in order: the statements' positions are sorted by their terms' ranks (in a buffer on the stack),
-        // not the statements.
-        let statements = node.statements
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: statements.count) { buffer in
-            let order = buffer
-            for i in statements.indices { order.initializeElement(at: i, to: i) }
-            vocabulary.termRanks.withUnsafeBufferPointer { ranks in
-                sortSmall(order) { ranks[Int(statements[$0].property)] < ranks[Int(statements[$1].property)] }
-            }
-            keys.withLookUp { key in
-                node.withValues { values in
-                    for i in order {
-                        sink.append(key[statements[i].property])
-                        writeValues(values, statements[i].range, to: sink)
+        // not the statements, which are read in place (a copy of the array was retained, per node).
+        node.statements.withUnsafeBufferPointer { statements in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: statements.count) { buffer in
+                let order = buffer
+                for i in statements.indices { order.initializeElement(at: i, to: i) }
+                vocabulary.termRanks.withUnsafeBufferPointer { ranks in
+                    sortSmall(order) { ranks[Int(statements[$0].property)] < ranks[Int(statements[$1].property)] }
+                }
+                keys.withLookUp { key in
+                    node.withValues { values in
+                        for i in order {
+                            sink.append(key[statements[i].property])
+                            writeValues(values, statements[i].range, to: sink)
+                        }
                     }
                 }
             }
@@ -143,13 +144,13 @@ public final class JSONLDWriter: Sendable {
     /// The values in `range`: one as is, several as an array (read where they lie).
     private func writeValues(_ values: LinkedNode.Values, _ range: Range<Int>, to sink: ByteSink) {
         if range.count == 1 {
-            sink.appendJSONString(values[range.lowerBound])
+            values.withUTF8(range.lowerBound) { sink.appendJSONString(utf8: $0) }
             return
         }
         sink.append("[")
         for i in range {
             if i > range.lowerBound { sink.append(", ") }
-            sink.appendJSONString(values[i])
+            values.withUTF8(i) { sink.appendJSONString(utf8: $0) }
         }
         sink.append("]")
     }

@@ -93,6 +93,15 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
         /// The `i`th value, where it lies.
         public subscript(i: Int) -> String { unsafeAddress { address(of: slots[i]) } }
 
+        /// Lends `body` the UTF-8 bytes of the `i`th value, read where the string lies: passing `values[i]` to a
+        /// function, or taking its `utf8` view, copied (retained and later released) the string first, once per
+        /// value in each writer. `withUTF8` is called on the string in place: it changes a string only when its
+        /// bytes are not contiguous UTF-8 (a bridged Objective-C string), which no string on Linux is, nor one
+        /// made by this program; so the memory, shared by the threads, is only read.
+        @inline(__always) public func withUTF8<Result>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            UnsafeMutablePointer(mutating: address(of: slots[i])).pointee.withUTF8(body)
+        }
+
         /// The string `value` names, where it lies.
         subscript(value: Value) -> String { unsafeAddress { address(of: value) } }
 

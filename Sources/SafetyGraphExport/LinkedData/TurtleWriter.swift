@@ -81,16 +81,19 @@ public final class TurtleWriter: Sendable {
                             let range = statements[k].range
                             for i in range {
                                 if i > range.lowerBound { sink.append(", ") }
-                                switch ranges[Int(statements[k].property)] {
-                                case .iri: writeName(values[i], to: sink)
-                                case .string: sink.appendRDFString(values[i])
-                                case .english:
-                                    sink.appendRDFString(values[i])
-                                    sink.append("@en")
-                                case .datatype(let datatype):
-                                    sink.appendRDFString(values[i])
-                                    sink.append("^^")
-                                    writeName(datatype, to: sink)
+                                let objectRange = ranges[Int(statements[k].property)]
+                                values.withUTF8(i) { value in
+                                    switch objectRange {
+                                    case .iri: writeName(utf8: value, to: sink)
+                                    case .string: sink.appendRDFString(utf8: value)
+                                    case .english:
+                                        sink.appendRDFString(utf8: value)
+                                        sink.append("@en")
+                                    case .datatype(let datatype):
+                                        sink.appendRDFString(utf8: value)
+                                        sink.append("^^")
+                                        writeName(datatype, to: sink)
+                                    }
                                 }
                             }
                         }
@@ -162,6 +165,17 @@ public final class TurtleWriter: Sendable {
     /// Writes `prefix:local` when safe, else `<iri>`, without building a string.
     func writeName(_ iri: String, to sink: ByteSink) {
         Self.writeName(iri, prefixBytes: prefixBytes, prefixSpans: prefixSpans, plain: plainLocalBytes, to: sink)
+    }
+
+    /// `writeName` of the IRI whose UTF-8 bytes are `bytes` (a node's value, read where it lies).
+    func writeName(utf8 bytes: UnsafeBufferPointer<UInt8>, to sink: ByteSink) {
+        prefixBytes.withUnsafeBufferPointer { known in
+            prefixSpans.withUnsafeBufferPointer { spans in
+                plainLocalBytes.withUnsafeBufferPointer { plain in
+                    Self.writeName(bytes, known: known, spans: spans, plain: plain, to: sink)
+                }
+            }
+        }
     }
 
     private static func writeName(

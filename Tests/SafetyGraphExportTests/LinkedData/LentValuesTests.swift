@@ -44,6 +44,28 @@ import SafetyGraphCore
         }
     }
 
+    /// The writers read each value's bytes in place (`Values.withUTF8`): they must be the string's UTF-8, for held
+    /// and lent strings, small (inline) and large, ASCII or not, and strings cut from others.
+    @Test func aValuesBytesAreItsUTF8() {
+        let v = LinkedVocabulary(base: .default)
+        let long = "a string well over fifteen bytes, with é and 😀 and \"quotes\"\n"
+        let strings = ["", "a", "é", "e\u{301}", "exactly 15 byte", long, String(long.dropFirst(3)), String(long.prefix(20)),
+            String(decoding: Array("décodé".utf8), as: UTF8.self), "😀"]
+        let keeper = Keeper(strings)
+        var node = LinkedNode(iri: "https://example.org/n", types: [v.person])
+        node.keep(keeper)
+        for i in strings.indices {
+            node.add(v.keywords, strings[i])
+            node.lend(v.keywords, keeper.strings + i)
+        }
+        node.withValues { values in
+            for i in 0..<node.valueCount {
+                #expect(values.withUTF8(i) { Array($0) } == Array(values[i].utf8))
+                #expect(values.withUTF8(i) { Array($0) } == Array(strings[i / 2].utf8))
+            }
+        }
+    }
+
     static func writers(_ v: LinkedVocabulary) -> [(LinkedNode) -> String] {
         let json = JSONLDWriter(vocabulary: v), nt = NTriplesWriter(vocabulary: v), ttl = TurtleWriter(vocabulary: v)
         return [
