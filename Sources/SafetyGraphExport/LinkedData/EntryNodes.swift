@@ -208,21 +208,22 @@ extension LinkedDataModel {
             // The main URL, then the others; a link that is its own IRI (the usual case) is lent.
             let others = elements(Fields.otherURLs(e))
             for index in -1..<e.pointee.otherURLs.count {
-                let (property, link) = index < 0 ? (v.url, Fields.url(e)) : (v.sameAs, others! + index)
+                // The property by its index: a tuple of the property and the link copied the property (its strings).
+                let (property, link) = index < 0 ? (v.url.index, Fields.url(e)) : (v.sameAs.index, others! + index)
                 guard let linkIRI = IRIEncoding.webIRI(link.pointee) else {
+                    let term = v.propertyTable[property].term
                     diagnostics.append(
-                        LinkedDataModel.skipped(
-                            link.pointee, what: "\(property.term) of entry '\(e.pointee.id)'", at: e.pointee.sources.first))
+                        LinkedDataModel.skipped(link.pointee, what: "\(term) of entry '\(e.pointee.id)'", at: e.pointee.sources.first))
                     continue
                 }
                 if utf8Equal(linkIRI, link.pointee) {
-                    entry.lend(property, link)
+                    entry.lend(property: property, link)
                     continue
                 }
                 if linkIRI != link.pointee {
                     diagnostics.append(LinkedDataModel.encoded(link.pointee, linkIRI, at: e.pointee.sources.first))
                 }
-                entry.add(property, linkIRI)
+                entry.add(property: property, linkIRI)
             }
             if let repo = e.pointee.githubRepo, let repoIRI = IRIEncoding.webIRI("https://github.com/" + repo) {
                 entry.add(v.codeRepository, repoIRI)

@@ -52,7 +52,9 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
     public mutating func reset(iri: String, type: LinkedClass) {
         self.iri = iri
         if types.count == 1 {
-            types[0] = type
+            // Most nodes are of the type the last had (authors, taggings, entries of one kind): then nothing is
+            // copied (the type's two strings were retained, and the last's released).
+            if types[0] != type { types[0] = type }
         } else {
             types.removeAll(keepingCapacity: true)
             types.append(type)
@@ -113,7 +115,10 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
         }
     }
 
-    public mutating func add(_ property: LinkedProperty, _ value: String?) {
+    public mutating func add(_ property: LinkedProperty, _ value: String?) { add(property: property.index, value) }
+
+    /// `add` of the property whose `index` is `property`.
+    mutating func add(property: Int, _ value: String?) {
         guard let value else { return }
         owned.append(value)
         insert(.owned(owned.count - 1), for: property)
@@ -125,11 +130,12 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
 
     /// Says `property` of the string at `value`, without holding it: the string must stay where it is, unchanged,
     /// while `keeper` (given to `keep`) lives, as the fields of a graph's entries do while their array is held.
-    mutating func lend(_ property: LinkedProperty, _ value: UnsafePointer<String>) {
-        insert(.lent(value), for: property)
-    }
+    mutating func lend(_ property: LinkedProperty, _ value: UnsafePointer<String>) { lend(property: property.index, value) }
 
-    private mutating func insert(_ value: Value, for property: LinkedProperty) {
+    /// `lend` for the property whose `index` is `property`.
+    mutating func lend(property: Int, _ value: UnsafePointer<String>) { insert(.lent(value), for: property) }
+
+    private mutating func insert(_ value: Value, for property: Int) {
         let at = room(for: property, count: 1)
         if at == slots.count { slots.append(value) } else { slots.insert(value, at: at) }
     }
@@ -147,8 +153,8 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
 
     /// Counts `count` more values for `property` and returns where in `values` they go: the end, unless the property
     /// already has values before another's (then after its own, and the later statements move up).
-    private mutating func room(for property: LinkedProperty, count: Int) -> Int {
-        let index = Int32(property.index)
+    private mutating func room(for property: Int, count: Int) -> Int {
+        let index = Int32(property)
         let n = Int32(count)
         if let last = statements.indices.last, statements[last].property == index {
             statements[last].count += n

@@ -66,6 +66,16 @@ import SafetyGraphCore
         }
     }
 
+    /// A reset node takes the type given, whether it is the type it had (then the type is not copied again) or not.
+    @Test func aResetNodeHasTheTypeGiven() {
+        let v = LinkedVocabulary(base: .default)
+        var node = LinkedNode(iri: "https://example.org/a", types: [v.person])
+        for type in [v.person, v.tagging, v.tagging, v.organization, v.person, v.person] {
+            node.reset(iri: "https://example.org/b", type: type)
+            #expect(node == LinkedNode(iri: "https://example.org/b", types: [type]))
+        }
+    }
+
     static func writers(_ v: LinkedVocabulary) -> [(LinkedNode) -> String] {
         let json = JSONLDWriter(vocabulary: v), nt = NTriplesWriter(vocabulary: v), ttl = TurtleWriter(vocabulary: v)
         return [
