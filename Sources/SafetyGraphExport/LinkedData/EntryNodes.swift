@@ -24,7 +24,10 @@ extension LinkedDataModel {
         let conceptIRIs: UnsafeMutablePointer<String>
         let conceptSegments: [String]
         let conceptCount: Int
-        let sectionIRIs: [SectionKey: String]
+        /// Per section path (by its key): its number, under which `sectionIRIs` holds its IRI.
+        let sectionNumbers: [SectionKey: Int]
+        let sectionIRIs: UnsafeMutablePointer<String>
+        let sectionCount: Int
         /// `base.entryNamespace`, made once (each entry's IRI was two concatenations).
         let entryNamespace: String
         /// The rule individuals' IRIs (`v.ruleIRIs`) by `ruleNumber`: hashing the rule cost more, per tagging.
@@ -36,7 +39,7 @@ extension LinkedDataModel {
             var tags: [(index: Int, concept: Int)] = []
             /// The last section path met and its IRI, and the last kind and its type: entries of one section come
             /// one after another, and comparing with the last (often the very same array) is cheaper than hashing.
-            var lastPath: (path: [String], iri: String)?
+            var lastPath: (path: UnsafePointer<[String]>, section: Int)?
             var lastKind: (kind: EntryKind, type: LinkedClass)?
             init(_ maker: EntryNodes) {
                 let v = maker.v
@@ -62,7 +65,11 @@ extension LinkedDataModel {
             conceptIRIs.initialize(from: names.map(\.value.iri), count: names.count)
             conceptSegments = names.map(\.value.segment)
             conceptNumbers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element.key, $0.offset) })
-            self.sectionIRIs = sectionIRIs
+            let sections = Array(sectionIRIs)
+            sectionCount = sections.count
+            self.sectionIRIs = .allocate(capacity: max(1, sections.count))
+            self.sectionIRIs.initialize(from: sections.map(\.value), count: sections.count)
+            sectionNumbers = Dictionary(uniqueKeysWithValues: sections.enumerated().map { ($0.element.key, $0.offset) })
             entryNamespace = base.entryNamespace
             let rules = model.vocabulary.ruleIRIs
             ruleIRIs = .allocate(capacity: 4)
@@ -72,6 +79,8 @@ extension LinkedDataModel {
         deinit {
             conceptIRIs.deinitialize(count: conceptCount)
             conceptIRIs.deallocate()
+            sectionIRIs.deinitialize(count: sectionCount)
+            sectionIRIs.deallocate()
             ruleIRIs.deinitialize(count: 4)
             ruleIRIs.deallocate()
         }
@@ -194,7 +203,7 @@ extension LinkedDataModel {
         /// they lie when they are the entry's own strings.
         private func fillEntry(
             _ entry: inout LinkedNode, from e: UnsafePointer<Entry>, tags: [(index: Int, concept: Int)],
-            lastPath: inout (path: [String], iri: String)?, diagnostics: inout [Diagnostic]
+            lastPath: inout (path: UnsafePointer<[String]>, section: Int)?, diagnostics: inout [Diagnostic]
         ) {
             let iri = entry.iri
             entry.lend(v.identifier, Fields.id(e))
@@ -210,14 +219,15 @@ extension LinkedDataModel {
             for index in -1..<e.pointee.otherURLs.count {
                 // The property by its index: a tuple of the property and the link copied the property (its strings).
                 let (property, link) = index < 0 ? (v.url.index, Fields.url(e)) : (v.sameAs.index, others! + index)
+                // A plain link is its own IRI (`webIRI` returns it as it is): lent, its bytes read in place.
+                if withUTF8(at: link, IRIEncoding.isPlainWebURL(contiguous:)) {
+                    entry.lend(property: property, link)
+                    continue
+                }
                 guard let linkIRI = IRIEncoding.webIRI(link.pointee) else {
                     let term = v.propertyTable[property].term
                     diagnostics.append(
                         LinkedDataModel.skipped(link.pointee, what: "\(term) of entry '\(e.pointee.id)'", at: e.pointee.sources.first))
-                    continue
-                }
-                if utf8Equal(linkIRI, link.pointee) {
-                    entry.lend(property: property, link)
                     continue
                 }
                 if linkIRI != link.pointee {
@@ -228,22 +238,36 @@ extension LinkedDataModel {
             if let repo = e.pointee.githubRepo, let repoIRI = IRIEncoding.webIRI("https://github.com/" + repo) {
                 entry.add(v.codeRepository, repoIRI)
             }
-            for path in e.pointee.sectionPaths where !path.isEmpty {
-                // Paths are told apart by their bytes (as `sectionKey` does), not by Swift's `==`.
-                if let last = lastPath, last.path.count == path.count,
-                    zip(last.path, path).allSatisfy({ utf8Equal($0, $1) })
-                {
-                    entry.add(v.isPartOf, last.iri)
-                    continue
+            // Each path's section IRI, lent from `sectionIRIs`; the last path met is compared in place first.
+            if let paths = elements(Fields.sectionPaths(e)) {
+                for p in 0..<e.pointee.sectionPaths.count where !paths[p].isEmpty {
+                    if let last = lastPath, Self.samePath(last.path, paths + p) {
+                        entry.lend(property: v.isPartOf.index, sectionIRIs + last.section)
+                    } else if let section = sectionNumbers[LinkedDataModel.sectionKey(paths[p])] {
+                        lastPath = (paths + p, section)
+                        entry.lend(property: v.isPartOf.index, sectionIRIs + section)
+                    } else {
+                        entry.add(v.isPartOf, base.section(paths[p]))
+                    }
                 }
-                let sectionIRI = sectionIRIs[LinkedDataModel.sectionKey(path)] ?? base.section(path)
-                lastPath = (path, sectionIRI)
-                entry.add(v.isPartOf, sectionIRI)
             }
             for i in 0..<e.pointee.authors.count { entry.add(v.author, LinkedDataBase.author(i + 1, ofEntryIRI: iri)) }
             if e.pointee.organization != nil { entry.add(v.publisher, LinkedDataBase.publisher(ofEntryIRI: iri)) }
             for tag in tags { entry.lend(v.subject, conceptIRIs + tag.concept) }
             for tag in tags { entry.lend(v.about, conceptIRIs + tag.concept) }
+        }
+
+        /// Whether two of the entries' section paths hold the same names, byte for byte (as `sectionKey` tells them
+        /// apart, not by Swift's `==`), read in place; often they are the very same array.
+        static func samePath(_ a: UnsafePointer<[String]>, _ b: UnsafePointer<[String]>) -> Bool {
+            let count = a.pointee.count
+            guard count == b.pointee.count else { return false }
+            guard count > 0, let x = a.pointee.span.withUnsafeBufferPointer({ $0.baseAddress }),
+                let y = b.pointee.span.withUnsafeBufferPointer({ $0.baseAddress })
+            else { return true }
+            if x == y { return true }
+            for i in 0..<count where !utf8Equal(at: x + i, y + i) { return false }
+            return true
         }
     }
 }

@@ -95,13 +95,9 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
         /// The `i`th value, where it lies.
         public subscript(i: Int) -> String { unsafeAddress { address(of: slots[i]) } }
 
-        /// Lends `body` the UTF-8 bytes of the `i`th value, read where the string lies: passing `values[i]` to a
-        /// function, or taking its `utf8` view, copied (retained and later released) the string first, once per
-        /// value in each writer. `withUTF8` is called on the string in place: it changes a string only when its
-        /// bytes are not contiguous UTF-8 (a bridged Objective-C string), which no string on Linux is, nor one
-        /// made by this program; so the memory, shared by the threads, is only read.
+        /// Lends `body` the UTF-8 bytes of the `i`th value, read where the string lies (`withUTF8(at:_:)`).
         @inline(__always) public func withUTF8<Result>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-            UnsafeMutablePointer(mutating: address(of: slots[i])).pointee.withUTF8(body)
+            SafetyGraphExport.withUTF8(at: address(of: slots[i]), body)
         }
 
         /// The string `value` names, where it lies.
@@ -117,8 +113,9 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
 
     public mutating func add(_ property: LinkedProperty, _ value: String?) { add(property: property.index, value) }
 
-    /// `add` of the property whose `index` is `property`.
-    mutating func add(property: Int, _ value: String?) {
+    /// `add` of the property whose `index` is `property`. The value is taken (`consuming`): a string made for the
+    /// node (an author's IRI) is moved in, not retained here and released by the caller.
+    mutating func add(property: Int, _ value: consuming String?) {
         guard let value else { return }
         owned.append(value)
         insert(.owned(owned.count - 1), for: property)
@@ -251,6 +248,23 @@ func sortSmall<Item>(_ items: UnsafeMutableBufferPointer<Item>, by precedes: (It
 
 /// The most items `sortSmall` sorts by insertion.
 let insertionSortLimit = 24
+
+/// Lends `body` the UTF-8 bytes of the string at `string`, read where it lies: passing the string to a function, or
+/// taking its `utf8` view, copied (retained and later released) it first. `withUTF8` is called on the string in
+/// place: it changes a string only when its bytes are not contiguous UTF-8 (a bridged Objective-C string), which no
+/// string on Linux is, nor one made by this program; so the memory, shared by the threads, is only read.
+@inline(__always) func withUTF8<Result>(
+    at string: UnsafePointer<String>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+) rethrows -> Result {
+    try UnsafeMutablePointer(mutating: string).pointee.withUTF8(body)
+}
+
+/// `utf8Equal` of the strings at `a` and `b`, read in place.
+func utf8Equal(at a: UnsafePointer<String>, _ b: UnsafePointer<String>) -> Bool {
+    withUTF8(at: a) { x in
+        withUTF8(at: b) { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+    }
+}
 
 /// Whether `a` comes before `b` in UTF-8 byte (code point) order: `a.utf8.lexicographicallyPrecedes(b.utf8)`.
 func utf8Precedes(_ a: String, _ b: String) -> Bool { utf8Order(a, b) < 0 }
