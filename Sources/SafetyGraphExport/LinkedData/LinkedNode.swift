@@ -71,6 +71,18 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
         if self.keeper !== keeper { self.keeper = keeper }
     }
 
+    /// Hands `body` each type's IRI (its number and UTF-8 bytes), read where it lies (`withUTF8(at:_:)`): a copy of
+    /// each type (its two strings) was retained and released, once per node in each writer.
+    public func forEachTypeIRI(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        let offset = MemoryLayout<LinkedClass>.offset(of: \.iri)!
+        types.withUnsafeBufferPointer { types in
+            for k in types.indices {
+                let iri = (UnsafeRawPointer(types.baseAddress! + k) + offset).assumingMemoryBound(to: String.self)
+                SafetyGraphExport.withUTF8(at: iri) { body(k, $0) }
+            }
+        }
+    }
+
     /// Every value, in order (a copy, for tests and the site; the writers read them in place with `withValues`).
     public var values: [String] { withValues { values in slots.indices.map { values[$0] } } }
 

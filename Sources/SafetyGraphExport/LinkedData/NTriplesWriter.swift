@@ -22,10 +22,10 @@ public final class NTriplesWriter: Sendable {
                 sink.append(iri)
                 sink.append("> ")
             }
-            for type in node.types {
+            node.forEachTypeIRI { _, type in
                 subject()
                 sink.append(Self.typePredicate)
-                sink.append(type.iri)
+                sink.append(type)
                 sink.append("> .\n")
             }
             predicates.withLookUp { predicate in

@@ -64,9 +64,9 @@ public final class TurtleWriter: Sendable {
         let typed = !node.types.isEmpty
         if typed {
             sink.append("\n    a ")
-            for (i, type) in node.types.enumerated() {
+            node.forEachTypeIRI { i, type in
                 if i > 0 { sink.append(", ") }
-                writeVocabularyName(type.iri, to: sink)
+                writeVocabularyName(utf8: type, to: sink)
             }
         }
         // Values are lent in place, and statements name their property by index: nothing is retained per value.
@@ -104,12 +104,9 @@ public final class TurtleWriter: Sendable {
         sink.append(" .\n")
     }
 
-    /// `writeName` for a class's IRI: looked up when the vocabulary has it.
-    private func writeVocabularyName(_ iri: String, to sink: ByteSink) {
-        let found = withUTF8Bytes(of: iri) { bytes in
-            vocabularyNames.withName(of: bytes) { sink.append($0) }
-        }
-        if !found { writeName(iri, to: sink) }
+    /// `writeName` for a class's IRI (its UTF-8 bytes): looked up when the vocabulary has it.
+    private func writeVocabularyName(utf8 iri: UnsafeBufferPointer<UInt8>, to sink: ByteSink) {
+        if !vocabularyNames.withName(of: iri, { sink.append($0) }) { writeName(utf8: iri, to: sink) }
     }
 
     /// The written names of the vocabulary's class IRIs, found by a hash of an IRI's length and last bytes and

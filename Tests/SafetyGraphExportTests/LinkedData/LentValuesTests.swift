@@ -98,6 +98,19 @@ import SafetyGraphCore
         }
     }
 
+    /// The writers read the types' IRIs in place (`forEachTypeIRI`): they must be the types' IRIs, in order.
+    @Test func typeIRIsReadInPlaceAreTheTypes() {
+        let v = LinkedVocabulary(base: .default)
+        let odd = LinkedClass("odd", "https://example.org/a class IRI well over fifteen bytes/é")
+        for types in [[], [v.person], [v.person, v.organization], [odd, v.tagging, LinkedClass("s", "x:y")]] {
+            let node = LinkedNode(iri: "https://example.org/n", types: types)
+            var read: [(Int, [UInt8])] = []
+            node.forEachTypeIRI { read.append(($0, Array($1))) }
+            #expect(read.map(\.0) == Array(types.indices))
+            #expect(read.map(\.1) == types.map { Array($0.iri.utf8) })
+        }
+    }
+
     static func writers(_ v: LinkedVocabulary) -> [(LinkedNode) -> String] {
         let json = JSONLDWriter(vocabulary: v), nt = NTriplesWriter(vocabulary: v), ttl = TurtleWriter(vocabulary: v)
         return [
