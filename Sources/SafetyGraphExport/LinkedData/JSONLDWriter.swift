@@ -86,7 +86,7 @@ public final class JSONLDWriter: Sendable {
         sink.appendJSONString(node.iri)
         if node.types.count == 1 {
             sink.append(", \"@type\": ")
-            sink.appendJSONString(node.types[0].term)
+            node.forEachTypeTerm { _, term in sink.appendJSONString(utf8: term) }  // read in place, not copied
         } else if !node.types.isEmpty {
             sink.append(", \"@type\": ")
             writeValues(node.types.map(\.term), to: sink)

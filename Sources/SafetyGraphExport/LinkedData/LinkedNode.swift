@@ -74,7 +74,16 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
     /// Hands `body` each type's IRI (its number and UTF-8 bytes), read where it lies (`withUTF8(at:_:)`): a copy of
     /// each type (its two strings) was retained and released, once per node in each writer.
     public func forEachTypeIRI(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
-        let offset = MemoryLayout<LinkedClass>.offset(of: \.iri)!
+        forEachType(MemoryLayout<LinkedClass>.offset(of: \.iri)!, body)
+    }
+
+    /// `forEachTypeIRI` for the types' JSON-LD terms.
+    public func forEachTypeTerm(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        forEachType(MemoryLayout<LinkedClass>.offset(of: \.term)!, body)
+    }
+
+    /// Hands `body` the bytes of the string at `offset` in each type.
+    @inline(__always) private func forEachType(_ offset: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
         types.withUnsafeBufferPointer { types in
             for k in types.indices {
                 let iri = (UnsafeRawPointer(types.baseAddress! + k) + offset).assumingMemoryBound(to: String.self)

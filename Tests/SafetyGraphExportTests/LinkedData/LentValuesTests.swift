@@ -98,7 +98,8 @@ import SafetyGraphCore
         }
     }
 
-    /// The writers read the types' IRIs in place (`forEachTypeIRI`): they must be the types' IRIs, in order.
+    /// The writers read the types' IRIs and terms in place (`forEachTypeIRI`, `forEachTypeTerm`): they must be the
+    /// types', in order.
     @Test func typeIRIsReadInPlaceAreTheTypes() {
         let v = LinkedVocabulary(base: .default)
         let odd = LinkedClass("odd", "https://example.org/a class IRI well over fifteen bytes/é")
@@ -108,6 +109,9 @@ import SafetyGraphCore
             node.forEachTypeIRI { read.append(($0, Array($1))) }
             #expect(read.map(\.0) == Array(types.indices))
             #expect(read.map(\.1) == types.map { Array($0.iri.utf8) })
+            var terms: [[UInt8]] = []
+            node.forEachTypeTerm { terms.append(Array($1)) }
+            #expect(terms == types.map { Array($0.term.utf8) })
         }
     }
 
