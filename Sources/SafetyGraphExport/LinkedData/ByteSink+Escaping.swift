@@ -12,8 +12,13 @@ extension ByteSink {
     /// With `forHTML: false` it escapes exactly what Foundation's `JSONEncoder` does (`"`, `\`, U+0000–U+001F),
     /// for files that must read the same as its output.
     public func appendJSONString(_ text: String, forHTML: Bool = true) {
+        withUTF8Bytes(of: text) { appendJSONString(utf8: $0, forHTML: forHTML) }
+    }
+
+    /// `appendJSONString` of the string whose UTF-8 bytes are `bytes` (a string lent where it lies, not copied).
+    public func appendJSONString(utf8 bytes: UnsafeBufferPointer<UInt8>, forHTML: Bool = true) {
         append(UInt8(ascii: "\""))
-        withUTF8Bytes(of: text) { bytes in
+        do {
             jsonByteKinds.withUnsafeBufferPointer { kinds in
                 // Bytes of a kind below `attention` are copied as they are, in runs; only the others are looked at.
                 let attention: UInt8 = forHTML ? 1 : 2
@@ -78,8 +83,13 @@ extension ByteSink {
     /// `"text"` as an N-Triples / Turtle short string: `"` and `\` escaped, `\t \b \n \r \f` as two-character
     /// escapes, every other control character (U+0000–U+001F, U+007F) as `\u00XX` — the canonical N-Triples form.
     public func appendRDFString(_ text: String) {
+        withUTF8Bytes(of: text) { appendRDFString(utf8: $0) }
+    }
+
+    /// `appendRDFString` of the string whose UTF-8 bytes are `bytes` (a string lent where it lies, not copied).
+    public func appendRDFString(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         append(UInt8(ascii: "\""))
-        withUTF8Bytes(of: text) { bytes in
+        do {
             var runStart = 0
             var i = 0
             let count = bytes.count

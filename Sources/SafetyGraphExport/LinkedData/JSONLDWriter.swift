@@ -86,25 +86,26 @@ public final class JSONLDWriter: Sendable {
         sink.appendJSONString(node.iri)
         if node.types.count == 1 {
             sink.append(", \"@type\": ")
-            sink.appendJSONString(node.types[0].term)
+            node.forEachTypeTerm { _, term in sink.appendJSONString(utf8: term) }  // read in place, not copied
         } else if !node.types.isEmpty {
             sink.append(", \"@type\": ")
             writeValues(node.types.map(\.term), to: sink)
         }
         // Terms in order: the statements' positions are sorted by their terms' ranks (in a buffer on the stack),
-        // not the statements.
-        let statements = node.statements
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: statements.count) { buffer in
-            let order = buffer
-            for i in statements.indices { order.initializeElement(at: i, to: i) }
-            vocabulary.termRanks.withUnsafeBufferPointer { ranks in
-                sortSmall(order) { ranks[Int(statements[$0].property)] < ranks[Int(statements[$1].property)] }
-            }
-            keys.withLookUp { key in
-                node.values.withUnsafeBufferPointer { values in
-                    for i in order {
-                        sink.append(key[statements[i].property])
-                        writeValues(values[statements[i].range], to: sink)
+        // not the statements, which are read in place (a copy of the array was retained, per node).
+        node.statements.withUnsafeBufferPointer { statements in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: statements.count) { buffer in
+                let order = buffer
+                for i in statements.indices { order.initializeElement(at: i, to: i) }
+                vocabulary.termRanks.withUnsafeBufferPointer { ranks in
+                    sortSmall(order) { ranks[Int(statements[$0].property)] < ranks[Int(statements[$1].property)] }
+                }
+                keys.withLookUp { key in
+                    node.withValues { values in
+                        for i in order {
+                            sink.append(key[statements[i].property])
+                            writeValues(values, statements[i].range, to: sink)
+                        }
                     }
                 }
             }
@@ -138,6 +139,20 @@ public final class JSONLDWriter: Sendable {
     /// write that puts it there is returned.
     public func appendRunLater(_ encodedNodes: ByteSink, to sink: ByteSink, first: Bool) -> ByteSink.PendingWrite? {
         sink.appendLater(contentsOf: encodedNodes, droppingFirst: first ? 1 : 0)
+    }
+
+    /// The values in `range`: one as is, several as an array (read where they lie).
+    private func writeValues(_ values: LinkedNode.Values, _ range: Range<Int>, to sink: ByteSink) {
+        if range.count == 1 {
+            values.withUTF8(range.lowerBound) { sink.appendJSONString(utf8: $0) }
+            return
+        }
+        sink.append("[")
+        for i in range {
+            if i > range.lowerBound { sink.append(", ") }
+            values.withUTF8(i) { sink.appendJSONString(utf8: $0) }
+        }
+        sink.append("]")
     }
 
     /// One value as is, several as an array.

@@ -8,7 +8,7 @@ import Foundation
 /// The values of all properties sit in one array, each statement naming its property by index and its values by
 /// position, so a node of a dozen properties is two arrays, not one per property; and a node reused with
 /// `reset(iri:types:)` keeps both.
-public struct LinkedNode: Sendable, Hashable {
+public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are immutable; see `Value`
     /// Values of one property: `values[start..<start + count]` of the node. Their shape (IRI, string, typed
     /// literal) is the property's range.
     public struct Statement: Sendable, Hashable {
@@ -19,11 +19,24 @@ public struct LinkedNode: Sendable, Hashable {
         var range: Range<Int> { Int(start)..<Int(start + count) }
     }
 
+    /// Where a value is: a string the node holds (`owned[index]`), or one it is lent where it lies (a field of an
+    /// entry of the graph, a concept's IRI made once), which `keeper` keeps alive and unchanged. Lending is why an
+    /// entry's node costs no retain (and later release) per value: each was a cache miss on the string's object
+    /// and an atomic write to it.
+    enum Value {
+        case owned(Int)
+        case lent(UnsafePointer<String>)
+    }
+
     public var iri: String
     public private(set) var types: [LinkedClass]
     public private(set) var statements: [Statement] = []
     /// Every statement's values, each statement's together (in no particular order between statements).
-    public private(set) var values: [String] = []
+    private var slots: [Value] = []
+    /// The strings the node holds itself, named by `Value.owned`.
+    private var owned: [String] = []
+    /// What owns the lent strings (nil when none are lent): held so that a node kept after its emission stays valid.
+    private var keeper: AnyObject?
 
     /// A node with room for `capacity` values at once (growing one by one reallocated the arrays several times
     /// per entry).
@@ -31,14 +44,17 @@ public struct LinkedNode: Sendable, Hashable {
         self.iri = iri
         self.types = types
         statements.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
+        slots.reserveCapacity(capacity)
+        owned.reserveCapacity(capacity)
     }
 
     /// Makes this a node of `iri` with `type` and nothing said yet, keeping the room its arrays have.
     public mutating func reset(iri: String, type: LinkedClass) {
         self.iri = iri
         if types.count == 1 {
-            types[0] = type
+            // Most nodes are of the type the last had (authors, taggings, entries of one kind): then nothing is
+            // copied (the type's two strings were retained, and the last's released).
+            if types[0] != type { types[0] = type }
         } else {
             types.removeAll(keepingCapacity: true)
             types.append(type)
@@ -46,36 +62,125 @@ public struct LinkedNode: Sendable, Hashable {
         // Emptied from the end, one at a time: `removeAll(keepingCapacity:)` goes through the general
         // `replaceSubrange`, which cost more than the dozen values a node holds.
         while !statements.isEmpty { statements.removeLast() }
-        while !values.isEmpty { values.removeLast() }
+        while !slots.isEmpty { slots.removeLast() }
+        while !owned.isEmpty { owned.removeLast() }
     }
+
+    /// Lets the node be lent strings owned by `keeper` (see `lend`), which it holds from now on.
+    mutating func keep(_ keeper: AnyObject) {
+        if self.keeper !== keeper { self.keeper = keeper }
+    }
+
+    /// Hands `body` each type's IRI (its number and UTF-8 bytes), read where it lies (`withUTF8(at:_:)`): a copy of
+    /// each type (its two strings) was retained and released, once per node in each writer.
+    public func forEachTypeIRI(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        forEachType(MemoryLayout<LinkedClass>.offset(of: \.iri)!, body)
+    }
+
+    /// `forEachTypeIRI` for the types' JSON-LD terms.
+    public func forEachTypeTerm(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        forEachType(MemoryLayout<LinkedClass>.offset(of: \.term)!, body)
+    }
+
+    /// Hands `body` the bytes of the string at `offset` in each type.
+    @inline(__always) private func forEachType(_ offset: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        types.withUnsafeBufferPointer { types in
+            for k in types.indices {
+                let iri = (UnsafeRawPointer(types.baseAddress! + k) + offset).assumingMemoryBound(to: String.self)
+                SafetyGraphExport.withUTF8(at: iri) { body(k, $0) }
+            }
+        }
+    }
+
+    /// Every value, in order (a copy, for tests and the site; the writers read them in place with `withValues`).
+    public var values: [String] { withValues { values in slots.indices.map { values[$0] } } }
+
+    /// How many values the node holds.
+    public var valueCount: Int { slots.count }
 
     /// The values of `statement`.
-    public func values(of statement: Statement) -> ArraySlice<String> { values[statement.range] }
+    public func values(of statement: Statement) -> [String] { withValues { values in statement.range.map { values[$0] } } }
 
-    public mutating func add(_ property: LinkedProperty, _ value: String?) {
-        guard let value else { return }
-        let at = room(for: property, count: 1)
-        if at == values.count { values.append(value) } else { values.insert(value, at: at) }
+    /// The values, read in place: `values[i]` is the `i`th value, borrowed (no retain), for the duration of `body`.
+    public func withValues<Result>(_ body: (Values) throws -> Result) rethrows -> Result {
+        try owned.withUnsafeBufferPointer { owned in
+            try slots.withUnsafeBufferPointer { slots in try body(Values(slots: slots, owned: owned)) }
+        }
     }
 
-    public mutating func add<Values: Collection<String>>(_ property: LinkedProperty, _ more: Values) {
-        guard !more.isEmpty else { return }
-        let at = room(for: property, count: more.count)
-        if at == values.count { values.append(contentsOf: more) } else { values.insert(contentsOf: more, at: at) }
+    /// A node's values lent to a reader (`withValues`).
+    public struct Values {
+        fileprivate let slots: UnsafeBufferPointer<Value>
+        fileprivate let owned: UnsafeBufferPointer<String>
+
+        /// The `i`th value, where it lies.
+        public subscript(i: Int) -> String { unsafeAddress { address(of: slots[i]) } }
+
+        /// Lends `body` the UTF-8 bytes of the `i`th value, read where the string lies (`withUTF8(at:_:)`).
+        @inline(__always) public func withUTF8<Result>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            SafetyGraphExport.withUTF8(at: address(of: slots[i]), body)
+        }
+
+        /// The string `value` names, where it lies.
+        subscript(value: Value) -> String { unsafeAddress { address(of: value) } }
+
+        @inline(__always) private func address(of value: Value) -> UnsafePointer<String> {
+            switch value {
+            case .owned(let k): owned.baseAddress! + k
+            case .lent(let string): string
+            }
+        }
+    }
+
+    public mutating func add(_ property: LinkedProperty, _ value: String?) { add(property: property.index, value) }
+
+    /// `add` of the property whose `index` is `property`. The value is taken (`consuming`): a string made for the
+    /// node (an author's IRI) is moved in, not retained here and released by the caller.
+    mutating func add(property: Int, _ value: consuming String?) {
+        guard let value else { return }
+        owned.append(value)
+        insert(.owned(owned.count - 1), for: property)
+    }
+
+    public mutating func add<Strings: Collection<String>>(_ property: LinkedProperty, _ more: Strings) {
+        for value in more { add(property, value) }
+    }
+
+    /// Says `property` of the string at `value`, without holding it: the string must stay where it is, unchanged,
+    /// while `keeper` (given to `keep`) lives, as the fields of a graph's entries do while their array is held.
+    mutating func lend(_ property: LinkedProperty, _ value: UnsafePointer<String>) { lend(property: property.index, value) }
+
+    /// `lend` for the property whose `index` is `property`.
+    mutating func lend(property: Int, _ value: UnsafePointer<String>) { insert(.lent(value), for: property) }
+
+    private mutating func insert(_ value: Value, for property: Int) {
+        let at = room(for: property, count: 1)
+        if at == slots.count { slots.append(value) } else { slots.insert(value, at: at) }
+    }
+
+    public static func == (a: LinkedNode, b: LinkedNode) -> Bool {
+        a.iri == b.iri && a.types == b.types && a.statements == b.statements && a.values == b.values
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(iri)
+        hasher.combine(types)
+        hasher.combine(statements)
+        hasher.combine(values)
     }
 
     /// Counts `count` more values for `property` and returns where in `values` they go: the end, unless the property
     /// already has values before another's (then after its own, and the later statements move up).
-    private mutating func room(for property: LinkedProperty, count: Int) -> Int {
-        let index = Int32(property.index)
+    private mutating func room(for property: Int, count: Int) -> Int {
+        let index = Int32(property)
         let n = Int32(count)
         if let last = statements.indices.last, statements[last].property == index {
             statements[last].count += n
             return Int(statements[last].start + statements[last].count - n)
         }
         guard let i = statements.firstIndex(where: { $0.property == index }) else {
-            statements.append(Statement(property: index, start: Int32(values.count), count: n))
-            return values.count
+            statements.append(Statement(property: index, start: Int32(slots.count), count: n))
+            return slots.count
         }
         let end = statements[i].start + statements[i].count
         for j in statements.indices where statements[j].start >= end { statements[j].start += n }
@@ -106,16 +211,19 @@ public struct LinkedNode: Sendable, Hashable {
         }
         for i in statements.indices where statements[i].count > 1 {
             let range = statements[i].range
-            // Sorted in place: sorting `values[range]` sorted a copy of the slice and put it back.
-            values.withUnsafeMutableBufferPointer { values in
-                sortSmall(UnsafeMutableBufferPointer(rebasing: values[range])) { utf8Precedes($0, $1) }
+            // Sorted in place, the values read where they lie.
+            owned.withUnsafeBufferPointer { owned in
+                slots.withUnsafeMutableBufferPointer { slots in
+                    let values = Values(slots: UnsafeBufferPointer(slots), owned: owned)
+                    sortSmall(UnsafeMutableBufferPointer(rebasing: slots[range])) { utf8Precedes(values[$0], values[$1]) }
+                }
             }
             // Duplicates are rare: each is removed from the array, and the statements after it move down.
             var k = range.lowerBound + 1
             var end = range.upperBound
             while k < end {
-                if utf8Equal(values[k - 1], values[k]) {
-                    values.remove(at: k)
+                if withValues({ utf8Equal($0[k - 1], $0[k]) }) {
+                    slots.remove(at: k)
                     end -= 1
                     statements[i].count -= 1
                     for j in statements.indices where Int(statements[j].start) > k - 1 && j != i { statements[j].start -= 1 }
@@ -137,7 +245,7 @@ public struct LinkedNode: Sendable, Hashable {
     }
 
     /// How many triples the node makes.
-    public var tripleCount: Int { types.count + values.count }
+    public var tripleCount: Int { types.count + slots.count }
 }
 
 /// Sorts `items` in place by `precedes`: by insertion when they are few (a node's statements, a statement's values:
@@ -161,6 +269,23 @@ func sortSmall<Item>(_ items: UnsafeMutableBufferPointer<Item>, by precedes: (It
 
 /// The most items `sortSmall` sorts by insertion.
 let insertionSortLimit = 24
+
+/// Lends `body` the UTF-8 bytes of the string at `string`, read where it lies: passing the string to a function, or
+/// taking its `utf8` view, copied (retained and later released) it first. `withUTF8` is called on the string in
+/// place: it changes a string only when its bytes are not contiguous UTF-8 (a bridged Objective-C string), which no
+/// string on Linux is, nor one made by this program; so the memory, shared by the threads, is only read.
+@inline(__always) func withUTF8<Result>(
+    at string: UnsafePointer<String>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+) rethrows -> Result {
+    try UnsafeMutablePointer(mutating: string).pointee.withUTF8(body)
+}
+
+/// `utf8Equal` of the strings at `a` and `b`, read in place.
+func utf8Equal(at a: UnsafePointer<String>, _ b: UnsafePointer<String>) -> Bool {
+    withUTF8(at: a) { x in
+        withUTF8(at: b) { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+    }
+}
 
 /// Whether `a` comes before `b` in UTF-8 byte (code point) order: `a.utf8.lexicographicallyPrecedes(b.utf8)`.
 func utf8Precedes(_ a: String, _ b: String) -> Bool { utf8Order(a, b) < 0 }

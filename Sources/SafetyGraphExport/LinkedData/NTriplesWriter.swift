@@ -22,20 +22,20 @@ public final class NTriplesWriter: Sendable {
                 sink.append(iri)
                 sink.append("> ")
             }
-            for type in node.types {
+            node.forEachTypeIRI { _, type in
                 subject()
                 sink.append(Self.typePredicate)
-                sink.append(type.iri)
+                sink.append(type)
                 sink.append("> .\n")
             }
             predicates.withLookUp { predicate in
                 ranges.withUnsafeBufferPointer { ranges in
-                    node.values.withUnsafeBufferPointer { values in
+                    node.withValues { values in
                         for statement in node.statements {
                             for i in statement.range {
                                 subject()
                                 sink.append(predicate[statement.property])
-                                Self.writeObject(values[i], range: ranges[Int(statement.property)], to: sink)
+                                values.withUTF8(i) { Self.writeObject(utf8: $0, range: ranges[Int(statement.property)], to: sink) }
                                 sink.append(" .\n")
                             }
                         }
@@ -48,18 +48,23 @@ public final class NTriplesWriter: Sendable {
     private static let typePredicate = "<" + Namespace.rdfType + "> <"
 
     static func writeObject(_ value: String, range: LinkedProperty.Range, to sink: ByteSink) {
+        withUTF8Bytes(of: value) { writeObject(utf8: $0, range: range, to: sink) }
+    }
+
+    /// `writeObject` of the string whose UTF-8 bytes are `value` (a node's value, read where it lies).
+    static func writeObject(utf8 value: UnsafeBufferPointer<UInt8>, range: LinkedProperty.Range, to sink: ByteSink) {
         switch range {
         case .iri:
             sink.append("<")
             sink.append(value)
             sink.append(">")
         case .string:
-            sink.appendRDFString(value)
+            sink.appendRDFString(utf8: value)
         case .english:
-            sink.appendRDFString(value)
+            sink.appendRDFString(utf8: value)
             sink.append("@en")
         case .datatype(let datatype):
-            sink.appendRDFString(value)
+            sink.appendRDFString(utf8: value)
             sink.append("^^<")
             sink.append(datatype)
             sink.append(">")

@@ -64,15 +64,15 @@ public final class TurtleWriter: Sendable {
         let typed = !node.types.isEmpty
         if typed {
             sink.append("\n    a ")
-            for (i, type) in node.types.enumerated() {
+            node.forEachTypeIRI { i, type in
                 if i > 0 { sink.append(", ") }
-                writeVocabularyName(type.iri, to: sink)
+                writeVocabularyName(utf8: type, to: sink)
             }
         }
         // Values are lent in place, and statements name their property by index: nothing is retained per value.
         predicates.withLookUp { predicate in
             ranges.withUnsafeBufferPointer { ranges in
-                node.values.withUnsafeBufferPointer { values in
+                node.withValues { values in
                     node.statements.withUnsafeBufferPointer { statements in
                         for k in statements.indices {
                             sink.append(k == 0 && !typed ? "\n    " : " ;\n    ")
@@ -81,16 +81,19 @@ public final class TurtleWriter: Sendable {
                             let range = statements[k].range
                             for i in range {
                                 if i > range.lowerBound { sink.append(", ") }
-                                switch ranges[Int(statements[k].property)] {
-                                case .iri: writeName(values[i], to: sink)
-                                case .string: sink.appendRDFString(values[i])
-                                case .english:
-                                    sink.appendRDFString(values[i])
-                                    sink.append("@en")
-                                case .datatype(let datatype):
-                                    sink.appendRDFString(values[i])
-                                    sink.append("^^")
-                                    writeName(datatype, to: sink)
+                                let objectRange = ranges[Int(statements[k].property)]
+                                values.withUTF8(i) { value in
+                                    switch objectRange {
+                                    case .iri: writeName(utf8: value, to: sink)
+                                    case .string: sink.appendRDFString(utf8: value)
+                                    case .english:
+                                        sink.appendRDFString(utf8: value)
+                                        sink.append("@en")
+                                    case .datatype(let datatype):
+                                        sink.appendRDFString(utf8: value)
+                                        sink.append("^^")
+                                        writeName(datatype, to: sink)
+                                    }
                                 }
                             }
                         }
@@ -101,12 +104,9 @@ public final class TurtleWriter: Sendable {
         sink.append(" .\n")
     }
 
-    /// `writeName` for a class's IRI: looked up when the vocabulary has it.
-    private func writeVocabularyName(_ iri: String, to sink: ByteSink) {
-        let found = withUTF8Bytes(of: iri) { bytes in
-            vocabularyNames.withName(of: bytes) { sink.append($0) }
-        }
-        if !found { writeName(iri, to: sink) }
+    /// `writeName` for a class's IRI (its UTF-8 bytes): looked up when the vocabulary has it.
+    private func writeVocabularyName(utf8 iri: UnsafeBufferPointer<UInt8>, to sink: ByteSink) {
+        if !vocabularyNames.withName(of: iri, { sink.append($0) }) { writeName(utf8: iri, to: sink) }
     }
 
     /// The written names of the vocabulary's class IRIs, found by a hash of an IRI's length and last bytes and
@@ -162,6 +162,17 @@ public final class TurtleWriter: Sendable {
     /// Writes `prefix:local` when safe, else `<iri>`, without building a string.
     func writeName(_ iri: String, to sink: ByteSink) {
         Self.writeName(iri, prefixBytes: prefixBytes, prefixSpans: prefixSpans, plain: plainLocalBytes, to: sink)
+    }
+
+    /// `writeName` of the IRI whose UTF-8 bytes are `bytes` (a node's value, read where it lies).
+    func writeName(utf8 bytes: UnsafeBufferPointer<UInt8>, to sink: ByteSink) {
+        prefixBytes.withUnsafeBufferPointer { known in
+            prefixSpans.withUnsafeBufferPointer { spans in
+                plainLocalBytes.withUnsafeBufferPointer { plain in
+                    Self.writeName(bytes, known: known, spans: spans, plain: plain, to: sink)
+                }
+            }
+        }
     }
 
     private static func writeName(
