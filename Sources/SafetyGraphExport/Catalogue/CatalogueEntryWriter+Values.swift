@@ -13,43 +13,38 @@ extension CatalogueEntryWriter {
     }
 
     /// `piece`, then the string at `text` as `JSONEncoder` writes it, in one piece when the string needs no escaping
-    /// (nearly all do not); otherwise `ByteSink.appendJSONString` writes it after the piece.
+    /// (nearly all do not); otherwise `ByteSink.appendJSONString` writes it after the piece. The bytes are read where
+    /// the string lies (`withUTF8(at:_:)`): its `utf8` view's `withContiguousStorageIfAvailable` retained and
+    /// released a string of 16 bytes or more, the concept ids every related entry shares among them.
     @inline(__always) mutating func string(after piece: Piece, _ text: UnsafePointer<String>) {
-        string(after: piece, length: text.pointee.utf8.count, { text.pointee.utf8.withContiguousStorageIfAvailable($0) }) {
-            text.pointee
-        }
+        if !withUTF8(at: text, { plainString(after: piece, $0) }) { sink.appendJSONString(text.pointee, forHTML: false) }
     }
 
     /// `string(after:_:)` for an optional string known not to be nil.
     @inline(__always) mutating func string(after piece: Piece, _ text: UnsafePointer<String?>) {
-        string(after: piece, length: text.pointee!.utf8.count, { text.pointee!.utf8.withContiguousStorageIfAvailable($0) }) {
-            text.pointee!
-        }
+        let plain = UnsafeMutablePointer(mutating: text).pointee!.withUTF8 { plainString(after: piece, $0) }
+        if !plain { sink.appendJSONString(text.pointee!, forHTML: false) }
     }
 
-    /// A string of `length` bytes, which `bytes` lends: written by the copy when the string needs no escaping, else
-    /// by `appendJSONString` on `text`.
-    @inline(__always) private mutating func string(
-        after piece: Piece, length: Int, _ bytes: ((UnsafeBufferPointer<UInt8>) -> Int) -> Int?, text: () -> String
-    ) {
-        var plain = false
-        if length <= Self.longest {
-            sink.appendInPlace(upTo: piece.count + length + 2) { out in
-                Self.copy(piece.baseAddress!, piece.count, to: out)
-                let written = bytes { bytes -> Int in
-                    guard !Self.needsEscaping(bytes) else { return 0 }
-                    out[piece.count] = Self.quote
-                    if let base = bytes.baseAddress { Self.copy(base, length, to: out + piece.count + 1) }
-                    out[piece.count + 1 + length] = Self.quote
-                    return length + 2
-                } ?? 0
-                plain = written > 0
-                return piece.count + written
-            }
-        } else {
+    /// `piece`, then `bytes` in quotes when they need no escaping (true), else `piece` alone, or nothing when it and
+    /// the string may not fit the sink's buffer (false: the caller writes the string, and the piece if not written).
+    @inline(__always) private mutating func plainString(after piece: Piece, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = bytes.count
+        guard length <= Self.longest else {
             put(piece)
+            return false
         }
-        if !plain { sink.appendJSONString(text(), forHTML: false) }
+        var plain = false
+        sink.appendInPlace(upTo: piece.count + length + 2) { out in
+            Self.copy(piece.baseAddress!, piece.count, to: out)
+            guard !Self.needsEscaping(bytes) else { return piece.count }
+            out[piece.count] = Self.quote
+            if let base = bytes.baseAddress { Self.copy(base, length, to: out + piece.count + 1) }
+            out[piece.count + 1 + length] = Self.quote
+            plain = true
+            return piece.count + length + 2
+        }
+        return plain
     }
 
     /// A `rawValue` of one of the model's enums (a literal, which needs no escaping and is never long).
@@ -92,10 +87,10 @@ extension CatalogueEntryWriter {
     /// known). Colons and digits need no escaping.
     @inline(__always) mutating func source(after piece: Piece, _ location: UnsafePointer<SourceLocation>) {
         let file = Fields.file(location)
-        let same = file.pointee.utf8.withContiguousStorageIfAvailable { bytes in
+        let same = withUTF8(at: file) { bytes in
             bytes.count == self.file.count && (bytes.isEmpty || memcmp(bytes.baseAddress!, self.file.baseAddress!, bytes.count) == 0)
         }
-        if same != true { remember(file) }
+        if !same { remember(file) }
         let escaped = escapedFile
         let (line, column) = (location.pointee.line, location.pointee.column)
         if escaped.count > Self.longest {  // the file in a piece of its own: the whole may not fit the sink's buffer
@@ -132,8 +127,11 @@ extension CatalogueEntryWriter {
         let text = escaped.bytes.dropFirst().dropLast()
         self.file.deallocate()
         escapedFile.deallocate()
-        self.file = .allocate(capacity: file.pointee.utf8.count)
-        _ = self.file.initialize(from: file.pointee.utf8)
+        self.file = withUTF8(at: file) { bytes in
+            let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+            _ = copy.initialize(from: bytes)
+            return copy
+        }
         escapedFile = .allocate(capacity: text.count)
         _ = escapedFile.initialize(from: text)
     }

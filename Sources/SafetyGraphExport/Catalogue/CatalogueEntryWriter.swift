@@ -6,8 +6,8 @@ import SafetyGraphCore
 /// Every value is read in place through a pointer to it, and a string only inside the closure that copies it into
 /// the sink, after room was made: a value read across a call the compiler cannot see into (the sink's flush) was
 /// retained and released around it, two atomic operations per string and list, on objects the linked data's thread
-/// reads at the same time. Lists are read through their `span` (no retain of the list); a string longer than 15 bytes
-/// is still retained and released once, by `withContiguousStorageIfAvailable` itself.
+/// reads at the same time. Lists are read through their `span` (no retain of the list), strings' bytes with
+/// `withUTF8(at:_:)` (no retain of the string).
 struct CatalogueEntryWriter {
     typealias Piece = CatalogueEntryLayout.Piece
 
