@@ -96,6 +96,22 @@ import SafetyGraphMarkdown
         #expect(Self.firstDifference(Self.written(document), try JSONOutput.encode(document)) == nil)
     }
 
+    /// A provenance's field and rule are written from pieces made per case (not their raw values): every rule with
+    /// every field and none, read as the encoder writes them.
+    @Test func provenancesOfEveryRuleAndFieldEqualTheEncoder() throws {
+        let scheme = ConceptScheme(
+            id: "s", title: "T", definition: "D", concepts: [Concept(id: "a", prefLabel: "A", definition: "A.")])
+        let fields: [EntryField?] = EntryField.allCases + [nil]
+        let provenance = TagRule.allCases.flatMap { rule in fields.map { TagProvenance(rule: rule, term: "t \(rule)", field: $0) } }
+        let entries = (0..<3).map { n in
+            TaggedEntry(
+                entry: Entry(id: EntryID("e\(n)"), title: "T", url: "https://x.org/\(n)"),
+                tags: [Tag(concept: "a", provenance: n == 0 ? provenance : Array(provenance.reversed().prefix(n)))])
+        }
+        let document = CatalogueDocument(graph: KnowledgeGraph(scheme: scheme, entries: entries), relatedLimit: 5)
+        #expect(Self.firstDifference(Self.written(document), try JSONOutput.encode(document)) == nil)
+    }
+
     /// Integers and doubles as the encoder writes them, each double several times and among others that differ
     /// only in their last digits (the writer keeps the text of each double it has written).
     @Test func numbersEqualTheEncoder() throws {

@@ -39,7 +39,11 @@ struct CatalogueEntryLayout {
     let tagEntries: List
     let provenance: Piece
     let provenances: List
-    let field, firstRule, rule, term, provenanceEnd, tagEnd: Piece
+    let firstRule, provenanceEnd, tagEnd: Piece
+    /// Per `EntryField` (by `index(of:)`): the rest of `provenances`' key, `field`'s value and the `rule` key; per
+    /// `TagRule`: its value and the `term` key, after which the term is written. Pieces, not the enums' raw values:
+    /// reading a raw value's bytes (a string) retained the sink, once per provenance.
+    let fields, rules: UnsafeMutableBufferPointer<Piece>
 
     /// The layout of the entries array as the value of a member of a container `depth` deep (the document's own
     /// object is 1 deep).
@@ -77,8 +81,12 @@ struct CatalogueEntryLayout {
         let tagList = list(elements: element, head: "{\n\(indent(inner))\"concept\" : ")
         let provenanceIndex = key("provenance", inner)
         let provenanceList = list(elements: innermost, head: "{\n\(indent(innermost + 1))\"")
-        let fieldIndex = add("field\" : "), firstRuleIndex = add("rule\" : ")
-        let ruleIndex = key("rule", innermost + 1), termIndex = key("term", innermost + 1)
+        let firstRuleIndex = add("rule\" : ")
+        let ruleKey = ",\n\(indent(innermost + 1))\"rule\" : ", termKey = ",\n\(indent(innermost + 1))\"term\" : "
+        var fieldIndices = [Int](repeating: 0, count: EntryField.allCases.count)
+        for field in EntryField.allCases { fieldIndices[Self.index(of: field)] = add("field\" : \"\(field.rawValue)\"" + ruleKey) }
+        var ruleIndices = [Int](repeating: 0, count: TagRule.allCases.count)
+        for rule in TagRule.allCases { ruleIndices[Self.index(of: rule)] = add("\"\(rule.rawValue)\"" + termKey) }
         let provenanceEndIndex = add("\n\(indent(innermost))}")
         let tagEndIndex = add("\n\(indent(element))}")
 
@@ -105,11 +113,40 @@ struct CatalogueEntryLayout {
         tagEntries = pieces(tagList)
         provenance = piece(provenanceIndex)
         provenances = pieces(provenanceList)
-        (field, firstRule, rule, term) = (piece(fieldIndex), piece(firstRuleIndex), piece(ruleIndex), piece(termIndex))
+        firstRule = piece(firstRuleIndex)
+        fields = .allocate(capacity: fieldIndices.count)
+        _ = fields.initialize(from: fieldIndices.map(piece))
+        rules = .allocate(capacity: ruleIndices.count)
+        _ = rules.initialize(from: ruleIndices.map(piece))
         provenanceEnd = piece(provenanceEndIndex)
         tagEnd = piece(tagEndIndex)
     }
 
     /// Frees the pieces; the layout is not used after.
-    func deallocate() { arena.deallocate() }
+    func deallocate() {
+        arena.deallocate()
+        fields.deallocate()
+        rules.deallocate()
+    }
+
+    /// Each field's place in `fields`, each rule's in `rules` (every case its own: the switches are exhaustive).
+    @inline(__always) static func index(of field: EntryField) -> Int {
+        switch field {
+        case .title: 0
+        case .description: 1
+        case .keywords: 2
+        case .section: 3
+        case .organization: 4
+        case .url: 5
+        }
+    }
+
+    @inline(__always) static func index(of rule: TagRule) -> Int {
+        switch rule {
+        case .label: 0
+        case .section: 1
+        case .organization: 2
+        case .override: 3
+        }
+    }
 }

@@ -47,18 +47,6 @@ extension CatalogueEntryWriter {
         return plain
     }
 
-    /// A `rawValue` of one of the model's enums (a literal, which needs no escaping and is never long).
-    @inline(__always) mutating func enumString(_ text: String) {
-        withUTF8Bytes(of: text) { bytes in
-            sink.appendInPlace(upTo: bytes.count + 2) { out in
-                out[0] = Self.quote
-                Self.copy(bytes.baseAddress!, bytes.count, to: out + 1)
-                out[bytes.count + 1] = Self.quote
-                return bytes.count + 2
-            }
-        }
-    }
-
     /// `piece`, then an integer's decimal digits (`String(value)`).
     @inline(__always) mutating func int(after piece: Piece, _ value: Int) {
         sink.appendInPlace(upTo: piece.count + 20) { out in

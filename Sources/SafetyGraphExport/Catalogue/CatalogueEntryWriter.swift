@@ -142,14 +142,11 @@ struct CatalogueEntryWriter {
                 let element = elements.baseAddress! + i
                 put(i == 0 ? layout.provenances.first : layout.provenances.next)
                 if let field = element.pointee.field {
-                    put(layout.field)
-                    enumString(field.rawValue)
-                    put(layout.rule)
+                    put(layout.fields[CatalogueEntryLayout.index(of: field)])
                 } else {
                     put(layout.firstRule)
                 }
-                enumString(element.pointee.rule.rawValue)
-                string(after: layout.term, Fields.term(element))
+                string(after: layout.rules[CatalogueEntryLayout.index(of: element.pointee.rule)], Fields.term(element))
                 put(layout.provenanceEnd)
             }
         }
