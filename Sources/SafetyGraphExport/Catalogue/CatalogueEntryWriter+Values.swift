@@ -148,20 +148,23 @@ extension CatalogueEntryWriter {
         }
     }
 
-    /// Whether a string's bytes hold one `JSONEncoder` escapes (`"`, `\`, U+0000–U+001F): eight at a time, the last
-    /// eight overlapping those before them.
+    /// Whether a string's bytes hold one `JSONEncoder` escapes (`"`, `\`, U+0000–U+001F): sixteen at a time
+    /// (`Block`), the last sixteen overlapping those before them; a string of 8 to 15 bytes as two words (`SWAR`).
     @inline(__always) static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
-        guard count >= 8 else {
-            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C { return true }
-            return false
+        guard count >= 16 else {
+            guard count >= 8 else {
+                for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C { return true }
+                return false
+            }
+            return SWAR.mayNeedJSONEscape(SWAR.word(bytes, 0)) || SWAR.mayNeedJSONEscape(SWAR.word(bytes, count - 8))
         }
         var i = 0
-        while i + 8 < count {
-            if SWAR.mayNeedJSONEscape(SWAR.word(bytes, i)) { return true }
-            i += 8
+        while i + 16 < count {
+            if Block.mayNeedJSONEscape(Block.load(bytes, i)) { return true }
+            i += 16
         }
-        return SWAR.mayNeedJSONEscape(SWAR.word(bytes, count - 8))
+        return Block.mayNeedJSONEscape(Block.load(bytes, count - 16))
     }
 
     /// Writes `value`'s decimal digits (`String(value)`) at `address` (room for 20) and returns how many.
