@@ -48,8 +48,10 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
         owned.reserveCapacity(capacity)
     }
 
-    /// Makes this a node of `iri` with `type` and nothing said yet, keeping the room its arrays have.
-    public mutating func reset(iri: String, type: LinkedClass) {
+    /// Makes this a node of `iri` with `type` and nothing said yet, keeping the room its arrays have. The IRI is
+    /// taken (`consuming`): one made for the node (an author's, a tagging's) is moved in, not retained here and
+    /// released by the caller.
+    public mutating func reset(iri: consuming String, type: LinkedClass) {
         self.iri = iri
         if types.count == 1 {
             // Most nodes are of the type the last had (authors, taggings, entries of one kind): then nothing is
@@ -132,12 +134,14 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
         }
     }
 
-    public mutating func add(_ property: LinkedProperty, _ value: String?) { add(property: property.index, value) }
+    /// Says `property` of `value` (nothing when nil). The value is taken, as by `add(property:_:)`.
+    public mutating func add(_ property: LinkedProperty, _ value: consuming String?) { add(property: property.index, value) }
 
     /// `add` of the property whose `index` is `property`. The value is taken (`consuming`): a string made for the
     /// node (an author's IRI) is moved in, not retained here and released by the caller.
     mutating func add(property: Int, _ value: consuming String?) {
-        guard let value else { return }
+        // Taken out of the optional (`guard let value` bound a copy, retained, and released the optional).
+        guard let value = value.take() else { return }
         owned.append(value)
         insert(.owned(owned.count - 1), for: property)
     }
