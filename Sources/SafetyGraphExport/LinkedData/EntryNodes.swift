@@ -190,7 +190,7 @@ extension LinkedDataModel {
             reason.reset(
                 iri: LinkedDataBase.tagging(number, conceptSegment: conceptSegments[concept], onEntryIRI: entryIRI),
                 type: v.tagging)
-            reason.add(v.taggedEntry, entryIRI)
+            reason.addKept(property: v.taggedEntry.index, entryIRI)  // the same for the entry's taggings
             reason.lend(v.taggedConcept, conceptIRIs + concept)
             reason.lend(v.rule, ruleIRIs + ruleNumber(provenance.pointee.rule))
             if lendingTerm { reason.lend(v.term, Fields.term(provenance)) } else { reason.add(v.term, provenance.pointee.term) }
