@@ -10,6 +10,8 @@ extension LinkedDataModel {
     /// entries' array held here, and the concepts' and rules' IRIs, in memory of this class's own. Holding each
     /// value in the node cost a retain (a cache miss on the string's object and an atomic write to it) and, when
     /// the node was reset, a release. The nodes keep this class alive, so a node kept after its emission stays valid.
+    /// Properties are passed by index (`v.name.index`) and the nodes of one type reset keeping it: passing
+    /// `v.name` or `v.person` copied it out of the vocabulary, its strings retained and released, per value or node.
     final class EntryNodes: @unchecked Sendable {  // constants only, and memory written once in `init`
         typealias Fields = CatalogueEntryWriter.Fields
 
@@ -154,13 +156,13 @@ extension LinkedDataModel {
 
             let authors = elements(Fields.authors(e))
             for i in 0..<e.pointee.authors.count {
-                s.author.reset(iri: LinkedDataBase.author(i + 1, ofEntryIRI: iri), type: v.person)
-                s.author.lend(v.name, authors! + i)
+                s.author.reset(iri: LinkedDataBase.author(i + 1, ofEntryIRI: iri))  // a person, as made
+                s.author.lend(property: v.name.index, authors! + i)
                 try body(s.author)
             }
             if e.pointee.organization != nil {
-                s.publisher.reset(iri: LinkedDataBase.publisher(ofEntryIRI: iri), type: v.organization)
-                s.publisher.lend(v.name, payload(Fields.organization(e)))
+                s.publisher.reset(iri: LinkedDataBase.publisher(ofEntryIRI: iri))  // an organization, as made
+                s.publisher.lend(property: v.name.index, payload(Fields.organization(e)))
                 try body(s.publisher)
             }
             for (t, concept) in s.tags {
@@ -187,14 +189,17 @@ extension LinkedDataModel {
             _ reason: inout LinkedNode, _ number: Int, _ provenance: UnsafePointer<TagProvenance>, lendingTerm: Bool,
             entryIRI: String, concept: Int
         ) {
-            reason.reset(
-                iri: LinkedDataBase.tagging(number, conceptSegment: conceptSegments[concept], onEntryIRI: entryIRI),
-                type: v.tagging)
+            // A tagging, as made in `Scratch`.
+            reason.reset(iri: LinkedDataBase.tagging(number, conceptSegment: conceptSegments[concept], onEntryIRI: entryIRI))
             reason.addKept(property: v.taggedEntry.index, entryIRI)  // the same for the entry's taggings
-            reason.lend(v.taggedConcept, conceptIRIs + concept)
-            reason.lend(v.rule, ruleIRIs + ruleNumber(provenance.pointee.rule))
-            if lendingTerm { reason.lend(v.term, Fields.term(provenance)) } else { reason.add(v.term, provenance.pointee.term) }
-            reason.add(v.field, provenance.pointee.field?.rawValue)
+            reason.lend(property: v.taggedConcept.index, conceptIRIs + concept)
+            reason.lend(property: v.rule.index, ruleIRIs + ruleNumber(provenance.pointee.rule))
+            if lendingTerm {
+                reason.lend(property: v.term.index, Fields.term(provenance))
+            } else {
+                reason.add(property: v.term.index, provenance.pointee.term)
+            }
+            reason.add(property: v.field.index, provenance.pointee.field?.rawValue)
             reason.normalize(v)
         }
 
@@ -206,14 +211,14 @@ extension LinkedDataModel {
             lastPath: inout (path: UnsafePointer<[String]>, section: Int)?, diagnostics: inout [Diagnostic]
         ) {
             let iri = entry.iri
-            entry.lend(v.identifier, Fields.id(e))
-            entry.lend(v.name, Fields.title(e))
-            entry.lend(v.kind, Fields.kind(e))
-            if e.pointee.description != nil { entry.lend(v.description, payload(Fields.description(e))) }
+            entry.lend(property: v.identifier.index, Fields.id(e))
+            entry.lend(property: v.name.index, Fields.title(e))
+            entry.lend(property: v.kind.index, Fields.kind(e))
+            if e.pointee.description != nil { entry.lend(property: v.description.index, payload(Fields.description(e))) }
             if let keywords = elements(Fields.keywords(e)) {
-                for i in 0..<e.pointee.keywords.count { entry.lend(v.keywords, keywords + i) }
+                for i in 0..<e.pointee.keywords.count { entry.lend(property: v.keywords.index, keywords + i) }
             }
-            entry.add(v.datePublished, e.pointee.year.map(LinkedDataModel.gYear))
+            entry.add(property: v.datePublished.index, e.pointee.year.map(LinkedDataModel.gYear))
             // The main URL, then the others; a link that is its own IRI (the usual case) is lent.
             let others = elements(Fields.otherURLs(e))
             for index in -1..<e.pointee.otherURLs.count {
@@ -236,7 +241,7 @@ extension LinkedDataModel {
                 entry.add(property: property, linkIRI)
             }
             if let repo = e.pointee.githubRepo, let repoIRI = IRIEncoding.webIRI("https://github.com/" + repo) {
-                entry.add(v.codeRepository, repoIRI)
+                entry.add(property: v.codeRepository.index, repoIRI)
             }
             // Each path's section IRI, lent from `sectionIRIs`; the last path met is compared in place first.
             if let paths = elements(Fields.sectionPaths(e)) {
@@ -247,14 +252,14 @@ extension LinkedDataModel {
                         lastPath = (paths + p, section)
                         entry.lend(property: v.isPartOf.index, sectionIRIs + section)
                     } else {
-                        entry.add(v.isPartOf, base.section(paths[p]))
+                        entry.add(property: v.isPartOf.index, base.section(paths[p]))
                     }
                 }
             }
-            for i in 0..<e.pointee.authors.count { entry.add(v.author, LinkedDataBase.author(i + 1, ofEntryIRI: iri)) }
-            if e.pointee.organization != nil { entry.add(v.publisher, LinkedDataBase.publisher(ofEntryIRI: iri)) }
-            for tag in tags { entry.lend(v.subject, conceptIRIs + tag.concept) }
-            for tag in tags { entry.lend(v.about, conceptIRIs + tag.concept) }
+            for i in 0..<e.pointee.authors.count { entry.add(property: v.author.index, LinkedDataBase.author(i + 1, ofEntryIRI: iri)) }
+            if e.pointee.organization != nil { entry.add(property: v.publisher.index, LinkedDataBase.publisher(ofEntryIRI: iri)) }
+            for tag in tags { entry.lend(property: v.subject.index, conceptIRIs + tag.concept) }
+            for tag in tags { entry.lend(property: v.about.index, conceptIRIs + tag.concept) }
         }
 
         /// Whether two of the entries' section paths hold the same names, byte for byte (as `sectionKey` tells them

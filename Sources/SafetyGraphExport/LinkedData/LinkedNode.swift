@@ -55,6 +55,7 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
     /// released by the caller.
     public mutating func reset(iri: consuming String, type: LinkedClass) {
         self.iri = iri
+        defer { empty() }
         if types.count == 1 {
             // Most nodes are of the type the last had (authors, taggings, entries of one kind): then nothing is
             // copied (the type's two strings were retained, and the last's released).
@@ -63,6 +64,17 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
             types.removeAll(keepingCapacity: true)
             types.append(type)
         }
+    }
+
+    /// `reset(iri:type:)` keeping the types the node has: for nodes of one type (authors, publishers, taggings),
+    /// where passing the type copied it out of the vocabulary (its two strings retained and released) per node.
+    mutating func reset(iri: consuming String) {
+        self.iri = iri
+        empty()
+    }
+
+    /// Says nothing more (no statement, no value), keeping the room the arrays have and a kept value (`addKept`).
+    private mutating func empty() {
         // Emptied from the end, one at a time: `removeAll(keepingCapacity:)` goes through the general
         // `replaceSubrange`, which cost more than the dozen values a node holds.
         while !statements.isEmpty { statements.removeLast() }

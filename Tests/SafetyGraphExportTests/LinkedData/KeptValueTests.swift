@@ -56,4 +56,27 @@ import Testing
             #expect(!LinkedNode.sameString(kept, "shorT"))
         }
     }
+
+    /// A node of one type reset without naming it (`reset(iri:)`) equals one reset with its type, after holding
+    /// statements, values and a kept value.
+    @Test func resetKeepingTheTypeEqualsResetWithIt() {
+        let v = LinkedVocabulary(base: .default)
+        var keeping = LinkedNode(iri: "", types: [v.tagging], capacity: 2)
+        var plain = keeping
+        for count in [0, 1, 3, 40] {
+            for i in 0..<count {
+                keeping.addKept(property: v.taggedEntry.index, "https://example.org/e")
+                plain.addKept(property: v.taggedEntry.index, "https://example.org/e")
+                keeping.add(i % 2 == 0 ? v.name : v.keywords, "v\(i)")
+                plain.add(i % 2 == 0 ? v.name : v.keywords, "v\(i)")
+            }
+            keeping.normalize(v)
+            plain.normalize(v)
+            keeping.reset(iri: "https://example.org/t\(count)")
+            plain.reset(iri: "https://example.org/t\(count)", type: v.tagging)
+            #expect(keeping == plain)
+            #expect(keeping == LinkedNode(iri: "https://example.org/t\(count)", types: [v.tagging]))
+            #expect(keeping.values.isEmpty && keeping.statements.isEmpty && keeping.tripleCount == 1)
+        }
+    }
 }
