@@ -39,10 +39,11 @@ extension LinkedDataModel {
             var entry, author, publisher, reason: LinkedNode
             /// The entry's tags in the scheme: each one's index in the entry's tags and its concept's number.
             var tags: [(index: Int, concept: Int)] = []
-            /// The last section path met and its IRI, and the last kind and its type: entries of one section come
-            /// one after another, and comparing with the last (often the very same array) is cheaper than hashing.
+            /// The last section path met and its IRI, and the last kind (whose type the entry node has): entries of
+            /// one section come one after another, and comparing with the last (often the very same array) is
+            /// cheaper than hashing; a node of the last kind keeps its type (a copy of it retained its strings).
             var lastPath: (path: UnsafePointer<[String]>, section: Int)?
-            var lastKind: (kind: EntryKind, type: LinkedClass)?
+            var lastKind: EntryKind?
             init(_ maker: EntryNodes) {
                 let v = maker.v
                 entry = LinkedNode(iri: "", types: [], capacity: 32)
@@ -133,16 +134,14 @@ extension LinkedDataModel {
                     allKnown = false
                 }
             }
-            let kind = e.pointee.kind
-            let type: LinkedClass
-            if let last = s.lastKind, last.kind == kind {
-                type = last.type
+            if s.lastKind == e.pointee.kind {
+                s.entry.reset(iri: iri)  // of the last kind's type, which the node has
             } else {
-                type = SchemaTypeMapping.type(of: kind)
-                s.lastKind = (kind, type)
+                let kind = e.pointee.kind
+                s.entry.reset(iri: iri, type: SchemaTypeMapping.type(of: kind))
+                s.lastKind = kind
             }
-            s.entry.reset(iri: iri, type: type)
-            fillEntry(&s.entry, from: e, tags: s.tags, lastPath: &s.lastPath, diagnostics: &diagnostics)
+            fillEntry(&s.entry, iri: iri, from: e, tags: s.tags, lastPath: &s.lastPath, diagnostics: &diagnostics)
             if !allKnown {
                 let unknown = tagged.pointee.tags.filter { !scheme.contains($0.concept) }.map(\.concept.rawValue)
                 diagnostics.append(
@@ -203,14 +202,13 @@ extension LinkedDataModel {
             reason.normalize(v)
         }
 
-        /// Says in `entry` (reset to the entry's IRI and type) everything about the entry: the links that are no
+        /// Says in `entry` (reset to the entry's IRI, `iri`, and type) everything about the entry: the links that are no
         /// IRIs are reported in `diagnostics`. Values go in one at a time (a statement grows in place), lent where
         /// they lie when they are the entry's own strings.
         private func fillEntry(
-            _ entry: inout LinkedNode, from e: UnsafePointer<Entry>, tags: [(index: Int, concept: Int)],
+            _ entry: inout LinkedNode, iri: String, from e: UnsafePointer<Entry>, tags: [(index: Int, concept: Int)],
             lastPath: inout (path: UnsafePointer<[String]>, section: Int)?, diagnostics: inout [Diagnostic]
         ) {
-            let iri = entry.iri
             entry.lend(property: v.identifier.index, Fields.id(e))
             entry.lend(property: v.name.index, Fields.title(e))
             entry.lend(property: v.kind.index, Fields.kind(e))
