@@ -10,6 +10,8 @@ extension LinkedDataModel {
     /// entries' array held here, and the concepts' and rules' IRIs, in memory of this class's own. Holding each
     /// value in the node cost a retain (a cache miss on the string's object and an atomic write to it) and, when
     /// the node was reset, a release. The nodes keep this class alive, so a node kept after its emission stays valid.
+    /// Properties are passed by index (`v.name.index`) and the nodes of one type reset keeping it: passing
+    /// `v.name` or `v.person` copied it out of the vocabulary, its strings retained and released, per value or node.
     final class EntryNodes: @unchecked Sendable {  // constants only, and memory written once in `init`
         typealias Fields = CatalogueEntryWriter.Fields
 
@@ -37,10 +39,11 @@ extension LinkedDataModel {
             var entry, author, publisher, reason: LinkedNode
             /// The entry's tags in the scheme: each one's index in the entry's tags and its concept's number.
             var tags: [(index: Int, concept: Int)] = []
-            /// The last section path met and its IRI, and the last kind and its type: entries of one section come
-            /// one after another, and comparing with the last (often the very same array) is cheaper than hashing.
+            /// The last section path met and its IRI, and the last kind (whose type the entry node has): entries of
+            /// one section come one after another, and comparing with the last (often the very same array) is
+            /// cheaper than hashing; a node of the last kind keeps its type (a copy of it retained its strings).
             var lastPath: (path: UnsafePointer<[String]>, section: Int)?
-            var lastKind: (kind: EntryKind, type: LinkedClass)?
+            var lastKind: EntryKind?
             init(_ maker: EntryNodes) {
                 let v = maker.v
                 entry = LinkedNode(iri: "", types: [], capacity: 32)
@@ -131,16 +134,14 @@ extension LinkedDataModel {
                     allKnown = false
                 }
             }
-            let kind = e.pointee.kind
-            let type: LinkedClass
-            if let last = s.lastKind, last.kind == kind {
-                type = last.type
+            if s.lastKind == e.pointee.kind {
+                s.entry.reset(iri: iri)  // of the last kind's type, which the node has
             } else {
-                type = SchemaTypeMapping.type(of: kind)
-                s.lastKind = (kind, type)
+                let kind = e.pointee.kind
+                s.entry.reset(iri: iri, type: SchemaTypeMapping.type(of: kind))
+                s.lastKind = kind
             }
-            s.entry.reset(iri: iri, type: type)
-            fillEntry(&s.entry, from: e, tags: s.tags, lastPath: &s.lastPath, diagnostics: &diagnostics)
+            fillEntry(&s.entry, iri: iri, from: e, tags: s.tags, lastPath: &s.lastPath, diagnostics: &diagnostics)
             if !allKnown {
                 let unknown = tagged.pointee.tags.filter { !scheme.contains($0.concept) }.map(\.concept.rawValue)
                 diagnostics.append(
@@ -154,13 +155,13 @@ extension LinkedDataModel {
 
             let authors = elements(Fields.authors(e))
             for i in 0..<e.pointee.authors.count {
-                s.author.reset(iri: LinkedDataBase.author(i + 1, ofEntryIRI: iri), type: v.person)
-                s.author.lend(v.name, authors! + i)
+                s.author.reset(iri: LinkedDataBase.author(i + 1, ofEntryIRI: iri))  // a person, as made
+                s.author.lend(property: v.name.index, authors! + i)
                 try body(s.author)
             }
             if e.pointee.organization != nil {
-                s.publisher.reset(iri: LinkedDataBase.publisher(ofEntryIRI: iri), type: v.organization)
-                s.publisher.lend(v.name, payload(Fields.organization(e)))
+                s.publisher.reset(iri: LinkedDataBase.publisher(ofEntryIRI: iri))  // an organization, as made
+                s.publisher.lend(property: v.name.index, payload(Fields.organization(e)))
                 try body(s.publisher)
             }
             for (t, concept) in s.tags {
@@ -187,33 +188,35 @@ extension LinkedDataModel {
             _ reason: inout LinkedNode, _ number: Int, _ provenance: UnsafePointer<TagProvenance>, lendingTerm: Bool,
             entryIRI: String, concept: Int
         ) {
-            reason.reset(
-                iri: LinkedDataBase.tagging(number, conceptSegment: conceptSegments[concept], onEntryIRI: entryIRI),
-                type: v.tagging)
-            reason.add(v.taggedEntry, entryIRI)
-            reason.lend(v.taggedConcept, conceptIRIs + concept)
-            reason.lend(v.rule, ruleIRIs + ruleNumber(provenance.pointee.rule))
-            if lendingTerm { reason.lend(v.term, Fields.term(provenance)) } else { reason.add(v.term, provenance.pointee.term) }
-            reason.add(v.field, provenance.pointee.field?.rawValue)
+            // A tagging, as made in `Scratch`.
+            reason.reset(iri: LinkedDataBase.tagging(number, conceptSegment: conceptSegments[concept], onEntryIRI: entryIRI))
+            reason.addKept(property: v.taggedEntry.index, entryIRI)  // the same for the entry's taggings
+            reason.lend(property: v.taggedConcept.index, conceptIRIs + concept)
+            reason.lend(property: v.rule.index, ruleIRIs + ruleNumber(provenance.pointee.rule))
+            if lendingTerm {
+                reason.lend(property: v.term.index, Fields.term(provenance))
+            } else {
+                reason.add(property: v.term.index, provenance.pointee.term)
+            }
+            reason.add(property: v.field.index, provenance.pointee.field?.rawValue)
             reason.normalize(v)
         }
 
-        /// Says in `entry` (reset to the entry's IRI and type) everything about the entry: the links that are no
+        /// Says in `entry` (reset to the entry's IRI, `iri`, and type) everything about the entry: the links that are no
         /// IRIs are reported in `diagnostics`. Values go in one at a time (a statement grows in place), lent where
         /// they lie when they are the entry's own strings.
         private func fillEntry(
-            _ entry: inout LinkedNode, from e: UnsafePointer<Entry>, tags: [(index: Int, concept: Int)],
+            _ entry: inout LinkedNode, iri: String, from e: UnsafePointer<Entry>, tags: [(index: Int, concept: Int)],
             lastPath: inout (path: UnsafePointer<[String]>, section: Int)?, diagnostics: inout [Diagnostic]
         ) {
-            let iri = entry.iri
-            entry.lend(v.identifier, Fields.id(e))
-            entry.lend(v.name, Fields.title(e))
-            entry.lend(v.kind, Fields.kind(e))
-            if e.pointee.description != nil { entry.lend(v.description, payload(Fields.description(e))) }
+            entry.lend(property: v.identifier.index, Fields.id(e))
+            entry.lend(property: v.name.index, Fields.title(e))
+            entry.lend(property: v.kind.index, Fields.kind(e))
+            if e.pointee.description != nil { entry.lend(property: v.description.index, payload(Fields.description(e))) }
             if let keywords = elements(Fields.keywords(e)) {
-                for i in 0..<e.pointee.keywords.count { entry.lend(v.keywords, keywords + i) }
+                for i in 0..<e.pointee.keywords.count { entry.lend(property: v.keywords.index, keywords + i) }
             }
-            entry.add(v.datePublished, e.pointee.year.map(LinkedDataModel.gYear))
+            entry.add(property: v.datePublished.index, e.pointee.year.map(LinkedDataModel.gYear))
             // The main URL, then the others; a link that is its own IRI (the usual case) is lent.
             let others = elements(Fields.otherURLs(e))
             for index in -1..<e.pointee.otherURLs.count {
@@ -236,7 +239,7 @@ extension LinkedDataModel {
                 entry.add(property: property, linkIRI)
             }
             if let repo = e.pointee.githubRepo, let repoIRI = IRIEncoding.webIRI("https://github.com/" + repo) {
-                entry.add(v.codeRepository, repoIRI)
+                entry.add(property: v.codeRepository.index, repoIRI)
             }
             // Each path's section IRI, lent from `sectionIRIs`; the last path met is compared in place first.
             if let paths = elements(Fields.sectionPaths(e)) {
@@ -247,14 +250,14 @@ extension LinkedDataModel {
                         lastPath = (paths + p, section)
                         entry.lend(property: v.isPartOf.index, sectionIRIs + section)
                     } else {
-                        entry.add(v.isPartOf, base.section(paths[p]))
+                        entry.add(property: v.isPartOf.index, base.section(paths[p]))
                     }
                 }
             }
-            for i in 0..<e.pointee.authors.count { entry.add(v.author, LinkedDataBase.author(i + 1, ofEntryIRI: iri)) }
-            if e.pointee.organization != nil { entry.add(v.publisher, LinkedDataBase.publisher(ofEntryIRI: iri)) }
-            for tag in tags { entry.lend(v.subject, conceptIRIs + tag.concept) }
-            for tag in tags { entry.lend(v.about, conceptIRIs + tag.concept) }
+            for i in 0..<e.pointee.authors.count { entry.add(property: v.author.index, LinkedDataBase.author(i + 1, ofEntryIRI: iri)) }
+            if e.pointee.organization != nil { entry.add(property: v.publisher.index, LinkedDataBase.publisher(ofEntryIRI: iri)) }
+            for tag in tags { entry.lend(property: v.subject.index, conceptIRIs + tag.concept) }
+            for tag in tags { entry.lend(property: v.about.index, conceptIRIs + tag.concept) }
         }
 
         /// Whether two of the entries' section paths hold the same names, byte for byte (as `sectionKey` tells them

@@ -7,9 +7,13 @@ public final class JSONLDWriter: Sendable {
     public let vocabulary: LinkedVocabulary
     /// Per property: `, "term": `, what comes before its values in a node.
     private let keys: PropertyBytes
+    /// `vocabulary.termRanks`, held here: read through the vocabulary, the array was retained (and released) per
+    /// node written; a stored property of the writer's own is read in place, as `keys` are.
+    private let termRanks: [Int32]
 
     public init(vocabulary: LinkedVocabulary) {
         self.vocabulary = vocabulary
+        termRanks = vocabulary.termRanks
         keys = PropertyBytes(vocabulary) { property in
             let sink = ByteSink()
             sink.append(", ")
@@ -97,7 +101,7 @@ public final class JSONLDWriter: Sendable {
             withUnsafeTemporaryAllocation(of: Int.self, capacity: statements.count) { buffer in
                 let order = buffer
                 for i in statements.indices { order.initializeElement(at: i, to: i) }
-                vocabulary.termRanks.withUnsafeBufferPointer { ranks in
+                termRanks.withUnsafeBufferPointer { ranks in
                     sortSmall(order) { ranks[Int(statements[$0].property)] < ranks[Int(statements[$1].property)] }
                 }
                 keys.withLookUp { key in

@@ -37,6 +37,8 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
     private var owned: [String] = []
     /// What owns the lent strings (nil when none are lent): held so that a node kept after its emission stays valid.
     private var keeper: AnyObject?
+    /// Whether `owned[0]` is a string kept over `reset` (see `addKept`).
+    private var keepsFirst = false
 
     /// A node with room for `capacity` values at once (growing one by one reallocated the arrays several times
     /// per entry).
@@ -48,9 +50,12 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
         owned.reserveCapacity(capacity)
     }
 
-    /// Makes this a node of `iri` with `type` and nothing said yet, keeping the room its arrays have.
-    public mutating func reset(iri: String, type: LinkedClass) {
+    /// Makes this a node of `iri` with `type` and nothing said yet, keeping the room its arrays have. The IRI is
+    /// taken (`consuming`): one made for the node (an author's, a tagging's) is moved in, not retained here and
+    /// released by the caller.
+    public mutating func reset(iri: consuming String, type: LinkedClass) {
         self.iri = iri
+        defer { empty() }
         if types.count == 1 {
             // Most nodes are of the type the last had (authors, taggings, entries of one kind): then nothing is
             // copied (the type's two strings were retained, and the last's released).
@@ -59,11 +64,22 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
             types.removeAll(keepingCapacity: true)
             types.append(type)
         }
+    }
+
+    /// `reset(iri:type:)` keeping the types the node has: for nodes of one type (authors, publishers, taggings),
+    /// where passing the type copied it out of the vocabulary (its two strings retained and released) per node.
+    mutating func reset(iri: consuming String) {
+        self.iri = iri
+        empty()
+    }
+
+    /// Says nothing more (no statement, no value), keeping the room the arrays have and a kept value (`addKept`).
+    private mutating func empty() {
         // Emptied from the end, one at a time: `removeAll(keepingCapacity:)` goes through the general
         // `replaceSubrange`, which cost more than the dozen values a node holds.
         while !statements.isEmpty { statements.removeLast() }
         while !slots.isEmpty { slots.removeLast() }
-        while !owned.isEmpty { owned.removeLast() }
+        while owned.count > (keepsFirst ? 1 : 0) { owned.removeLast() }
     }
 
     /// Lets the node be lent strings owned by `keeper` (see `lend`), which it holds from now on.
@@ -132,14 +148,40 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
         }
     }
 
-    public mutating func add(_ property: LinkedProperty, _ value: String?) { add(property: property.index, value) }
+    /// Says `property` of `value` (nothing when nil). The value is taken, as by `add(property:_:)`.
+    public mutating func add(_ property: LinkedProperty, _ value: consuming String?) { add(property: property.index, value) }
 
     /// `add` of the property whose `index` is `property`. The value is taken (`consuming`): a string made for the
     /// node (an author's IRI) is moved in, not retained here and released by the caller.
     mutating func add(property: Int, _ value: consuming String?) {
-        guard let value else { return }
+        // Taken out of the optional (`guard let value` bound a copy, retained, and released the optional).
+        guard let value = value.take() else { return }
         owned.append(value)
         insert(.owned(owned.count - 1), for: property)
+    }
+
+    /// `add` of a value that the next nodes made in this one (reset) are likely to say again: a tagging's entry IRI,
+    /// the same string for the entry's taggings. It stays in `owned[0]` over `reset`, and is replaced unless
+    /// `value` is the very same string: holding it anew cost a retain per tagging, and the reset a release. Plain
+    /// `add` when the node holds other strings of its own (`owned[0]` must be the kept one or free).
+    mutating func addKept(property: Int, _ value: String) {
+        if keepsFirst, owned.count == 1 {
+            if !owned.withUnsafeBufferPointer({ Self.sameString($0.baseAddress!, value) }) { owned[0] = value }
+        } else if owned.isEmpty {
+            owned.append(value)
+            keepsFirst = true
+        } else {
+            return add(property: property, value)
+        }
+        insert(.owned(0), for: property)
+    }
+
+    /// Whether the string at `kept` is `value` itself: the same representation, bit for bit (the same storage
+    /// object, or the same small string held inline), which is the same bytes. Strings of the same bytes in
+    /// other storage are not: then `value` replaces the kept one, as plain `add` would hold it. Reads the
+    /// representations as raw memory, without retaining either (no assumption of their layout beyond its size).
+    @inline(__always) static func sameString(_ kept: UnsafePointer<String>, _ value: String) -> Bool {
+        withUnsafePointer(to: value) { memcmp(kept, $0, MemoryLayout<String>.size) == 0 }
     }
 
     public mutating func add<Strings: Collection<String>>(_ property: LinkedProperty, _ more: Strings) {

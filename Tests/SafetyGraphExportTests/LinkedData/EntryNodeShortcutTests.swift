@@ -38,6 +38,22 @@ import SafetyGraphCore
         #expect(rules == Array(repeating: expected, count: Self.ids.count).flatMap { $0 })
     }
 
+    /// Each entry's node has its kind's type, for kinds in runs and alternating: a node of the last kind keeps
+    /// the type it has.
+    @Test func entryNodesHaveTheirKindsType() {
+        let kinds: [EntryKind] = [.article, .article, .book, .tool, .tool, .tool, .article, .book, .article, "other", "other"]
+        let entries = kinds.enumerated().map { i, kind in
+            TaggedEntry(entry: Entry(id: EntryID("e\(i)"), title: "T", url: "https://example.org/\(i)", kind: kind), tags: [])
+        }
+        let scheme = LinkedDataExportTests.graph().scheme
+        let model = LinkedDataModel(graph: KnowledgeGraph(scheme: scheme, entries: entries), vocabulary: LinkedVocabulary(base: .default))
+        var types: [String: [LinkedClass]] = [:]
+        _ = model.forEachCatalogNode { node in types[node.iri] = node.types }
+        for (i, kind) in kinds.enumerated() {
+            #expect(types[LinkedDataBase.default.entry(EntryID("e\(i)"))] == [SchemaTypeMapping.type(of: kind)], "\(i)")
+        }
+    }
+
     @Test func sectionKeysAreTheNamesBytesEachAfterFF() {
         for path in [[], [""], ["a"], ["Tools", "Attacks"], ["é", "e\u{301}", ""], ["\u{0}", "😀 x", "a b/c"]] {
             let expected = path.flatMap { [UInt8(0xFF)] + Array($0.utf8) }
