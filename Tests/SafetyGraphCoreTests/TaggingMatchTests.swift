@@ -173,4 +173,12 @@ import Testing
             #expect(reused == Sample.tagger.tag(entry), "\(text)")
         }
     }
+
+    /// Rules and fields are ordered, and index tables, by their declaration order.
+    @Test func ordinalsAreTheDeclarationOrder() {
+        #expect(TagRule.allCases.map(\.ordinal) == Array(TagRule.allCases.indices))
+        #expect(EntryField.allCases.map(\.ordinal) == Array(EntryField.allCases.indices))
+        #expect(TagRule.allCases.sorted() == TagRule.allCases && EntryField.allCases.sorted() == EntryField.allCases)
+    }
+
 }

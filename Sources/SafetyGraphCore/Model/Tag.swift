@@ -9,18 +9,36 @@ public enum TagRule: String, Sendable, Hashable, Codable, Comparable, CaseIterab
     /// A manual override in `Ontology/overrides.yaml`.
     case override
 
-    public static func < (a: Self, b: Self) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// The rule's place in declaration order (the order `<` gives), for tables indexed by rule.
+    public var ordinal: Int {
+        switch self {
+        case .label: 0
+        case .section: 1
+        case .organization: 2
+        case .override: 3
+        }
     }
+
+    public static func < (a: Self, b: Self) -> Bool { a.ordinal < b.ordinal }
 }
 
 /// Which field of an entry a term was found in.
 public enum EntryField: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
     case title, description, keywords, section, organization, url
 
-    public static func < (a: Self, b: Self) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// The field's place in declaration order (the order `<` gives), for tables indexed by field.
+    public var ordinal: Int {
+        switch self {
+        case .title: 0
+        case .description: 1
+        case .keywords: 2
+        case .section: 3
+        case .organization: 4
+        case .url: 5
+        }
     }
+
+    public static func < (a: Self, b: Self) -> Bool { a.ordinal < b.ordinal }
 }
 
 /// Why a tag was given: the rule, the term that fired, and where.

@@ -340,25 +340,9 @@ struct FoundTag: Equatable, Comparable {
     private static let rules: [TagRule] = [.label, .section, .organization, .override]
     private static let fields: [EntryField] = [.title, .description, .keywords, .section, .organization, .url]
 
-    static func code(_ rule: TagRule) -> UInt8 {
-        switch rule {
-        case .label: 0
-        case .section: 1
-        case .organization: 2
-        case .override: 3
-        }
-    }
+    static func code(_ rule: TagRule) -> UInt8 { UInt8(rule.ordinal) }
 
-    static func code(_ field: EntryField) -> UInt8 {
-        switch field {
-        case .title: 0
-        case .description: 1
-        case .keywords: 2
-        case .section: 3
-        case .organization: 4
-        case .url: 5
-        }
-    }
+    static func code(_ field: EntryField) -> UInt8 { UInt8(field.ordinal) }
 }
 
 /// Buffers and caches reused across the entries of one tagging run.

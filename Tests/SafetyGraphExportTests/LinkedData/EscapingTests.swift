@@ -86,18 +86,29 @@ import Testing
         #expect(sink.text.hasSuffix(#""entry 19999 \"q\"""#))
     }
 
+    /// The two-character escapes JSON, N-Triples and Turtle share.
+    static func shortEscape(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar.value {
+        case 0x22: "\\\""
+        case 0x5C: "\\\\"
+        case 0x0A: "\\n"
+        case 0x0D: "\\r"
+        case 0x09: "\\t"
+        case 0x08: "\\b"
+        case 0x0C: "\\f"
+        default: nil
+        }
+    }
+
     /// JSON escaping scalar by scalar, as the documentation of `appendJSONString` states it.
     static func jsonReference(_ text: String, forHTML: Bool) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
+            if let escape = shortEscape(scalar) {
+                out += escape
+                continue
+            }
             switch scalar.value {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x08: out += "\\b"
-            case 0x0C: out += "\\f"
             case 0..<0x20: out += "\\u" + String(format: "%04x", scalar.value)
             case 0x7F, 0x3C, 0x3E, 0x26, 0x2028, 0x2029:
                 if forHTML { out += "\\u" + String(format: "%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
@@ -111,14 +122,11 @@ import Testing
     static func rdfReference(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
+            if let escape = shortEscape(scalar) {
+                out += escape
+                continue
+            }
             switch scalar.value {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x08: out += "\\b"
-            case 0x0C: out += "\\f"
             case 0..<0x20, 0x7F: out += "\\u" + String(format: "%04X", scalar.value)
             default: out.unicodeScalars.append(scalar)
             }
