@@ -14,16 +14,19 @@ extension CatalogueEntryWriter {
 
     /// `piece`, then the string at `text` as `JSONEncoder` writes it, in one piece when the string needs no escaping
     /// (nearly all do not); otherwise `ByteSink.appendJSONString` writes it after the piece. The bytes are read where
-    /// the string lies (`withUTF8(at:_:)`): its `utf8` view's `withContiguousStorageIfAvailable` retained and
-    /// released a string of 16 bytes or more, the concept ids every related entry shares among them.
+    /// the string lies (`withUTF8(at:_:)`, a read access: the linked data's threads read the same strings).
     @inline(__always) mutating func string(after piece: Piece, _ text: UnsafePointer<String>) {
         if !withUTF8(at: text, { plainString(after: piece, $0) }) { sink.appendJSONString(text.pointee, forHTML: false) }
     }
 
     /// `string(after:_:)` for an optional string known not to be nil.
     @inline(__always) mutating func string(after piece: Piece, _ text: UnsafePointer<String?>) {
-        let plain = UnsafeMutablePointer(mutating: text).pointee!.withUTF8 { plainString(after: piece, $0) }
-        if !plain { sink.appendJSONString(text.pointee!, forHTML: false) }
+        var plain = text.pointee!.utf8.withContiguousStorageIfAvailable { plainString(after: piece, $0) }
+        if plain == nil {
+            var copy = text.pointee!  // not contiguous UTF-8 (never so for strings made on Linux)
+            plain = copy.withUTF8 { plainString(after: piece, $0) }
+        }
+        if plain != true { sink.appendJSONString(text.pointee!, forHTML: false) }
     }
 
     /// `piece`, then `bytes` in quotes when they need no escaping (true), else `piece` alone, or nothing when it and

@@ -312,14 +312,17 @@ func sortSmall<Item>(_ items: UnsafeMutableBufferPointer<Item>, by precedes: (It
 /// The most items `sortSmall` sorts by insertion.
 let insertionSortLimit = 24
 
-/// Lends `body` the UTF-8 bytes of the string at `string`, read where it lies: passing the string to a function, or
-/// taking its `utf8` view, copied (retained and later released) it first. `withUTF8` is called on the string in
-/// place: it changes a string only when its bytes are not contiguous UTF-8 (a bridged Objective-C string), which no
-/// string on Linux is, nor one made by this program; so the memory, shared by the threads, is only read.
+/// Lends `body` the UTF-8 bytes of the string at `string`, read where it lies (the string is not copied into a
+/// node or a local). Only a read access: the strings are shared by the threads that write the outputs, and calling
+/// the mutating `String.withUTF8` on them in place, although it changes nothing in a native string, is a modifying
+/// access, which ThreadSanitizer rightly reports as a race. Reading the `utf8` view retains a string stored out of
+/// line once, for the call.
 @inline(__always) func withUTF8<Result>(
     at string: UnsafePointer<String>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
 ) rethrows -> Result {
-    try UnsafeMutablePointer(mutating: string).pointee.withUTF8(body)
+    if let result = try string.pointee.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var copy = string.pointee  // not contiguous UTF-8 (never so for strings made on Linux): made so in a copy
+    return try copy.withUTF8(body)
 }
 
 /// `utf8Equal` of the strings at `a` and `b`, read in place.
