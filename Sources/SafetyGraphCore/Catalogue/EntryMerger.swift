@@ -63,7 +63,9 @@ public enum EntryMerger {
         // merging never changes, so each depends on its repeat alone.
         let shared = UncheckedSendable((all, firstPosition, byID, repeatStarts, repeatPositions, repeats))
         let chunk = 2_048
-        let diagnostics = [Diagnostic](unsafeUninitializedCapacity: repeats.count) { buffer, initialized in
+        // `init(unsafeUninitializedCapacity:)` with no capacity writes its count into the standard library's shared
+        // empty-array storage, which ThreadSanitizer reports against any thread reading an empty array: not made then.
+        let diagnostics = repeats.isEmpty ? [] : [Diagnostic](unsafeUninitializedCapacity: repeats.count) { buffer, initialized in
             let out = UncheckedSendable(buffer)
             concurrentForEach((repeats.count + chunk - 1) / chunk) { c in
                 let (all, firstPosition, _, _, _, repeats) = shared.value
@@ -77,7 +79,7 @@ public enum EntryMerger {
         }
         // Each merged entry depends on its own slot alone: they are made straight into their places, in chunks on
         // all cores.
-        let merged = [Entry](unsafeUninitializedCapacity: byID.count) { buffer, initialized in
+        let merged = byID.isEmpty ? [] : [Entry](unsafeUninitializedCapacity: byID.count) { buffer, initialized in
             let out = UncheckedSendable(buffer)
             concurrentForEach((byID.count + chunk - 1) / chunk) { c in
                 let (all, firstPosition, byID, repeatStarts, repeatPositions, _) = shared.value

@@ -68,7 +68,8 @@ public struct Tagger: Sendable {
         let n = entries.count
         let sections = sectionResults(entries)
         var overrideKeys = [String?](repeating: nil, count: n)
-        var tagged = [TaggedEntry](unsafeUninitializedCapacity: n) { buffer, initialized in
+        // Not made empty this way: see `EntryMerger.merge` (a write into the shared empty-array storage).
+        var tagged = n == 0 ? [] : [TaggedEntry](unsafeUninitializedCapacity: n) { buffer, initialized in
             overrideKeys.withUnsafeMutableBufferPointer { keys in
                 entries.withUnsafeMutableBufferPointer { source in
                     let out = UncheckedSendable(buffer)
