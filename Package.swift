@@ -41,6 +41,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // fallocate(2), which Swift's Glibc module does not declare: ByteSink reserves a large file's space ahead.
+        .systemLibrary(name: "CFileSpace"),
 
         // MARK: - Libraries
         .target(
@@ -53,7 +55,7 @@ let package = Package(
         ),
         .target(
             name: "SafetyGraphExport",
-            dependencies: ["SafetyGraphCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["SafetyGraphCore", "CFileSpace", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "SafetyGraphGraphviz",

@@ -21,6 +21,8 @@ public final class ByteSink {
     private let buffer: UnsafeMutablePointer<Buffer>
     private let handle: FileHandle?
     private let path: String
+    /// A file sink's space, reserved ahead of its writes (`FileSpace`).
+    private let space: FileSpace?
     /// The first write error met; written and read under `failureLock`, since pieces given their place with
     /// `reserve` may be written on other threads.
     private var failure: OutputError?
@@ -35,6 +37,7 @@ public final class ByteSink {
     public init() {
         handle = nil
         path = "<memory>"
+        space = nil
         buffer = .allocate(capacity: 1)
         buffer.initialize(to: Buffer(storage: .allocate(capacity: 4096), capacity: 4096))
     }
@@ -43,6 +46,7 @@ public final class ByteSink {
     public init(handle: FileHandle, path: String) {
         self.handle = handle
         self.path = path
+        space = FileSpace(descriptor: handle.fileDescriptor)
         buffer = .allocate(capacity: 1)
         buffer.initialize(to: Buffer(storage: .allocate(capacity: 1 << 20), capacity: 1 << 20))
     }
@@ -228,6 +232,7 @@ public final class ByteSink {
     public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
         guard let handle, let base = bytes.baseAddress, !bytes.isEmpty, !hasFailed else { return }
         let descriptor = handle.fileDescriptor
+        space?.ensure(through: offset + bytes.count)
         var done = 0
         while done < bytes.count {
             let written = pwrite(descriptor, base + done, bytes.count - done, off_t(offset + done))
@@ -259,6 +264,9 @@ public final class ByteSink {
     /// Flushes and closes the file; throws the first write error met.
     public func close() throws(OutputError) {
         flush()
+        if let space, !hasFailed, let error = space.trim(to: buffer.pointee.count) {
+            fail(.io(path: path, reason: "cannot free the space reserved past the end: \(String(cString: strerror(error)))"))
+        }
         if let handle {
             do { try handle.close() } catch {
                 fail(.io(path: path, reason: "cannot close: \(error.localizedDescription)"))
