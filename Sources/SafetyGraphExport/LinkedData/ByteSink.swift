@@ -265,7 +265,8 @@ public final class ByteSink {
     public func close() throws(OutputError) {
         flush()
         if let space, !hasFailed, let error = space.trim(to: buffer.pointee.count) {
-            fail(.io(path: path, reason: "cannot free the space reserved past the end: \(String(cString: strerror(error)))"))
+            let reason = String(cString: strerror(error))
+            fail(.io(path: path, reason: "cannot free the space reserved past the end: \(reason)"))
         }
         if let handle {
             do { try handle.close() } catch {

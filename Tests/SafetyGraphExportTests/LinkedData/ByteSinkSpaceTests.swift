@@ -82,7 +82,8 @@ import Testing
         #expect(sizes.allocated <= pages + 64 << 10, "\(sizes.allocated) bytes held for \(expected.count) written")
         let written = try [UInt8](Data(contentsOf: url))
         let difference = zip(written, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
-        #expect(written.count == expected.count && difference == nil, "the file differs from byte \(difference ?? 0) on")
+        #expect(written.count == expected.count)
+        #expect(difference == nil, "the file differs from byte \(difference ?? 0) on")
     }
 
     @Test func aDeviceWithoutReservationsStillReportsTheWriteThatFailed() throws {

@@ -85,13 +85,15 @@ import SafetyGraphCore
     /// a path already met must skip nothing new.
     @Test func sectionNodesAreOnePerDistinctPathAndPrefix() {
         let paths: [[[String]]] = [
-            [["Tools", "Attacks", "Evasion"]], [["Tools"]], [["Tools", "Attacks"], ["Standards"]], [["Tools", "Defences"]],
-            [["Tools", "Attacks", "Evasion"], ["Tools", "Attacks", "Poisoning"]], [["Caf\u{E9}"]], [["Cafe\u{301}", "x"]],
-            [["Standards", "ISO"]], [["Standards"]], [], [["Tools", "Attacks", "Evasion"]], [["A", "B", "C", "D"]], [["A", "B"]],
+            [["Tools", "Attacks", "Evasion"]], [["Tools"]], [["Tools", "Attacks"], ["Standards"]],
+            [["Tools", "Defences"]], [["Tools", "Attacks", "Evasion"], ["Tools", "Attacks", "Poisoning"]],
+            [["Caf\u{E9}"]], [["Cafe\u{301}", "x"]], [["Standards", "ISO"]], [["Standards"]], [],
+            [["Tools", "Attacks", "Evasion"]], [["A", "B", "C", "D"]], [["A", "B"]],
         ]
         let entries = paths.enumerated().map { i, sectionPaths in
             TaggedEntry(
-                entry: Entry(id: EntryID("e\(i)"), title: "T", url: "https://example.org/\(i)", sectionPaths: sectionPaths),
+                entry: Entry(
+                    id: EntryID("e\(i)"), title: "T", url: "https://example.org/\(i)", sectionPaths: sectionPaths),
                 tags: [])
         }
         let base = LinkedDataBase.default
@@ -102,13 +104,17 @@ import SafetyGraphCore
         var expected: [[UInt8]: [String]] = [:]
         for sectionPaths in paths {
             for path in sectionPaths {
-                for length in 1...path.count { expected[LinkedDataModel.sectionKey(Array(path.prefix(length))).bytes] = Array(path.prefix(length)) }
+                for length in 1...path.count {
+                    expected[LinkedDataModel.sectionKey(Array(path.prefix(length))).bytes] = Array(path.prefix(length))
+                }
             }
         }
         let (nodes, iris) = model.sections()
         #expect(Set(iris.keys.map(\.bytes)) == Set(expected.keys))
-        for (key, prefix) in expected { #expect(iris[LinkedDataModel.SectionKey(key)] == base.section(prefix), "\(prefix)") }
+        for (key, prefix) in expected {
+            #expect(iris[LinkedDataModel.SectionKey(key)] == base.section(prefix), "\(prefix)")
+        }
         #expect(nodes.map(\.iri) == Set(expected.values.map { base.section($0) }).sorted())
-        #expect(nodes.count == 14, "Tools, Attacks, Evasion, Poisoning, Defences, Standards, ISO, Café twice, x, A, B, C, D")
+        #expect(nodes.count == 14, "Tools, Attacks, Evasion, Poisoning, Defences, Standards, ISO, Café ×2, x, A–D")
     }
 }
