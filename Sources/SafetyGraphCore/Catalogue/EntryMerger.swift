@@ -48,7 +48,6 @@ public enum EntryMerger {
             if let slot = slots.slot(of: position) { repeats.append((Int32(slot), Int32(position))) }
         }
         let firstPosition = slots.firstPosition
-        let byID = slots.sorted()  // slots in id order
         // Each slot's repeats in order, end to end: slot s's are `repeatPositions[repeatStarts[s]..<repeatStarts[s + 1]]`.
         var repeatStarts = [Int32](repeating: 0, count: firstPosition.count + 1)
         for r in repeats { repeatStarts[Int(r.slot) + 1] += 1 }
@@ -60,23 +59,31 @@ public enum EntryMerger {
             filled[Int(r.slot)] += 1
         }
         // A warning names the repeat and where the id was first seen: the first occurrence's first source, which
-        // merging never changes, so each depends on its repeat alone.
-        let shared = UncheckedSendable((all, firstPosition, byID, repeatStarts, repeatPositions, repeats))
+        // merging never changes, so each depends on its repeat alone. The slots are sorted by id (serial work) at
+        // the same time, as the first piece of the same concurrent loop: one core sorts while the other writes
+        // warnings, where the sort used to run alone first.
         let chunk = 2_048
+        var byID: [Int] = []  // slots in id order
         // `init(unsafeUninitializedCapacity:)` with no capacity writes its count into the standard library's shared
         // empty-array storage, which ThreadSanitizer reports against any thread reading an empty array: not made then.
-        let diagnostics = repeats.isEmpty ? [] : [Diagnostic](unsafeUninitializedCapacity: repeats.count) { buffer, initialized in
-            let out = UncheckedSendable(buffer)
-            concurrentForEach((repeats.count + chunk - 1) / chunk) { c in
-                let (all, firstPosition, _, _, _, repeats) = shared.value
-                for k in (c * chunk)..<min(repeats.count, (c + 1) * chunk) {
-                    let (slot, position) = repeats[k]
-                    let warning = duplicateWarning(all[Int(position)], first: all[firstPosition[Int(slot)]])
-                    (out.value.baseAddress! + k).initialize(to: warning)
+        let diagnostics = repeats.isEmpty ? [] : withUnsafeMutablePointer(to: &byID) { byID in
+            [Diagnostic](unsafeUninitializedCapacity: repeats.count) { buffer, initialized in
+                let shared = UncheckedSendable((all, firstPosition, repeats, slots, byID, buffer))
+                concurrentForEach(1 + (repeats.count + chunk - 1) / chunk) { piece in
+                    let (all, firstPosition, repeats, slots, byID, out) = shared.value
+                    guard piece > 0 else { return byID.pointee = slots.sorted() }
+                    let c = piece - 1
+                    for k in (c * chunk)..<min(repeats.count, (c + 1) * chunk) {
+                        let (slot, position) = repeats[k]
+                        let warning = duplicateWarning(all[Int(position)], first: all[firstPosition[Int(slot)]])
+                        (out.baseAddress! + k).initialize(to: warning)
+                    }
                 }
+                initialized = repeats.count
             }
-            initialized = repeats.count
         }
+        if repeats.isEmpty { byID = slots.sorted() }
+        let shared = UncheckedSendable((all, firstPosition, byID, repeatStarts, repeatPositions, repeats))
         // Each merged entry depends on its own slot alone: they are made straight into their places, in chunks on
         // all cores.
         let merged = byID.isEmpty ? [] : [Entry](unsafeUninitializedCapacity: byID.count) { buffer, initialized in
@@ -108,64 +115,6 @@ public enum EntryMerger {
         // What is left of the lists (empty entries) is freed on another thread.
         releaseInBackground(consume lists, count: all.count)
         return (merged, diagnostics)
-    }
-
-    /// The entries of several lists moved end to end into one buffer (no entry copied), with what the merge looks
-    /// at for every entry: its first source and its id (read once, in place). The merge consumes every position
-    /// exactly once (`take` or `destroy`) and then calls `deallocate`.
-    private struct Positions: @unchecked Sendable {
-        private let entries: UnsafeMutableBufferPointer<Entry>
-        let firstSources: [SourceLocation?]
-        /// Every id's bytes end to end, position `p`'s at `idBytes[idStarts[p]..<idStarts[p + 1]]`; only when
-        /// every id is ASCII, which ids made from URLs always are (see `Slots`).
-        let idBytes: [UInt8]?
-        let idStarts: [Int32]
-        var count: Int { entries.count }
-
-        /// Moves the entries of `lists` out, leaving each list holding empty entries (nothing to release).
-        init(_ lists: inout [[Entry]]) {
-            let total = lists.reduce(0) { $0 + $1.count }
-            let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: total)
-            var firstSources: [SourceLocation?] = []
-            var idBytes: [UInt8] = [], idStarts: [Int32] = [0]
-            var ascii = true
-            firstSources.reserveCapacity(total)
-            idStarts.reserveCapacity(total + 1)
-            idBytes.reserveCapacity(total * 48)
-            var next = 0
-            for l in lists.indices {
-                lists[l].withUnsafeMutableBufferPointer { list in
-                    guard let source = list.baseAddress, !list.isEmpty else { return }
-                    (entries.baseAddress! + next).moveInitialize(from: source, count: list.count)
-                    source.initialize(repeating: EntryMerger.vacated, count: list.count)
-                }
-                for i in next..<(next + lists[l].count) {
-                    firstSources.append(entries[i].sources.first)
-                    if ascii {
-                        ascii = EntryMerger.withASCIIBytes(of: entries[i].id.rawValue) { idBytes.append(contentsOf: $0) }
-                        idStarts.append(Int32(truncatingIfNeeded: idBytes.count))
-                    }
-                }
-                next += lists[l].count
-            }
-            if idBytes.count > Int(Int32.max) { ascii = false }
-            self.entries = entries
-            self.firstSources = firstSources
-            (self.idBytes, self.idStarts) = ascii ? (idBytes, idStarts) : (nil, [])
-        }
-
-        subscript(position: Int) -> Entry {
-            _read { yield entries[position] }
-        }
-
-        /// The entry at `position`, moved out (the position is not read again).
-        func take(_ position: Int) -> Entry { (entries.baseAddress! + position).move() }
-
-        /// Destroys the entry at `position` (the position is not read again).
-        func destroy(_ position: Int) { (entries.baseAddress! + position).deinitialize(count: 1) }
-
-        /// Frees the buffer, once every position was taken or destroyed.
-        func deallocate() { entries.deallocate() }
     }
 
     /// What a list holds where an entry was moved out of it: empty strings and arrays only.
@@ -206,7 +155,7 @@ public enum EntryMerger {
                         let length = Int(starts[position + 1]) - start
                         let key = UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])
                         let mask = buckets.count - 1
-                        var b = Int(truncatingIfNeeded: ByteKeyTable.fnv1a(key)) & mask
+                        var b = Int(truncatingIfNeeded: all.idHashes[position]) & mask
                         while buckets[b] != 0 {
                             let slot = Int(buckets[b]) - 1
                             let other = Int(starts[firstPosition[slot]])
@@ -261,7 +210,7 @@ public enum EntryMerger {
     }
 
     /// Calls `body` with the UTF-8 of `text` and returns true when it is all ASCII; false (and no call) otherwise.
-    private static func withASCIIBytes(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+    static func withASCIIBytes(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
         func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
             body(bytes)
