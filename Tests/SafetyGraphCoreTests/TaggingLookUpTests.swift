@@ -58,15 +58,8 @@ import Testing
         let words = ["fine", "tuning", "red", "teaming", "team", "ai", "AI", "LLM", "LLMs", "safety", "a", "b", "ab",
                      "c", "x", "y", "model", "cards", "Straße", "strasse", "test", "é", "zzz", "e.g"]
         let gaps = [" ", "-", ", ", " / ", "\n", ". ", "'", " — ", ""]
-        var state = seed
-        func next() -> Int {
-            // SplitMix64: deterministic, so a failure is reproducible.
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
-        }
+        var generator = SplitMix64(seed: seed)
+        func next() -> Int { generator.nextIndex() }
         var scratch = MatchScratch()
         for _ in 0..<1_500 {
             var text = ""

@@ -37,14 +37,8 @@ import Testing
     func randomTexts(seed: UInt64) {
         let pieces = ["a", "s", "Z", "AB", "ab", "xYz", "9", "42", " ", "  ", "-", ".", ". ", "'", "'s", ",", ";",
                       "\n", "(", ")", "&", "/", "_", "~", "\t", "LLMs", "e.g.", "U.S.", "Model", "cards"]
-        var state = seed
-        func next() -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
-        }
+        var generator = SplitMix64(seed: seed)
+        func next() -> Int { generator.nextIndex() }
         var buffer = TokenBuffer()
         for _ in 0..<2_000 {
             var text = ""
