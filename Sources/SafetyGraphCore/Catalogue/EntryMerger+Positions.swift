@@ -36,17 +36,18 @@ extension EntryMerger {
             let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: total)
             var parts: [Part] = []
             // Not made with no capacity (see the merge's warnings): an empty merge has no first sources.
-            let firstSources = total == 0 ? [] : [SourceLocation?](unsafeUninitializedCapacity: total) { sources, initialized in
+            let firstSources = total == 0 ? [] : [SourceLocation?](unsafeUninitializedCapacity: total) { sources, made in
                 parts = lists.withUnsafeMutableBufferPointer { lists in
                     // Each list's entries, first sources and ids go to their own range: the calls share nothing
                     // they write.
                     let shared = UncheckedSendable((lists, entries, sources, offsets))
                     return concurrentMap(lists.count) { l in
                         let (lists, entries, sources, offsets) = shared.value
-                        return Self.move(&lists[l], to: entries.baseAddress! + offsets[l], sources: sources.baseAddress! + offsets[l])
+                        let at = offsets[l]
+                        return Self.move(&lists[l], to: entries.baseAddress! + at, sources: sources.baseAddress! + at)
                     }
                 }
-                initialized = total
+                made = total
             }
             var ascii = parts.allSatisfy(\.ascii)
             var idBytes: [UInt8] = [], idStarts: [Int32] = [], idHashes: [UInt64] = []

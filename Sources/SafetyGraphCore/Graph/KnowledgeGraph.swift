@@ -50,11 +50,10 @@ public struct KnowledgeGraph: Sendable {
         self.relatedScanBudget = max(relatedScanBudget, 1)
 
         // Entries: sorted by id, stable, first of each id kept. The tagger's output already is, and is then
-        // shared rather than copied.
-        var sortedAndUnique = true
-        for i in entries.indices.dropFirst() where !(entries[i - 1].entry.id < entries[i].entry.id) {
-            sortedAndUnique = false
-            break
+        // shared rather than copied (checked on all cores).
+        let sortedAndUnique = entries.withUnsafeBufferPointer { buffer in
+            let shared = UncheckedSendable(buffer)
+            return concurrentAllSatisfy(buffer.count - 1) { shared.value[$0].entry.id < shared.value[$0 + 1].entry.id }
         }
         var unique: [TaggedEntry]
         if sortedAndUnique {

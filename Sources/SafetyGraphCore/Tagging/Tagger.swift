@@ -103,8 +103,13 @@ public struct Tagger: Sendable {
         let matchedOverrides = Set(overrideKeys.compactMap { $0 })
 
         // In place: moving entries is much cheaper than copying them. Equal ids (which the ingester merges
-        // away) keep a deterministic order, as the sort itself is deterministic.
-        tagged.sort { $0.entry.id < $1.entry.id }
+        // away) keep a deterministic order, as the sort itself is deterministic. Merged entries come sorted and
+        // unique, which is checked on all cores first (the sort's own pass over them ran on one).
+        let increasing = tagged.withUnsafeBufferPointer { buffer in
+            let shared = UncheckedSendable(buffer)
+            return concurrentAllSatisfy(n - 1) { i in shared.value[i].entry.id < shared.value[i + 1].entry.id }
+        }
+        if !increasing { tagged.sort { $0.entry.id < $1.entry.id } }
         var diagnostics = rules.diagnostics
         for (key, overrides) in rules.overrides where !matchedOverrides.contains(key) {
             for override in overrides {
