@@ -57,7 +57,8 @@ enum ProjectLoader {
         diagnostics += tagged.diagnostics
 
         let graph = KnowledgeGraph(scheme: ontology.scheme, entries: tagged.entries)
-        return Project(ontology: ontology, graph: graph, diagnostics: diagnostics.sorted())
+        diagnostics.sort()  // in place: `sorted()` copied every warning first (15,000 of them at 100,000 entries)
+        return Project(ontology: ontology, graph: graph, diagnostics: diagnostics)
     }
 
     /// Refuses a list named twice (also as `./a.md` and `a.md`, or through a link): it would be read twice and
