@@ -7,9 +7,8 @@ extension LinkedDataModel {
     /// lends, not in the class, whose mutable properties are checked for exclusive access at every use.
     ///
     /// The nodes are lent the strings they say (`LinkedNode.lend`) where those lie: the entries' fields, in the
-    /// entries' array held here, and the concepts' and rules' IRIs, in memory of this class's own. Holding each
-    /// value in the node cost a retain (a cache miss on the string's object and an atomic write to it) and, when
-    /// the node was reset, a release. The nodes keep this class alive, so a node kept after its emission stays valid.
+    /// entries' array held here, and the concepts' and rules' IRIs, in memory of this class's own. Each is read
+    /// there once, its bytes copied into the node (`NodeBytes`): a copy of the string cost a retain and a release.
     /// Properties are passed by index (`v.name.index`) and the nodes of one type reset keeping it: passing
     /// `v.name` or `v.person` copied it out of the vocabulary, its strings retained and released, per value or node.
     final class EntryNodes: @unchecked Sendable {  // constants only, and memory written once in `init`
@@ -50,10 +49,6 @@ extension LinkedDataModel {
                 author = LinkedNode(iri: "", types: [v.person], capacity: 1)
                 publisher = LinkedNode(iri: "", types: [v.organization], capacity: 1)
                 reason = LinkedNode(iri: "", types: [v.tagging], capacity: 5)
-                entry.keep(maker)
-                author.keep(maker)
-                publisher.keep(maker)
-                reason.keep(maker)
             }
         }
 
@@ -172,32 +167,28 @@ extension LinkedDataModel {
                 for i in 0..<count {
                     if let sorted {
                         sorted.withUnsafeBufferPointer {
-                            fillReason(&s.reason, i + 1, $0.baseAddress! + i, lendingTerm: false, entryIRI: iri, concept: concept)
+                            fillReason(&s.reason, i + 1, $0.baseAddress! + i, entryIRI: iri, concept: concept)
                         }
                     } else {
-                        fillReason(&s.reason, i + 1, elements(provenance)! + i, lendingTerm: true, entryIRI: iri, concept: concept)
+                        fillReason(&s.reason, i + 1, elements(provenance)! + i, entryIRI: iri, concept: concept)
                     }
                     try body(s.reason)
                 }
             }
         }
 
-        /// Makes `reason` the `number`th tagging of the entry of `entryIRI` with `concept`, for `provenance`, whose
-        /// term is lent (`lendingTerm`: it is one of the entries') or else held.
+        /// Makes `reason` the `number`th tagging of the entry of `entryIRI` with `concept`, for `provenance` (one of
+        /// the entry's, or of a sorted copy of its list: its term is read during the call only).
         private func fillReason(
-            _ reason: inout LinkedNode, _ number: Int, _ provenance: UnsafePointer<TagProvenance>, lendingTerm: Bool,
-            entryIRI: String, concept: Int
+            _ reason: inout LinkedNode, _ number: Int, _ provenance: UnsafePointer<TagProvenance>, entryIRI: String,
+            concept: Int
         ) {
             // A tagging, as made in `Scratch`.
             reason.reset(iri: LinkedDataBase.tagging(number, conceptSegment: conceptSegments[concept], onEntryIRI: entryIRI))
-            reason.addKept(property: v.taggedEntry.index, entryIRI)  // the same for the entry's taggings
+            reason.add(property: v.taggedEntry.index, entryIRI)
             reason.lend(property: v.taggedConcept.index, conceptIRIs + concept)
             reason.lend(property: v.rule.index, ruleIRIs + ruleNumber(provenance.pointee.rule))
-            if lendingTerm {
-                reason.lend(property: v.term.index, Fields.term(provenance))
-            } else {
-                reason.add(property: v.term.index, provenance.pointee.term)
-            }
+            reason.lend(property: v.term.index, Fields.term(provenance))
             reason.add(property: v.field.index, provenance.pointee.field?.rawValue)
             reason.normalize(v)
         }
@@ -222,11 +213,8 @@ extension LinkedDataModel {
             for index in -1..<e.pointee.otherURLs.count {
                 // The property by its index: a tuple of the property and the link copied the property (its strings).
                 let (property, link) = index < 0 ? (v.url.index, Fields.url(e)) : (v.sameAs.index, others! + index)
-                // A plain link is its own IRI (`webIRI` returns it as it is): lent, its bytes read in place.
-                if withUTF8(at: link, IRIEncoding.isPlainWebURL(contiguous:)) {
-                    entry.lend(property: property, link)
-                    continue
-                }
+                // A plain link is its own IRI (`webIRI` returns it as it is): lent, its bytes tested in the node.
+                if entry.lend(property: property, link, if: IRIEncoding.isPlainWebURL(contiguous:)) { continue }
                 guard let linkIRI = IRIEncoding.webIRI(link.pointee) else {
                     let term = v.propertyTable[property].term
                     diagnostics.append(

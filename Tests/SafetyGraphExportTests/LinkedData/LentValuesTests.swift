@@ -29,7 +29,6 @@ import SafetyGraphCore
         for rotation in 0..<values.count {
             var added = LinkedNode(iri: "https://example.org/n", types: [v.person])
             var lent = LinkedNode(iri: "https://example.org/n", types: [v.person])
-            lent.keep(keeper)
             for k in values.indices {
                 let i = (k + rotation) % values.count
                 added.add(properties[i], values[i])
@@ -53,7 +52,6 @@ import SafetyGraphCore
             String(decoding: Array("décodé".utf8), as: UTF8.self), "😀"]
         let keeper = Keeper(strings)
         var node = LinkedNode(iri: "https://example.org/n", types: [v.person])
-        node.keep(keeper)
         for i in strings.indices {
             node.add(v.keywords, strings[i])
             node.lend(v.keywords, keeper.strings + i)
