@@ -90,10 +90,10 @@ public struct LinkedNode: Sendable, Hashable {
         typeBytes.removeAll()
         typeSlots.removeAll(keepingCapacity: true)
         for type in types {
-            for string in [type.iri, type.term] {
-                let start = typeBytes.append(utf8Of: string)
-                typeSlots.append(Slot(start: start, count: typeBytes.count - start))
-            }
+            let iri = typeBytes.append(utf8Of: type.iri)
+            let term = typeBytes.append(utf8Of: type.term)
+            typeSlots.append(Slot(start: iri, count: term - iri))
+            typeSlots.append(Slot(start: term, count: typeBytes.count - term))
         }
     }
 
@@ -153,16 +153,26 @@ public struct LinkedNode: Sendable, Hashable {
         }
     }
 
-    /// Says `property` of `value` (nothing when nil). The value is taken, as by `add(property:_:)`.
-    public mutating func add(_ property: LinkedProperty, _ value: consuming String?) { add(property: property.index, value) }
+    /// Says `property` of `value` (nothing when nil).
+    public mutating func add(_ property: LinkedProperty, _ value: String?) { add(property: property.index, value) }
 
-    /// `add` of the property whose `index` is `property`: the value's bytes are copied into the node. The value is
-    /// taken (`consuming`): a string made for the node (an author's IRI) is not retained by the call.
-    mutating func add(property: Int, _ value: consuming String?) {
-        // Taken out of the optional (`guard let value` bound a copy, retained, and released the optional).
-        guard let value = value.take() else { return }
+    /// `add` of the property whose `index` is `property`.
+    mutating func add(property: Int, _ value: String?) {
+        guard let value else { return }
+        add(property: property, value)
+    }
+
+    /// `add` of a string the caller holds: its bytes are copied into the node, the string itself only borrowed (a
+    /// string taken, as an optional or `consuming`, was retained by the call when the caller still needed it).
+    mutating func add(property: Int, _ value: String) {
         let start = bytes.append(utf8Of: value)
         insert(Slot(start: start, count: bytes.count - start), for: property)
+    }
+
+    /// `add` of the value whose UTF-8 bytes are `value` (a string made once and kept as bytes, see `ByteTable`).
+    mutating func add(property: Int, utf8 value: UnsafeBufferPointer<UInt8>) {
+        let start = bytes.append(value)
+        insert(Slot(start: start, count: value.count), for: property)
     }
 
     public mutating func add<Strings: Collection<String>>(_ property: LinkedProperty, _ more: Strings) {

@@ -84,16 +84,14 @@ struct NodeBytes: @unchecked Sendable {  // copy on write: a buffer shared is ne
     }
 
     /// Appends the UTF-8 of `text` and returns where it starts.
-    mutating func append(utf8Of text: String) -> Int {
-        reserve(text.utf8.count)
-        return withUTF8Bytes(of: text) { appendReserved($0) }
-    }
+    mutating func append(utf8Of text: String) -> Int { withUTF8Bytes(of: text) { append($0) } }
 
-    /// Appends the UTF-8 of the string at `string`, read where it lies with a read access (`withUTF8(at:_:)`),
-    /// and returns where it starts.
+    /// Appends the UTF-8 of the string at `string`, read where it lies with a read access (as `withUTF8(at:_:)`
+    /// does), and returns where it starts.
     mutating func append(utf8At string: UnsafePointer<String>) -> Int {
-        reserve(string.pointee.utf8.count)
-        return withUTF8(at: string) { appendReserved($0) }
+        if let start = string.pointee.utf8.withContiguousStorageIfAvailable({ append($0) }) { return start }
+        var copy = string.pointee  // not contiguous UTF-8 (never so for strings made on Linux): made so in a copy
+        return copy.withUTF8 { append($0) }
     }
 
     /// Lends `body` the first byte (the bytes of `self`, valid during the call).
