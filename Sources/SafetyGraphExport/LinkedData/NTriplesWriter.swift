@@ -105,7 +105,7 @@ public final class NTriplesWriter: Sendable {
         withUTF8Bytes(of: value) { writeObject(utf8: $0, range: range, to: sink) }
     }
 
-    /// `writeObject` of the string whose UTF-8 bytes are `value` (a node's value, read where it lies).
+    /// `writeObject` of the string whose UTF-8 bytes are `value` (a node's value, as the node holds it).
     static func writeObject(utf8 value: UnsafeBufferPointer<UInt8>, range: LinkedProperty.Range, to sink: ByteSink) {
         switch range {
         case .iri:

@@ -2,11 +2,11 @@ import Testing
 import SafetyGraphCore
 @testable import SafetyGraphExport
 
-/// Entry nodes are lent the strings they say where those lie (`LinkedNode.lend`) instead of holding copies. A lent
+/// Entry nodes are lent the strings they say where those lie (`LinkedNode.lend`), and copy their bytes. A lent
 /// value must read, sort, compare and write exactly as the same string added; and an entry's node must say the
 /// entry's own fields (read through pointers to them), also when kept after the graph and the model are gone.
 @Suite struct LentValuesTests {
-    /// Strings owned by a class, as `EntryNodes` owns the concepts' IRIs.
+    /// Strings owned by a class, as the graph's entries own their fields.
     final class Keeper {
         let strings: UnsafeMutablePointer<String>
         let count: Int
