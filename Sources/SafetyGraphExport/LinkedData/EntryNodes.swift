@@ -7,9 +7,9 @@ extension LinkedDataModel {
     /// lends, not in the class, whose mutable properties are checked for exclusive access at every use.
     ///
     /// The nodes are lent the strings they say (`LinkedNode.lend`) where those lie: the entries' fields, in the
-    /// entries' array held here, and the concepts' and rules' IRIs, in memory of this class's own. Holding each
-    /// value in the node cost a retain (a cache miss on the string's object and an atomic write to it) and, when
-    /// the node was reset, a release. The nodes keep this class alive, so a node kept after its emission stays valid.
+    /// entries' array held here. Each is read there once, its bytes copied into the node (`NodeBytes`): a copy of the
+    /// string cost a retain and a release. The concepts', sections' and rules' IRIs, made here, are kept as bytes
+    /// (`ByteTable`), copied into the nodes with no string read at all.
     /// Properties are passed by index (`v.name.index`) and the nodes of one type reset keeping it: passing
     /// `v.name` or `v.person` copied it out of the vocabulary, its strings retained and released, per value or node.
     final class EntryNodes: @unchecked Sendable {  // constants only, and memory written once in `init`
@@ -20,20 +20,18 @@ extension LinkedDataModel {
         let scheme: ConceptScheme
         /// The graph's entries, held unchanged: their fields are lent to the nodes.
         let entries: [TaggedEntry]
-        /// Per concept of the scheme: its number, under which `conceptIRIs` and `conceptSegments` hold its IRI and
-        /// IRI segment (made once: every entry names a few concepts several times).
+        /// Per concept of the scheme: its number, under which `conceptIRIs` and `conceptSegments` hold its IRI (as
+        /// bytes) and IRI segment (made once: every entry names a few concepts several times).
         let conceptNumbers: [ConceptID: Int]
-        let conceptIRIs: UnsafeMutablePointer<String>
+        let conceptIRIs: ByteTable
         let conceptSegments: [String]
-        let conceptCount: Int
         /// Per section path (by its key): its number, under which `sectionIRIs` holds its IRI.
         let sectionNumbers: [SectionKey: Int]
-        let sectionIRIs: UnsafeMutablePointer<String>
-        let sectionCount: Int
+        let sectionIRIs: ByteTable
         /// `base.entryNamespace`, made once (each entry's IRI was two concatenations).
         let entryNamespace: String
         /// The rule individuals' IRIs (`v.ruleIRIs`) by `ruleNumber`: hashing the rule cost more, per tagging.
-        let ruleIRIs: UnsafeMutablePointer<String>
+        let ruleIRIs: ByteTable
 
         struct Scratch {
             var entry, author, publisher, reason: LinkedNode
@@ -50,10 +48,6 @@ extension LinkedDataModel {
                 author = LinkedNode(iri: "", types: [v.person], capacity: 1)
                 publisher = LinkedNode(iri: "", types: [v.organization], capacity: 1)
                 reason = LinkedNode(iri: "", types: [v.tagging], capacity: 5)
-                entry.keep(maker)
-                author.keep(maker)
-                publisher.keep(maker)
-                reason.keep(maker)
             }
         }
 
@@ -63,28 +57,20 @@ extension LinkedDataModel {
             scheme = model.graph.scheme
             entries = model.graph.entries
             let names = Array(model.conceptNames)
-            conceptCount = names.count
-            conceptIRIs = .allocate(capacity: max(1, names.count))
-            conceptIRIs.initialize(from: names.map(\.value.iri), count: names.count)
+            conceptIRIs = ByteTable(names.map(\.value.iri))
             conceptSegments = names.map(\.value.segment)
             conceptNumbers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element.key, $0.offset) })
             let sections = Array(sectionIRIs)
-            sectionCount = sections.count
-            self.sectionIRIs = .allocate(capacity: max(1, sections.count))
-            self.sectionIRIs.initialize(from: sections.map(\.value), count: sections.count)
+            self.sectionIRIs = ByteTable(sections.map(\.value))
             sectionNumbers = Dictionary(uniqueKeysWithValues: sections.enumerated().map { ($0.element.key, $0.offset) })
             entryNamespace = base.entryNamespace
             let rules = model.vocabulary.ruleIRIs
-            ruleIRIs = .allocate(capacity: 4)
-            ruleIRIs.initialize(from: [TagRule.label, .section, .organization, .override].map { rules[$0] ?? "" }, count: 4)
+            ruleIRIs = ByteTable([TagRule.label, .section, .organization, .override].map { rules[$0] ?? "" })
         }
 
         deinit {
-            conceptIRIs.deinitialize(count: conceptCount)
             conceptIRIs.deallocate()
-            sectionIRIs.deinitialize(count: sectionCount)
             sectionIRIs.deallocate()
-            ruleIRIs.deinitialize(count: 4)
             ruleIRIs.deallocate()
         }
 
@@ -97,9 +83,6 @@ extension LinkedDataModel {
             case .override: 3
             }
         }
-
-        /// `v.ruleIRIs[rule]`.
-        func ruleIRI(_ rule: TagRule) -> String { ruleIRIs[ruleNumber(rule)] }
 
         /// The first element of one of the entries' lists (nil when it is empty). The list is the entries' own,
         /// which `entries` holds unchanged, so its elements stay where they are as long as this class lives.
@@ -172,32 +155,28 @@ extension LinkedDataModel {
                 for i in 0..<count {
                     if let sorted {
                         sorted.withUnsafeBufferPointer {
-                            fillReason(&s.reason, i + 1, $0.baseAddress! + i, lendingTerm: false, entryIRI: iri, concept: concept)
+                            fillReason(&s.reason, i + 1, $0.baseAddress! + i, entryIRI: iri, concept: concept)
                         }
                     } else {
-                        fillReason(&s.reason, i + 1, elements(provenance)! + i, lendingTerm: true, entryIRI: iri, concept: concept)
+                        fillReason(&s.reason, i + 1, elements(provenance)! + i, entryIRI: iri, concept: concept)
                     }
                     try body(s.reason)
                 }
             }
         }
 
-        /// Makes `reason` the `number`th tagging of the entry of `entryIRI` with `concept`, for `provenance`, whose
-        /// term is lent (`lendingTerm`: it is one of the entries') or else held.
+        /// Makes `reason` the `number`th tagging of the entry of `entryIRI` with `concept`, for `provenance` (one of
+        /// the entry's, or of a sorted copy of its list: its term is read during the call only).
         private func fillReason(
-            _ reason: inout LinkedNode, _ number: Int, _ provenance: UnsafePointer<TagProvenance>, lendingTerm: Bool,
-            entryIRI: String, concept: Int
+            _ reason: inout LinkedNode, _ number: Int, _ provenance: UnsafePointer<TagProvenance>, entryIRI: String,
+            concept: Int
         ) {
             // A tagging, as made in `Scratch`.
             reason.reset(iri: LinkedDataBase.tagging(number, conceptSegment: conceptSegments[concept], onEntryIRI: entryIRI))
-            reason.addKept(property: v.taggedEntry.index, entryIRI)  // the same for the entry's taggings
-            reason.lend(property: v.taggedConcept.index, conceptIRIs + concept)
-            reason.lend(property: v.rule.index, ruleIRIs + ruleNumber(provenance.pointee.rule))
-            if lendingTerm {
-                reason.lend(property: v.term.index, Fields.term(provenance))
-            } else {
-                reason.add(property: v.term.index, provenance.pointee.term)
-            }
+            reason.add(property: v.taggedEntry.index, entryIRI)
+            reason.add(property: v.taggedConcept.index, utf8: conceptIRIs[concept])
+            reason.add(property: v.rule.index, utf8: ruleIRIs[ruleNumber(provenance.pointee.rule)])
+            reason.lend(property: v.term.index, Fields.term(provenance))
             reason.add(property: v.field.index, provenance.pointee.field?.rawValue)
             reason.normalize(v)
         }
@@ -222,11 +201,8 @@ extension LinkedDataModel {
             for index in -1..<e.pointee.otherURLs.count {
                 // The property by its index: a tuple of the property and the link copied the property (its strings).
                 let (property, link) = index < 0 ? (v.url.index, Fields.url(e)) : (v.sameAs.index, others! + index)
-                // A plain link is its own IRI (`webIRI` returns it as it is): lent, its bytes read in place.
-                if withUTF8(at: link, IRIEncoding.isPlainWebURL(contiguous:)) {
-                    entry.lend(property: property, link)
-                    continue
-                }
+                // A plain link is its own IRI (`webIRI` returns it as it is): lent, its bytes tested in the node.
+                if entry.lend(property: property, link, if: IRIEncoding.isPlainWebURL(contiguous:)) { continue }
                 guard let linkIRI = IRIEncoding.webIRI(link.pointee) else {
                     let term = v.propertyTable[property].term
                     diagnostics.append(
@@ -241,14 +217,14 @@ extension LinkedDataModel {
             if let repo = e.pointee.githubRepo, let repoIRI = IRIEncoding.webIRI("https://github.com/" + repo) {
                 entry.add(property: v.codeRepository.index, repoIRI)
             }
-            // Each path's section IRI, lent from `sectionIRIs`; the last path met is compared in place first.
+            // Each path's section IRI, from `sectionIRIs`; the last path met is compared in place first.
             if let paths = elements(Fields.sectionPaths(e)) {
                 for p in 0..<e.pointee.sectionPaths.count where !paths[p].isEmpty {
                     if let last = lastPath, Self.samePath(last.path, paths + p) {
-                        entry.lend(property: v.isPartOf.index, sectionIRIs + last.section)
+                        entry.add(property: v.isPartOf.index, utf8: sectionIRIs[last.section])
                     } else if let section = sectionNumbers[LinkedDataModel.sectionKey(paths[p])] {
                         lastPath = (paths + p, section)
-                        entry.lend(property: v.isPartOf.index, sectionIRIs + section)
+                        entry.add(property: v.isPartOf.index, utf8: sectionIRIs[section])
                     } else {
                         entry.add(property: v.isPartOf.index, base.section(paths[p]))
                     }
@@ -256,8 +232,8 @@ extension LinkedDataModel {
             }
             for i in 0..<e.pointee.authors.count { entry.add(property: v.author.index, LinkedDataBase.author(i + 1, ofEntryIRI: iri)) }
             if e.pointee.organization != nil { entry.add(property: v.publisher.index, LinkedDataBase.publisher(ofEntryIRI: iri)) }
-            for tag in tags { entry.lend(property: v.subject.index, conceptIRIs + tag.concept) }
-            for tag in tags { entry.lend(property: v.about.index, conceptIRIs + tag.concept) }
+            for tag in tags { entry.add(property: v.subject.index, utf8: conceptIRIs[tag.concept]) }
+            for tag in tags { entry.add(property: v.about.index, utf8: conceptIRIs[tag.concept]) }
         }
 
         /// Whether two of the entries' section paths hold the same names, byte for byte (as `sectionKey` tells them

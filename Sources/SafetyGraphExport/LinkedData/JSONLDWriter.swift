@@ -90,7 +90,7 @@ public final class JSONLDWriter: Sendable {
         sink.appendJSONString(node.iri)
         if node.types.count == 1 {
             sink.append(", \"@type\": ")
-            node.forEachTypeTerm { _, term in sink.appendJSONString(utf8: term) }  // read in place, not copied
+            node.forEachTypeTerm { _, term in sink.appendJSONString(utf8: term) }  // the node's bytes, no string
         } else if !node.types.isEmpty {
             sink.append(", \"@type\": ")
             writeValues(node.types.map(\.term), to: sink)
@@ -145,7 +145,7 @@ public final class JSONLDWriter: Sendable {
         sink.appendLater(contentsOf: encodedNodes, droppingFirst: first ? 1 : 0)
     }
 
-    /// The values in `range`: one as is, several as an array (read where they lie).
+    /// The values in `range`: one as is, several as an array (their bytes, as the node holds them).
     private func writeValues(_ values: LinkedNode.Values, _ range: Range<Int>, to sink: ByteSink) {
         if range.count == 1 {
             values.withUTF8(range.lowerBound) { sink.appendJSONString(utf8: $0) }

@@ -8,7 +8,7 @@ import Foundation
 /// The values of all properties sit in one array, each statement naming its property by index and its values by
 /// position, so a node of a dozen properties is two arrays, not one per property; and a node reused with
 /// `reset(iri:types:)` keeps both.
-public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are immutable; see `Value`
+public struct LinkedNode: Sendable, Hashable {
     /// Values of one property: `values[start..<start + count]` of the node. Their shape (IRI, string, typed
     /// literal) is the property's range.
     public struct Statement: Sendable, Hashable {
@@ -19,26 +19,23 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
         var range: Range<Int> { Int(start)..<Int(start + count) }
     }
 
-    /// Where a value is: a string the node holds (`owned[index]`), or one it is lent where it lies (a field of an
-    /// entry of the graph, a concept's IRI made once), which `keeper` keeps alive and unchanged. Lending is why an
-    /// entry's node costs no retain (and later release) per value: each was a cache miss on the string's object
-    /// and an atomic write to it.
-    enum Value {
-        case owned(Int)
-        case lent(UnsafePointer<String>)
+    /// Where a value's UTF-8 bytes are in `bytes`.
+    struct Slot {
+        var start: Int
+        var count: Int
     }
 
     public var iri: String
     public private(set) var types: [LinkedClass]
     public private(set) var statements: [Statement] = []
     /// Every statement's values, each statement's together (in no particular order between statements).
-    private var slots: [Value] = []
-    /// The strings the node holds itself, named by `Value.owned`.
-    private var owned: [String] = []
-    /// What owns the lent strings (nil when none are lent): held so that a node kept after its emission stays valid.
-    private var keeper: AnyObject?
-    /// Whether `owned[0]` is a string kept over `reset` (see `addKept`).
-    private var keepsFirst = false
+    private var slots: [Slot] = []
+    /// The values' bytes, copied out of their strings once (see `NodeBytes`): the node holds no value's string.
+    private var bytes: NodeBytes
+    /// The types' IRIs and terms, copied out likewise (each type's IRI, then its term, in `typeSlots`) when the
+    /// types change, which a node reused for nodes of one type (`reset`) seldom does.
+    private var typeBytes: NodeBytes
+    private var typeSlots: [Slot] = []
 
     /// A node with room for `capacity` values at once (growing one by one reallocated the arrays several times
     /// per entry).
@@ -47,7 +44,9 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
         self.types = types
         statements.reserveCapacity(capacity)
         slots.reserveCapacity(capacity)
-        owned.reserveCapacity(capacity)
+        bytes = NodeBytes(capacity: capacity * 32)
+        typeBytes = NodeBytes(capacity: 0)
+        copyTypes()
     }
 
     /// Makes this a node of `iri` with `type` and nothing said yet, keeping the room its arrays have. The IRI is
@@ -59,10 +58,14 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
         if types.count == 1 {
             // Most nodes are of the type the last had (authors, taggings, entries of one kind): then nothing is
             // copied (the type's two strings were retained, and the last's released).
-            if types[0] != type { types[0] = type }
+            if types[0] != type {
+                types[0] = type
+                copyTypes()
+            }
         } else {
             types.removeAll(keepingCapacity: true)
             types.append(type)
+            copyTypes()
         }
     }
 
@@ -73,42 +76,48 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
         empty()
     }
 
-    /// Says nothing more (no statement, no value), keeping the room the arrays have and a kept value (`addKept`).
+    /// Says nothing more (no statement, no value), keeping the room the arrays have.
     private mutating func empty() {
         // Emptied from the end, one at a time: `removeAll(keepingCapacity:)` goes through the general
         // `replaceSubrange`, which cost more than the dozen values a node holds.
         while !statements.isEmpty { statements.removeLast() }
         while !slots.isEmpty { slots.removeLast() }
-        while owned.count > (keepsFirst ? 1 : 0) { owned.removeLast() }
+        bytes.removeAll()
     }
 
-    /// Lets the node be lent strings owned by `keeper` (see `lend`), which it holds from now on.
-    mutating func keep(_ keeper: AnyObject) {
-        if self.keeper !== keeper { self.keeper = keeper }
+    /// Copies the types' IRIs and terms into `typeBytes`, after the types changed.
+    private mutating func copyTypes() {
+        typeBytes.removeAll()
+        typeSlots.removeAll(keepingCapacity: true)
+        for type in types {
+            let iri = typeBytes.append(utf8Of: type.iri)
+            let term = typeBytes.append(utf8Of: type.term)
+            typeSlots.append(Slot(start: iri, count: term - iri))
+            typeSlots.append(Slot(start: term, count: typeBytes.count - term))
+        }
     }
 
-    /// Hands `body` each type's IRI (its number and UTF-8 bytes), read where it lies (`withUTF8(at:_:)`): a copy of
-    /// each type (its two strings) was retained and released, once per node in each writer.
-    public func forEachTypeIRI(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
-        forEachType(MemoryLayout<LinkedClass>.offset(of: \.iri)!, body)
-    }
+    /// Hands `body` each type's IRI (its number and UTF-8 bytes), copied out of the type once (`typeBytes`): read in
+    /// the type, each was retained and released once per node in each writer.
+    public func forEachTypeIRI(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) { forEachType(0, body) }
 
     /// `forEachTypeIRI` for the types' JSON-LD terms.
-    public func forEachTypeTerm(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
-        forEachType(MemoryLayout<LinkedClass>.offset(of: \.term)!, body)
-    }
+    public func forEachTypeTerm(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) { forEachType(1, body) }
 
-    /// Hands `body` the bytes of the string at `offset` in each type.
-    @inline(__always) private func forEachType(_ offset: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
-        types.withUnsafeBufferPointer { types in
-            for k in types.indices {
-                let iri = (UnsafeRawPointer(types.baseAddress! + k) + offset).assumingMemoryBound(to: String.self)
-                SafetyGraphExport.withUTF8(at: iri) { body(k, $0) }
+    /// Hands `body` the bytes of each type's IRI (`which` 0) or term (1).
+    @inline(__always) private func forEachType(_ which: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        typeBytes.withBytes { bytes in
+            typeSlots.withUnsafeBufferPointer { slots in
+                for k in 0..<slots.count / 2 {
+                    let slot = slots[2 * k + which]
+                    body(k, UnsafeBufferPointer(start: bytes + slot.start, count: slot.count))
+                }
             }
         }
     }
 
-    /// Every value, in order (a copy, for tests and the site; the writers read them in place with `withValues`).
+    /// Every value, in order (made from its bytes, for tests and the site; the writers read the bytes with
+    /// `withValues`).
     public var values: [String] { withValues { values in slots.indices.map { values[$0] } } }
 
     /// How many values the node holds.
@@ -117,85 +126,84 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
     /// The values of `statement`.
     public func values(of statement: Statement) -> [String] { withValues { values in statement.range.map { values[$0] } } }
 
-    /// The values, read in place: `values[i]` is the `i`th value, borrowed (no retain), for the duration of `body`.
+    /// The values' bytes, lent for the duration of `body`: `values.utf8(i)` is the `i`th value's.
     public func withValues<Result>(_ body: (Values) throws -> Result) rethrows -> Result {
-        try owned.withUnsafeBufferPointer { owned in
-            try slots.withUnsafeBufferPointer { slots in try body(Values(slots: slots, owned: owned)) }
+        try bytes.withBytes { bytes in
+            try slots.withUnsafeBufferPointer { slots in try body(Values(slots: slots, bytes: bytes)) }
         }
     }
 
     /// A node's values lent to a reader (`withValues`).
     public struct Values {
-        fileprivate let slots: UnsafeBufferPointer<Value>
-        fileprivate let owned: UnsafeBufferPointer<String>
+        fileprivate let slots: UnsafeBufferPointer<Slot>
+        fileprivate let bytes: UnsafePointer<UInt8>
 
-        /// The `i`th value, where it lies.
-        public subscript(i: Int) -> String { unsafeAddress { address(of: slots[i]) } }
+        /// The `i`th value, as a string made from its bytes (the same bytes as the string the node was told).
+        public subscript(i: Int) -> String { String(decoding: utf8(i), as: UTF8.self) }
 
-        /// Lends `body` the UTF-8 bytes of the `i`th value, read where the string lies (`withUTF8(at:_:)`).
+        /// The UTF-8 bytes of the `i`th value.
+        @inline(__always) public func utf8(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+            let slot = slots[i]
+            return UnsafeBufferPointer(start: bytes + slot.start, count: slot.count)
+        }
+
+        /// Lends `body` the UTF-8 bytes of the `i`th value.
         @inline(__always) public func withUTF8<Result>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-            SafetyGraphExport.withUTF8(at: address(of: slots[i]), body)
-        }
-
-        /// The string `value` names, where it lies.
-        subscript(value: Value) -> String { unsafeAddress { address(of: value) } }
-
-        @inline(__always) private func address(of value: Value) -> UnsafePointer<String> {
-            switch value {
-            case .owned(let k): owned.baseAddress! + k
-            case .lent(let string): string
-            }
+            body(utf8(i))
         }
     }
 
-    /// Says `property` of `value` (nothing when nil). The value is taken, as by `add(property:_:)`.
-    public mutating func add(_ property: LinkedProperty, _ value: consuming String?) { add(property: property.index, value) }
+    /// Says `property` of `value` (nothing when nil).
+    public mutating func add(_ property: LinkedProperty, _ value: String?) { add(property: property.index, value) }
 
-    /// `add` of the property whose `index` is `property`. The value is taken (`consuming`): a string made for the
-    /// node (an author's IRI) is moved in, not retained here and released by the caller.
-    mutating func add(property: Int, _ value: consuming String?) {
-        // Taken out of the optional (`guard let value` bound a copy, retained, and released the optional).
-        guard let value = value.take() else { return }
-        owned.append(value)
-        insert(.owned(owned.count - 1), for: property)
+    /// `add` of the property whose `index` is `property`.
+    mutating func add(property: Int, _ value: String?) {
+        guard let value else { return }
+        add(property: property, value)
     }
 
-    /// `add` of a value that the next nodes made in this one (reset) are likely to say again: a tagging's entry IRI,
-    /// the same string for the entry's taggings. It stays in `owned[0]` over `reset`, and is replaced unless
-    /// `value` is the very same string: holding it anew cost a retain per tagging, and the reset a release. Plain
-    /// `add` when the node holds other strings of its own (`owned[0]` must be the kept one or free).
-    mutating func addKept(property: Int, _ value: String) {
-        if keepsFirst, owned.count == 1 {
-            if !owned.withUnsafeBufferPointer({ Self.sameString($0.baseAddress!, value) }) { owned[0] = value }
-        } else if owned.isEmpty {
-            owned.append(value)
-            keepsFirst = true
-        } else {
-            return add(property: property, value)
-        }
-        insert(.owned(0), for: property)
+    /// `add` of a string the caller holds: its bytes are copied into the node, the string itself only borrowed (a
+    /// string taken, as an optional or `consuming`, was retained by the call when the caller still needed it).
+    mutating func add(property: Int, _ value: String) {
+        let start = bytes.append(utf8Of: value)
+        insert(Slot(start: start, count: bytes.count - start), for: property)
     }
 
-    /// Whether the string at `kept` is `value` itself: the same representation, bit for bit (the same storage
-    /// object, or the same small string held inline), which is the same bytes. Strings of the same bytes in
-    /// other storage are not: then `value` replaces the kept one, as plain `add` would hold it. Reads the
-    /// representations as raw memory, without retaining either (no assumption of their layout beyond its size).
-    @inline(__always) static func sameString(_ kept: UnsafePointer<String>, _ value: String) -> Bool {
-        withUnsafePointer(to: value) { memcmp(kept, $0, MemoryLayout<String>.size) == 0 }
+    /// `add` of the value whose UTF-8 bytes are `value` (a string made once and kept as bytes, see `ByteTable`).
+    mutating func add(property: Int, utf8 value: UnsafeBufferPointer<UInt8>) {
+        let start = bytes.append(value)
+        insert(Slot(start: start, count: value.count), for: property)
     }
 
     public mutating func add<Strings: Collection<String>>(_ property: LinkedProperty, _ more: Strings) {
         for value in more { add(property, value) }
     }
 
-    /// Says `property` of the string at `value`, without holding it: the string must stay where it is, unchanged,
-    /// while `keeper` (given to `keep`) lives, as the fields of a graph's entries do while their array is held.
+    /// Says `property` of the string at `value`, read where it lies (a field of an entry of the graph, a concept's
+    /// IRI made once) with one read access, its bytes copied into the node: the string is not copied, nor read
+    /// again, and need not outlive the call.
     mutating func lend(_ property: LinkedProperty, _ value: UnsafePointer<String>) { lend(property: property.index, value) }
 
     /// `lend` for the property whose `index` is `property`.
-    mutating func lend(property: Int, _ value: UnsafePointer<String>) { insert(.lent(value), for: property) }
+    mutating func lend(property: Int, _ value: UnsafePointer<String>) {
+        let start = bytes.append(utf8At: value)
+        insert(Slot(start: start, count: bytes.count - start), for: property)
+    }
 
-    private mutating func insert(_ value: Value, for property: Int) {
+    /// `lend` if the value's bytes pass `test` (read in the node, after they are copied there), which is returned:
+    /// for a value said only when its bytes are of some form (a link that is its own IRI), read once, not twice.
+    mutating func lend(property: Int, _ value: UnsafePointer<String>, if test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        let start = bytes.append(utf8At: value)
+        let count = bytes.count - start
+        guard bytes.withBytes({ test(UnsafeBufferPointer(start: $0 + start, count: count)) }) else {
+            bytes.removeLast(from: start)
+            return false
+        }
+        insert(Slot(start: start, count: count), for: property)
+        return true
+    }
+
+    private mutating func insert(_ value: Slot, for property: Int) {
         let at = room(for: property, count: 1)
         if at == slots.count { slots.append(value) } else { slots.insert(value, at: at) }
     }
@@ -243,6 +251,7 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
         if types.count > 1 {
             let sorted = types.sorted { utf8Precedes($0.iri, $1.iri) }
             types = sorted.enumerated().filter { $0.offset == 0 || sorted[$0.offset - 1].iri != $0.element.iri }.map(\.element)
+            copyTypes()
         }
         if statements.count > 1 {
             vocabulary.iriRanks.withUnsafeBufferPointer { ranks in
@@ -253,18 +262,17 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
         }
         for i in statements.indices where statements[i].count > 1 {
             let range = statements[i].range
-            // Sorted in place, the values read where they lie.
-            owned.withUnsafeBufferPointer { owned in
+            // Sorted in place by their bytes (`utf8Order`), read in the node.
+            bytes.withBytes { bytes in
                 slots.withUnsafeMutableBufferPointer { slots in
-                    let values = Values(slots: UnsafeBufferPointer(slots), owned: owned)
-                    sortSmall(UnsafeMutableBufferPointer(rebasing: slots[range])) { utf8Precedes(values[$0], values[$1]) }
+                    sortSmall(UnsafeMutableBufferPointer(rebasing: slots[range])) { Self.order(bytes, $0, $1) < 0 }
                 }
             }
             // Duplicates are rare: each is removed from the array, and the statements after it move down.
             var k = range.lowerBound + 1
             var end = range.upperBound
             while k < end {
-                if withValues({ utf8Equal($0[k - 1], $0[k]) }) {
+                if bytes.withBytes({ Self.order($0, slots[k - 1], slots[k]) == 0 }) {
                     slots.remove(at: k)
                     end -= 1
                     statements[i].count -= 1
@@ -274,6 +282,11 @@ public struct LinkedNode: @unchecked Sendable, Hashable {  // lent strings are i
                 }
             }
         }
+    }
+
+    /// The order of two values by their bytes (in `bytes`): `utf8Order` of their strings.
+    @inline(__always) private static func order(_ bytes: UnsafePointer<UInt8>, _ a: Slot, _ b: Slot) -> Int {
+        byteOrder(UnsafeBufferPointer(start: bytes + a.start, count: a.count), UnsafeBufferPointer(start: bytes + b.start, count: b.count))
     }
 
     /// `values` in code-point (UTF-8 byte) order without duplicates. Not `String <` or `Set<String>`: Swift
@@ -341,17 +354,18 @@ func utf8Equal(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count 
 /// The order of `a` and `b` by UTF-8 bytes (negative, zero, positive), compared with `memcmp` over the strings' own
 /// storage when they have it (every string made in Swift does).
 private func utf8Order(_ a: String, _ b: String) -> Int {
-    let fast = a.utf8.withContiguousStorageIfAvailable { x in
-        b.utf8.withContiguousStorageIfAvailable { y -> Int in
-            let common = min(x.count, y.count)
-            if common > 0, let px = x.baseAddress, let py = y.baseAddress {
-                let order = memcmp(px, py, common)
-                if order != 0 { return Int(order) }
-            }
-            return x.count - y.count
-        }
-    }
+    let fast = a.utf8.withContiguousStorageIfAvailable { x in b.utf8.withContiguousStorageIfAvailable { y in byteOrder(x, y) } }
     if let known = fast ?? nil { return known }
     if a.utf8.elementsEqual(b.utf8) { return 0 }
     return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
+}
+
+/// The order of `x` and `y` byte by byte, a shorter before a longer it begins (negative, zero, positive).
+@inline(__always) func byteOrder(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+    let common = min(x.count, y.count)
+    if common > 0, let px = x.baseAddress, let py = y.baseAddress {
+        let order = memcmp(px, py, common)
+        if order != 0 { return Int(order) }
+    }
+    return x.count - y.count
 }

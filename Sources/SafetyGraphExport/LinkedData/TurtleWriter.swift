@@ -69,7 +69,8 @@ public final class TurtleWriter: Sendable {
                 writeVocabularyName(utf8: type, to: sink)
             }
         }
-        // Values are lent in place, and statements name their property by index: nothing is retained per value.
+        // Values are read as bytes the node holds, and statements name their property by index: nothing is retained
+        // per value.
         predicates.withLookUp { predicate in
             ranges.withUnsafeBufferPointer { ranges in
                 node.withValues { values in
@@ -164,7 +165,7 @@ public final class TurtleWriter: Sendable {
         Self.writeName(iri, prefixBytes: prefixBytes, prefixSpans: prefixSpans, plain: plainLocalBytes, to: sink)
     }
 
-    /// `writeName` of the IRI whose UTF-8 bytes are `bytes` (a node's value, read where it lies).
+    /// `writeName` of the IRI whose UTF-8 bytes are `bytes` (a node's value, as the node holds it).
     func writeName(utf8 bytes: UnsafeBufferPointer<UInt8>, to sink: ByteSink) {
         prefixBytes.withUnsafeBufferPointer { known in
             prefixSpans.withUnsafeBufferPointer { spans in

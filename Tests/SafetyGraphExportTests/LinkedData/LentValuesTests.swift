@@ -2,11 +2,11 @@ import Testing
 import SafetyGraphCore
 @testable import SafetyGraphExport
 
-/// Entry nodes are lent the strings they say where those lie (`LinkedNode.lend`) instead of holding copies. A lent
+/// Entry nodes are lent the strings they say where those lie (`LinkedNode.lend`), and copy their bytes. A lent
 /// value must read, sort, compare and write exactly as the same string added; and an entry's node must say the
 /// entry's own fields (read through pointers to them), also when kept after the graph and the model are gone.
 @Suite struct LentValuesTests {
-    /// Strings owned by a class, as `EntryNodes` owns the concepts' IRIs.
+    /// Strings owned by a class, as the graph's entries own their fields.
     final class Keeper {
         let strings: UnsafeMutablePointer<String>
         let count: Int
@@ -29,7 +29,6 @@ import SafetyGraphCore
         for rotation in 0..<values.count {
             var added = LinkedNode(iri: "https://example.org/n", types: [v.person])
             var lent = LinkedNode(iri: "https://example.org/n", types: [v.person])
-            lent.keep(keeper)
             for k in values.indices {
                 let i = (k + rotation) % values.count
                 added.add(properties[i], values[i])
@@ -53,7 +52,6 @@ import SafetyGraphCore
             String(decoding: Array("décodé".utf8), as: UTF8.self), "😀"]
         let keeper = Keeper(strings)
         var node = LinkedNode(iri: "https://example.org/n", types: [v.person])
-        node.keep(keeper)
         for i in strings.indices {
             node.add(v.keywords, strings[i])
             node.lend(v.keywords, keeper.strings + i)
