@@ -16,6 +16,9 @@ struct OntologyValidator {
     private(set) var concepts: [RawConcept] = []
     /// Normalised label → its first use, shared with the ignore-phrase check.
     private(set) var labelUses: [String: LabelUse] = [:]
+    /// Label as written → its normalised form, from `checkLabels`, so that `buildConcepts` does not tokenize every
+    /// label a second time (13 M instructions for the shipped ontology's 1,800 labels).
+    private var normalizedLabels: [String: String] = [:]
 
     struct LabelUse {
         var concept: String
@@ -209,6 +212,7 @@ struct OntologyValidator {
                 + concept.hiddenLabels.map { ("hiddenLabels", $0) }
             for (field, label) in labels {
                 let normalized = LabelNormalizer.normalize(label.value)
+                normalizedLabels[label.value] = normalized
                 guard !normalized.isEmpty else {
                     log.error(
                         .emptyLabel,
@@ -255,13 +259,10 @@ struct OntologyValidator {
             guard let id = draft.id?.value, let prefLabel = draft.prefLabel?.value,
                 let definition = draft.definition?.value
             else { return nil }
-            var seenLabels: Set<String> = [LabelNormalizer.normalize(prefLabel)]
-            let altLabels = draft.altLabels.map(\.value).filter {
-                seenLabels.insert(LabelNormalizer.normalize($0)).inserted
-            }
-            let hiddenLabels = draft.hiddenLabels.map(\.value).filter {
-                seenLabels.insert(LabelNormalizer.normalize($0)).inserted
-            }
+            func normalized(_ label: String) -> String { normalizedLabels[label] ?? LabelNormalizer.normalize(label) }
+            var seenLabels: Set<String> = [normalized(prefLabel)]
+            let altLabels = draft.altLabels.map(\.value).filter { seenLabels.insert(normalized($0)).inserted }
+            let hiddenLabels = draft.hiddenLabels.map(\.value).filter { seenLabels.insert(normalized($0)).inserted }
             return Concept(
                 id: ConceptID(id), prefLabel: prefLabel, altLabels: altLabels, hiddenLabels: hiddenLabels,
                 definition: definition, scopeNote: draft.scopeNote?.value,
