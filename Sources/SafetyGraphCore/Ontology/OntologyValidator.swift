@@ -144,12 +144,14 @@ struct OntologyValidator {
     }
 
     /// Logs `subject 'y', which does not exist` (with a spelling hint) unless the concept `item` names exists.
-    mutating func checkExists(_ item: Located<String>, subject: String) {
+    /// `subject` is only made for a message: quoting an id for it costs 20 K instructions, and every reference
+    /// of every concept is checked.
+    mutating func checkExists(_ item: Located<String>, subject: @autoclosure () -> String) {
         guard defined[item.value] == nil else { return }
         let hint =
             Spelling.closest(to: item.value, among: defined.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
         log.error(
-            .danglingReference, "\(subject) \(quoted(item.value)), which does not exist\(hint)", at: item.location)
+            .danglingReference, "\(subject()) \(quoted(item.value)), which does not exist\(hint)", at: item.location)
     }
 
     /// An absolute http(s) IRI: scheme, host, no spaces or control characters, no angle brackets.
