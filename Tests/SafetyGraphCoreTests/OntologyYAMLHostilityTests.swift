@@ -47,6 +47,26 @@ import Testing
     }
 
     @Test(arguments: [
+        "a: x\nb: &k y\nc: *k\n", "- [a, b]\n- {k: &x v, l: *x}\n- &y z\n", "&r top: 1\nb: *r\n",
+        "a:\n  b:\n    - c\n    - &d e\n  f: &g h\ni: *g\n", "- - - x\n  - &n y\n- &m z\n", "? &k key\n: &v value\n",
+        "a: [b, c, {d: [e, &f g]}]\nh: &i j\n",
+    ])
+    func backstopReportsTheFirstAnchorInDocumentOrder(text: String) throws {
+        // The node walk (children pushed and reversed in place) must visit keys before values and items in order:
+        // the first anchored node it finds is where the prescan, reading the text in order, stops.
+        var log = DiagnosticLog()
+        guard case .failed = YAMLFileReader.parse(text, displayPath: "a.yaml", prescan: false, log: &log) else {
+            Issue.record("the document was accepted")
+            return
+        }
+        guard case .anchorOrAlias(let line, let column) = try #require(YAMLPrescan.check(text)) else {
+            Issue.record("the prescan found no anchor")
+            return
+        }
+        #expect(log.items.map(\.description) == ["a.yaml:\(line):\(column): error: " + YAMLFileReader.aliasMessage])
+    }
+
+    @Test(arguments: [
         ("key: *a\n", 1, 6), ("- &a x\n", 1, 3), ("[a, *b]\n", 1, 5), ("{k: *a}\n", 1, 5), ("? *a\n: v\n", 1, 3),
         ("--- &a x\n", 1, 5), ("a:\n  - b\n  - *c\n", 3, 5), ("k: !!str &a v\n", 1, 10), ("a: [\n  *b]\n", 2, 3),
         ("'q': *a\n", 1, 6), ("- - - &x y\n", 1, 7), ("a: b\r\nc: *d\r\n", 2, 4), ("a: b\rc: *d\r", 2, 4),

@@ -16,6 +16,9 @@ struct OntologyValidator {
     private(set) var concepts: [RawConcept] = []
     /// Normalised label → its first use, shared with the ignore-phrase check.
     private(set) var labelUses: [String: LabelUse] = [:]
+    /// Label as written → its normalised form, from `checkLabels`, so that `buildConcepts` does not tokenize every
+    /// label a second time (13 M instructions for the shipped ontology's 1,800 labels).
+    private var normalizedLabels: [String: String] = [:]
 
     struct LabelUse {
         var concept: String
@@ -141,12 +144,14 @@ struct OntologyValidator {
     }
 
     /// Logs `subject 'y', which does not exist` (with a spelling hint) unless the concept `item` names exists.
-    mutating func checkExists(_ item: Located<String>, subject: String) {
+    /// `subject` is only made for a message: quoting an id for it costs 20 K instructions, and every reference
+    /// of every concept is checked.
+    mutating func checkExists(_ item: Located<String>, subject: @autoclosure () -> String) {
         guard defined[item.value] == nil else { return }
         let hint =
             Spelling.closest(to: item.value, among: defined.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
         log.error(
-            .danglingReference, "\(subject) \(quoted(item.value)), which does not exist\(hint)", at: item.location)
+            .danglingReference, "\(subject()) \(quoted(item.value)), which does not exist\(hint)", at: item.location)
     }
 
     /// An absolute http(s) IRI: scheme, host, no spaces or control characters, no angle brackets.
@@ -209,6 +214,7 @@ struct OntologyValidator {
                 + concept.hiddenLabels.map { ("hiddenLabels", $0) }
             for (field, label) in labels {
                 let normalized = LabelNormalizer.normalize(label.value)
+                normalizedLabels[label.value] = normalized
                 guard !normalized.isEmpty else {
                     log.error(
                         .emptyLabel,
@@ -255,13 +261,10 @@ struct OntologyValidator {
             guard let id = draft.id?.value, let prefLabel = draft.prefLabel?.value,
                 let definition = draft.definition?.value
             else { return nil }
-            var seenLabels: Set<String> = [LabelNormalizer.normalize(prefLabel)]
-            let altLabels = draft.altLabels.map(\.value).filter {
-                seenLabels.insert(LabelNormalizer.normalize($0)).inserted
-            }
-            let hiddenLabels = draft.hiddenLabels.map(\.value).filter {
-                seenLabels.insert(LabelNormalizer.normalize($0)).inserted
-            }
+            func normalized(_ label: String) -> String { normalizedLabels[label] ?? LabelNormalizer.normalize(label) }
+            var seenLabels: Set<String> = [normalized(prefLabel)]
+            let altLabels = draft.altLabels.map(\.value).filter { seenLabels.insert(normalized($0)).inserted }
+            let hiddenLabels = draft.hiddenLabels.map(\.value).filter { seenLabels.insert(normalized($0)).inserted }
             return Concept(
                 id: ConceptID(id), prefLabel: prefLabel, altLabels: altLabels, hiddenLabels: hiddenLabels,
                 definition: definition, scopeNote: draft.scopeNote?.value,

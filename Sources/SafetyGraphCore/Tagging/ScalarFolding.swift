@@ -49,13 +49,18 @@ struct ScalarFolding: Sendable {
         let count = Int(Self.tableEnd - Self.tableStart)
         info.reserveCapacity(count)
         offsets.reserveCapacity(count)
-        for value in Self.tableStart..<Self.tableEnd {
+        let scalars = (Self.tableStart..<Self.tableEnd).map { Unicode.Scalar($0) }
+        let classes = scalars.map { $0.map(Self.kindAndCase) }
+        // Foundation's folding of every word scalar, in table order (see `foundationFolds`).
+        var folds = Self.foundationFolds(zip(scalars, classes).compactMap { $1?.0 == .word ? $0 : nil })
+            .makeIterator()
+        for (scalar, kindAndCase) in zip(scalars, classes) {
             offsets.append(UInt32(bytes.count))
-            guard let scalar = Unicode.Scalar(value) else {
+            guard let scalar, let (kind, letterCase) = kindAndCase else {
                 info.append(UInt32(ScalarKind.soft.rawValue))
                 continue
             }
-            let (kind, letterCase, folded) = Self.classify(scalar, useFoundation: true)
+            let folded = kind == .word ? Self.fold(scalar, foundationFolded: folds.next()) : ""
             let utf8 = Array(folded.utf8.prefix(255))
             bytes.append(contentsOf: utf8)
             info.append(UInt32(kind.rawValue) | UInt32(letterCase.rawValue) << 8 | UInt32(utf8.count) << 16)
@@ -63,6 +68,40 @@ struct ScalarFolding: Sendable {
         self.info = info
         self.offsets = offsets
         self.bytes = bytes
+    }
+
+    /// Foundation's case- and diacritic-insensitive folding of each of `scalars`, in order; letters and digits
+    /// are folded in one call (joined by line feeds, folded, split again). One call per scalar cost most of the
+    /// table's 55 M instructions, on the start-up path (the ontology's first label builds the table). A line feed
+    /// folds to itself and no letter folds to one; should the split still not give one part per scalar, each is
+    /// folded alone. `ScalarFoldingTableTests` compares the table with `classify` for every scalar in it, which is
+    /// what found the marks' exception below.
+    static func foundationFolds(_ scalars: [Unicode.Scalar]) -> [String] {
+        // Marks fold differently after another character than alone (a vowel sign such as U+09BE is dropped after
+        // the line feed, kept alone): they are folded one by one.
+        func isMark(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.properties.generalCategory {
+            case .spacingMark, .nonspacingMark, .enclosingMark: return true
+            default: return scalar.properties.canonicalCombiningClass != .notReordered
+            }
+        }
+        let marks = scalars.map(isMark)
+        var joined: [UInt8] = []
+        var bulkCount = 0
+        for (scalar, isMark) in zip(scalars, marks) where !isMark {
+            if bulkCount > 0 { joined.append(0x0A) }
+            UTF8.encode(scalar) { joined.append($0) }
+            bulkCount += 1
+        }
+        var folded = foundationFold(String(decoding: joined, as: UTF8.self))
+        let parts = folded.withUTF8 { utf8 in
+            utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        }
+        guard parts.count == bulkCount else { return scalars.map { foundationFold(String($0)) } }
+        var bulk = parts.makeIterator()
+        return zip(scalars, marks).map { scalar, isMark in
+            isMark ? foundationFold(String(scalar)) : bulk.next() ?? foundationFold(String(scalar))
+        }
     }
 
     /// Calls `body` with the kind, case and folded UTF-8 bytes of a non-ASCII scalar.
@@ -93,30 +132,38 @@ struct ScalarFolding: Sendable {
         0x152: "oe", 0x153: "oe", 0x126: "h", 0x127: "h", 0x131: "i", 0xDE: "th", 0xFE: "th",
     ]
 
+    /// The plain path, one scalar at a time (beyond the table, and in tests to check the table).
     static func classify(_ scalar: Unicode.Scalar, useFoundation: Bool) -> (ScalarKind, ScalarCase, String) {
+        let (kind, letterCase) = kindAndCase(scalar)
+        guard kind == .word else { return (kind, letterCase, "") }
+        return (kind, letterCase, fold(scalar, useFoundation: useFoundation))
+    }
+
+    /// How the tokenizer treats `scalar`, and its case when it is part of a word.
+    static func kindAndCase(_ scalar: Unicode.Scalar) -> (ScalarKind, ScalarCase) {
         let properties = scalar.properties
         switch scalar.value {
-        case 0x2010, 0x2011: return (.joinable, .none, "")  // hyphen, non-breaking hyphen
-        case 0x2019, 0x02BC: return (.apostrophe, .none, "")  // right single quotation mark, modifier apostrophe
-        case 0x3002, 0xFF0C, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F: return (.hard, .none, "")  // CJK sentence punctuation
+        case 0x2010, 0x2011: return (.joinable, .none)  // hyphen, non-breaking hyphen
+        case 0x2019, 0x02BC: return (.apostrophe, .none)  // right single quotation mark, modifier apostrophe
+        case 0x3002, 0xFF0C, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F: return (.hard, .none)  // CJK sentence punctuation
         default: break
         }
         if properties.isWhitespace {
             let isLineBreak = [0x85, 0x2028, 0x2029].contains(scalar.value)
-            return (isLineBreak ? .hard : .joinable, .none, "")
+            return (isLineBreak ? .hard : .joinable, .none)
         }
         switch properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .decimalNumber, .letterNumber, .otherNumber, .spacingMark:
             let letterCase: ScalarCase =
                 properties.isUppercase ? .upper : (properties.isLowercase || properties.changesWhenUppercased ? .lower : .none)
-            return (.word, letterCase, fold(scalar, useFoundation: useFoundation))
+            return (.word, letterCase)
         case .nonspacingMark, .enclosingMark, .format:
-            return (.drop, .none, "")
+            return (.drop, .none)
         case .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation:
-            return (.hard, .none, "")
+            return (.hard, .none)
         default:
-            return (.soft, .none, "")
+            return (.soft, .none)
         }
     }
 
@@ -126,6 +173,12 @@ struct ScalarFolding: Sendable {
     }
 
     private static func fold(_ scalar: Unicode.Scalar, useFoundation: Bool) -> String {
+        fold(scalar, foundationFolded: useFoundation ? foundationFold(String(scalar)) : nil)
+    }
+
+    /// The folded text of the word scalar `scalar`; `foundationFolded` is Foundation's folding of it, or nil to
+    /// only lowercase it (beyond the table, where calling Foundation per scalar would be slow on CJK text).
+    private static func fold(_ scalar: Unicode.Scalar, foundationFolded: String?) -> String {
         if let extra = extraFolds[scalar.value] { return extra }
         let folded: String
         if isCompatibilityForm(scalar.value) {
@@ -133,8 +186,8 @@ struct ScalarFolding: Sendable {
             // `Ｆ` → `f`), so look-alike text cannot dodge a label.
             folded = String(scalar).decomposedStringWithCompatibilityMapping
                 .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        } else if useFoundation {
-            folded = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        } else if let foundationFolded {
+            folded = foundationFolded
         } else {
             folded = scalar.properties.lowercaseMapping
         }
@@ -147,5 +200,9 @@ struct ScalarFolding: Sendable {
             }
         }
         return String(out)
+    }
+
+    private static func foundationFold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 }

@@ -21,7 +21,51 @@ enum MacRomanRepair {
     }
 
     /// The repaired text, or nil when `text` does not look like Mac OS Roman mojibake.
+    ///
+    /// Most texts are refused by `isRefusedEarly`, which reads only the non-ASCII characters and stops at the
+    /// first run of them that gives the answer; what it does not refuse goes through `repairWholly`.
     static func repair(_ text: String) -> Repair? {
+        if isRefusedEarly(text) { return nil }
+        return repairWholly(text)
+    }
+
+    /// Whether `repairWholly(text)` is certainly nil: some non-ASCII character has no Mac OS Roman byte, or some
+    /// run of non-ASCII characters (between ASCII ones) re-encodes to bytes that are not valid UTF-8 by themselves.
+    /// ASCII bytes stay themselves and no UTF-8 sequence holds one, so the whole re-encoding is valid UTF-8 only
+    /// if every such run is. A clean file with an emoji, or a `é` or `’` that re-encodes to a lone byte, is refused
+    /// at that character instead of after a walk over every character and a copy of the whole text.
+    static func isRefusedEarly(_ text: String) -> Bool {
+        if let refused = text.utf8.withContiguousStorageIfAvailable(isRefusedEarly(utf8:)) { return refused }
+        var copy = text
+        return copy.withUTF8(isRefusedEarly(utf8:))
+    }
+
+    /// `isRefusedEarly` on the UTF-8 of a string, skipping ASCII eight bytes at a time.
+    static func isRefusedEarly(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run: [UInt8] = []
+        var i = 0
+        while i < utf8.count {
+            i = PiecewiseUTF8.asciiRunEnd(utf8, from: i)
+            guard i < utf8.count else { break }
+            run.removeAll(keepingCapacity: true)
+            while i < utf8.count, utf8[i] >= 0x80 {
+                let lead = utf8[i]
+                let length = lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : 2)
+                // A string holds valid UTF-8, so this cannot happen; if it did, the plain path decides.
+                guard i + length <= utf8.count else { return false }
+                var value = UInt32(lead) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+                for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                guard let byte = encodeTable[value] else { return true }
+                run.append(byte)
+                i += length
+            }
+            if UTF8Validation.firstInvalidOffset(run) != nil { return true }
+        }
+        return false
+    }
+
+    /// The plain path: the whole text re-encoded, then checked.
+    static func repairWholly(_ text: String) -> Repair? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var line = 1

@@ -24,9 +24,9 @@ enum SourceText {
             return .failure(.notText(location(ofOffset: nul, in: bytes, path: path)))
         }
         bytes = normalizingLineEndings(bytes)
-        // The standard library's validating initialiser is fast even in debug builds; only on failure do we walk
-        // the bytes ourselves to say where the first bad byte is.
-        guard var text = String(validating: bytes, as: UTF8.self) else {
+        // The standard library validates (in pieces, so that long ASCII runs are checked a word at a time); only
+        // on failure do we walk the bytes ourselves to say where the first bad byte is.
+        guard var text = PiecewiseUTF8.string(bytes) else {
             let bad = UTF8Validation.firstInvalidOffset(bytes) ?? 0
             return .failure(.invalidUTF8(location(ofOffset: bad, in: bytes, path: path)))
         }
