@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test(arguments: 0..<40) func randomASCIIAndMore(seed: Int) {
-        var generator = SplitMix64Core(seed: UInt64(seed) &+ 5)
+        var generator = SplitMix64(seed: UInt64(seed) &+ 5)
         let alphabet: [Unicode.Scalar] = ["a", "Z", "0", " ", "-", "\t", "\n", "\r", "\u{7F}", "\u{0}", "é", "🌟", "\u{301}"]
         // Half of the texts printable ASCII only (the fast path), half with anything from the alphabet.
         let printableOnly = seed % 2 == 0
@@ -42,18 +42,5 @@ import Testing
                     == YAMLNodeReader.excerptByCharacters(string, limit: limit),
                 "\(string.debugDescription) limit \(limit)")
         }
-    }
-}
-
-/// SplitMix64, for reproducible random texts.
-struct SplitMix64Core: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
