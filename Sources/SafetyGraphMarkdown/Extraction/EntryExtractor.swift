@@ -124,9 +124,9 @@ struct EntryExtractor {
         _ index: Int, titleHeading: Int?, headings: [Int: (name: String, key: String)], sections: inout SectionTracker,
         classifier: EntryClassifier, state: inout State
     ) {
-        let node = tree.nodes[index]
-        switch node.kind {
-        case .heading(let level) where node.parent == 0:
+        // The kind and parent read in place: a copy of the node would retain and release its two strings.
+        switch tree.nodes[index].kind {
+        case .heading(let level) where tree.nodes[index].parent == 0:
             if index != titleHeading {
                 let heading = headings[index] ?? SectionTracker.heading(InlineCollector.text(in: tree, at: index))
                 sections.enter(level: level, heading: heading)
