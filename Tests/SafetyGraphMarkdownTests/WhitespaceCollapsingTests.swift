@@ -39,6 +39,25 @@ import Testing
         #expect(compared > 100_000)
     }
 
+    /// ASCII runs are copied eight bytes at a time: every ASCII byte, a second space, a leading space and a
+    /// non-ASCII scalar are put in every lane of a word and across words, in text that holds non-ASCII scalars.
+    @Test func eightByteRunsAreCutAtEveryOffset() {
+        let plain = Array("é ab cd efg h ijk lm nopq r st uv wxyz ß x".utf8)
+        let inserts: [[UInt8]] = (UInt8(0)..<0x80).map { [$0] } + ["é", "\u{A0}", "\u{200D}", "\u{3000}", "😀"].map { Array($0.utf8) }
+        var compared = 0
+        for offset in 3..<plain.count {
+            for insert in inserts {
+                for piece in [insert, [0x20] + insert, insert + [0x20], insert + [0x20, 0x20]] {
+                    let bytes = Array(plain[..<offset]) + piece + Array(plain[offset...])
+                    guard let text = String(validating: bytes, as: UTF8.self) else { continue }
+                    #expect(Self.byBytes(text) == TextNormalizer.collapseWhitespaceByScalars(text), "\(text.debugDescription)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 20_000)
+    }
+
     @Test(arguments: [
         "", " ", "\u{A0}", "\u{3000}\u{2028} \t\u{85}", "\u{200B}\u{200B}", "\u{200D}", "\u{200C}\u{200D}", "é",
         "e\u{301}\u{301}", "Cafe\u{301}  Crème\u{A0}\u{A0}brûlée", "👩\u{200D}💻\u{200D}", "🇫🇷  🏳️‍🌈 \u{FE0F}",
