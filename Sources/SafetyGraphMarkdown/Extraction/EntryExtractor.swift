@@ -124,9 +124,9 @@ struct EntryExtractor {
         _ index: Int, titleHeading: Int?, headings: [Int: (name: String, key: String)], sections: inout SectionTracker,
         classifier: EntryClassifier, state: inout State
     ) {
-        let node = tree.nodes[index]
-        switch node.kind {
-        case .heading(let level) where node.parent == 0:
+        // The kind and parent read in place: a copy of the node would retain and release its two strings.
+        switch tree.nodes[index].kind {
+        case .heading(let level) where tree.nodes[index].parent == 0:
             if index != titleHeading {
                 let heading = headings[index] ?? SectionTracker.heading(InlineCollector.text(in: tree, at: index))
                 sections.enter(level: level, heading: heading)
@@ -197,12 +197,13 @@ struct EntryExtractor {
     private func readItem(_ index: Int, sections: SectionTracker, classifier: EntryClassifier, state: inout State) {
         let (tokens, truncated) = InlineCollector.collect(in: tree, container: index)
         if truncated { state.diagnostics.append(truncation(index)) }
-        let links = tokens.compactMap(\.link)
-        let entryLinks = links.filter(\.isEntryLink)
+        // The links are looked up among the tokens where they lie: arrays of all of them and of the entry links,
+        // and the ignored-link filter, made three or four arrays per item and copied every link token into them
+        // (its strings retained, then released). The list of links is made only for an item with a link to leave out.
         let parentItem = enclosingItem(of: index)
         let parentDraft = parentItem.flatMap { state.draftOfItem[$0] }
-        guard let mainLink = entryLinks.first else {
-            if let broken = links.first(where: \.isBroken) {
+        guard let mainLink = Self.firstLink(in: tokens, where: { $0.isEntryLink }) else {
+            if let broken = Self.firstLink(in: tokens, where: { $0.isBroken }) {
                 state.diagnostics.append(unreadable(index, link: broken))
             } else if let parentDraft {
                 attach(tokens, to: &state.drafts[parentDraft].fields)
@@ -214,7 +215,9 @@ struct EntryExtractor {
         }
         // `Slides available [here](url)` under an entry is part of that entry, not an entry of its own.
         if let parentDraft, ItemReader.isGeneric(mainLink.text, preHasProse: false) {
-            for link in entryLinks { state.drafts[parentDraft].fields.addOtherURL(link.url, normalized: link.normalizedURL) }
+            for case .link(let link) in tokens where link.isEntryLink {
+                state.drafts[parentDraft].fields.addOtherURL(link.url, normalized: link.normalizedURL)
+            }
             return
         }
         let sectionPath = sections.path
@@ -226,11 +229,21 @@ struct EntryExtractor {
                 at: location(of: index)))
             return
         }
-        state.diagnostics += ignoredLinks(index, links: links)
+        if Self.firstLink(in: tokens, where: { $0.isIgnored }) != nil {
+            state.diagnostics += ignoredLinks(index, links: tokens.compactMap(\.link))
+        }
         state.drafts.append(Draft(
             fields: fields, sectionPath: sectionPath, kind: kind, line: tree.nodes[index].line,
             groupContext: parentItem.flatMap { state.groupTextOfItem[$0] }))
         state.draftOfItem[index] = state.drafts.count - 1
+    }
+
+    /// The first link among `tokens` that passes `test`.
+    private static func firstLink(in tokens: [InlineToken], where test: (LinkToken) -> Bool) -> LinkToken? {
+        for index in tokens.indices {
+            if case .link(let link) = tokens[index], test(link) { return link }
+        }
+        return nil
     }
 
     /// A link-less sub-item's contribution to its parent entry.

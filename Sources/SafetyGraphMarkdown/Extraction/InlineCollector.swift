@@ -65,7 +65,10 @@ enum InlineCollector {
                 tokens.append(.html(nodes[j].literal))
             case .link:
                 var (link, capped) = cappedLink(in: tree, at: j)
-                link.text = take(link.text)
+                // Set only when cut (the loop runs only while nothing was): setting the text renews `isEntryLink`,
+                // which searched the same text again for every link.
+                let kept = take(link.text)
+                if truncated { link.text = kept }
                 if capped { truncated = true }
                 tokens.append(.link(link))
                 j = nodes[j].end

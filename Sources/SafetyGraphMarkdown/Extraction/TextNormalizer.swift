@@ -10,9 +10,14 @@ enum TextNormalizer {
     /// Control characters (escape sequences could drive a terminal) and invisible controls (`isInvisibleControl`) are
     /// removed, and zero-width joiners at the ends, so a title made only of invisible characters is empty.
     static func collapseWhitespace(_ text: String) -> String {
-        // ASCII text, on its bytes (what the scalar loop below does with ASCII, without decoding scalars).
-        if let known = text.utf8.withContiguousStorageIfAvailable(collapsedASCII), let ascii = known {
-            return ascii ?? text
+        // On the bytes: ASCII text with the ASCII pass, other text with the UTF-8 pass (what the scalar loop below
+        // does, without making scalars or growing an array byte by byte). The scalar loop is left for text whose
+        // bytes are not at hand or not well-formed UTF-8.
+        if let known = text.utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            if let ascii = collapsedASCII(bytes) { return ascii ?? text }
+            return collapsedUTF8(bytes)
+        }), let collapsed = known {
+            return collapsed
         }
         return collapseWhitespaceByScalars(text)
     }
@@ -152,12 +157,7 @@ enum TextNormalizer {
     /// Characters that are never visible and can hide or reorder text: bidirectional marks, embeddings, overrides
     /// and isolates, the word joiner and invisible operators, and a byte order mark inside the text. The zero-width
     /// joiners are not among them: emoji sequences and several scripts need them.
-    static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x061C, 0x180E, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
-        default: return false
-        }
-    }
+    static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool { isInvisibleControl(value: scalar.value) }
 
     private static func isJoiner(_ scalar: Unicode.Scalar) -> Bool { scalar == "\u{200C}" || scalar == "\u{200D}" }
 

@@ -108,15 +108,20 @@ extension MarkdownTree {
             }
             let index = nodes.count
             let (kind, isLeaf) = classify(pointer)
-            var literal = ""
-            var url = ""
+            // Constants, each set once: the node takes them over (`var`s with a default were retained into the node
+            // and released after it, twice per node).
+            let literal: String
+            let url: String
             switch kind {
             case .text, .code, .htmlInline, .htmlBlock, .codeBlock:
                 literal = cmark_node_get_literal(pointer).map { String(cString: $0) } ?? ""
+                url = ""
             case .link, .image:
+                literal = ""
                 url = cmark_node_get_url(pointer).map { String(cString: $0) } ?? ""
             default:
-                break
+                literal = ""
+                url = ""
             }
             // Made in place in the array (a local node appended would be copied, its strings retained and released).
             nodes.append(MarkdownNode(
