@@ -25,6 +25,12 @@ import Testing
             #expect(
                 got.map { Array($0.utf8) } == expected.map { Array($0.utf8) },
                 "\(what), limits \(limit), bytes \(bytes.prefix(64))")
+            // The same made in two halves at once, whatever the size.
+            let halves = PiecewiseUTF8.string(
+                bytes, minimumASCIIRun: limit.minimumASCIIRun, maximumPiece: limit.maximumPiece, halvesFrom: 0)
+            #expect(
+                halves.map { Array($0.utf8) } == expected.map { Array($0.utf8) },
+                "\(what), in halves, limits \(limit), bytes \(bytes.prefix(64))")
         }
         #expect(PiecewiseUTF8.string(bytes).map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "\(what)")
     }
@@ -34,6 +40,20 @@ import Testing
         Self.check(Array("a".utf8), "one byte")
         Self.check(Array(String(repeating: "long ascii line\n", count: 20_000).utf8), "all ASCII")
         Self.check(Array(String(repeating: "Coöperation – “quoted” 🌟 中文\n", count: 2_000).utf8), "dense non-ASCII")
+    }
+
+    /// A list of the size that is made in two halves with the shipped limits, valid and with one bad byte in
+    /// either half.
+    @Test func aLargeListInHalves() {
+        var bytes = Array(String(repeating: "Coöperation – a line of ASCII text, and more of it\n", count: 90_000).utf8)
+        #expect(bytes.count >= PiecewiseUTF8.halvesFrom)
+        #expect(PiecewiseUTF8.string(bytes).map { Array($0.utf8) } == bytes)
+        for bad in [1_000, bytes.count - 1_000] {
+            let kept = bytes[bad]
+            bytes[bad] = 0xFF
+            #expect(PiecewiseUTF8.string(bytes) == nil, "a bad byte at \(bad)")
+            bytes[bad] = kept
+        }
     }
 
     @Test(arguments: 0..<40) func randomConcatenationsOfFragments(seed: Int) {

@@ -1,3 +1,5 @@
+import SafetyGraphCore
+
 // MARK: - PiecewiseUTF8
 
 /// Validates UTF-8 and makes the `String` in pieces, so that long runs of ASCII skip the standard library's
@@ -17,28 +19,54 @@ enum PiecewiseUTF8 {
     /// Long ASCII runs are cut into pieces of at most this many bytes, so that each temporary string stays small.
     static let maximumPiece = 65_536
 
+    /// From this size on, the text is made in two halves at once (see `string`).
+    static let halvesFrom = 4 << 20
+
     /// The text of `bytes`, or nil when they are not valid UTF-8: the same answer as `String(validating:as:)`.
-    /// The two limits are parameters only so that tests can cut tiny inputs into many pieces.
+    /// The limits are parameters only so that tests can cut tiny inputs into many pieces and halves.
+    ///
+    /// A large text is made in two halves at once, on two cores, and joined: it is the one serial step between
+    /// reading a large list and parsing its first part (25 ms for 27 MB in one piece), and the ontology, loaded
+    /// beside it, is done sooner.
     static func string(
-        _ bytes: [UInt8], minimumASCIIRun: Int = minimumASCIIRun, maximumPiece: Int = maximumPiece
+        _ bytes: [UInt8], minimumASCIIRun: Int = minimumASCIIRun, maximumPiece: Int = maximumPiece,
+        halvesFrom: Int = halvesFrom
     ) -> String? {
         bytes.withUnsafeBufferPointer { buffer in
             let pieces = self.pieces(buffer, minimumASCIIRun: max(minimumASCIIRun, 1), maximumPiece: max(maximumPiece, 1))
             if pieces.count <= 1 { return String(validating: buffer, as: UTF8.self) }
-            var text = ""
-            text.reserveCapacity(buffer.count)
-            for piece in pieces {
-                let slice = UnsafeBufferPointer(rebasing: buffer[piece.range])
-                if piece.isASCII {
-                    // Known ASCII: nothing to repair, and the standard library checks it sixteen bytes at a time.
-                    text.append(String(decoding: slice, as: UTF8.self))
-                } else {
-                    guard let part = String(validating: slice, as: UTF8.self) else { return nil }
-                    text.append(part)
-                }
+            guard buffer.count >= halvesFrom else { return joined(pieces[...], of: buffer, capacity: buffer.count) }
+            let middle = pieces.count / 2
+            let shared = UncheckedSendable((buffer, pieces))
+            let halves = concurrentMap(2) { half in
+                let (buffer, pieces) = shared.value
+                // The first half has room for the whole text, so that the second is appended without moving it.
+                return half == 0
+                    ? joined(pieces[..<middle], of: buffer, capacity: buffer.count)
+                    : joined(pieces[middle...], of: buffer, capacity: buffer.count - pieces[middle].range.lowerBound)
             }
+            guard var text = halves[0], let rest = halves[1] else { return nil }
+            text.append(rest)
             return text
         }
+    }
+
+    /// The text of `pieces` of `buffer` one after another, in a string with room for `capacity` bytes; nil when a
+    /// piece is not valid UTF-8.
+    private static func joined(_ pieces: ArraySlice<Piece>, of buffer: UnsafeBufferPointer<UInt8>, capacity: Int) -> String? {
+        var text = ""
+        text.reserveCapacity(capacity)
+        for piece in pieces {
+            let slice = UnsafeBufferPointer(rebasing: buffer[piece.range])
+            if piece.isASCII {
+                // Known ASCII: nothing to repair, and the standard library checks it sixteen bytes at a time.
+                text.append(String(decoding: slice, as: UTF8.self))
+            } else {
+                guard let part = String(validating: slice, as: UTF8.self) else { return nil }
+                text.append(part)
+            }
+        }
+        return text
     }
 
     struct Piece: Equatable {
