@@ -124,6 +124,20 @@ public final class ByteSink {
         }
     }
 
+    /// Copies `bytes` to `place` and returns where they end: inline when short (`copyShort`), else `memcpy`. For
+    /// writers that lay out a piece of several parts in `appendInPlace`.
+    @inline(__always) static func copy(
+        _ bytes: UnsafeBufferPointer<UInt8>, to place: UnsafeMutablePointer<UInt8>
+    ) -> UnsafeMutablePointer<UInt8> {
+        guard let base = bytes.baseAddress else { return place }
+        if bytes.count <= 32 {
+            copyShort(UnsafeRawPointer(base), to: UnsafeMutableRawPointer(place), count: bytes.count)
+        } else {
+            place.update(from: base, count: bytes.count)
+        }
+        return place + bytes.count
+    }
+
     /// Lets `body` write a piece of at most `maximum` bytes straight into the buffer, and keeps as many as it says
     /// it wrote: for a piece of several small parts, one check for room instead of one per part. `maximum` must
     /// fit in a file sink's 1 MiB buffer (a memory sink grows to fit).

@@ -12,10 +12,10 @@ enum IRIJoiner {
             // Each piece is copied where the last ended, the place passed along by value: a local function
             // updating a captured place kept it in a box checked for exclusive access at every piece.
             var at = out.baseAddress!
-            at = withUTF8Bytes(of: first) { copy($0, to: at) }
-            at = second.withUTF8Buffer { copy($0, to: at) }
-            at = withUTF8Bytes(of: third) { copy($0, to: at) }
-            at = fourth.withUTF8Buffer { copy($0, to: at) }
+            at = withUTF8Bytes(of: first) { ByteSink.copy($0, to: at) }
+            at = second.withUTF8Buffer { ByteSink.copy($0, to: at) }
+            at = withUTF8Bytes(of: third) { ByteSink.copy($0, to: at) }
+            at = fourth.withUTF8Buffer { ByteSink.copy($0, to: at) }
             if var n = number {
                 // Written from its last digit back.
                 at += digits
@@ -28,19 +28,6 @@ enum IRIJoiner {
             }
             return at - out.baseAddress!
         }
-    }
-
-    /// Copies `bytes` to `place` (inline when short, as `ByteSink` does) and returns where they end.
-    @inline(__always) private static func copy(
-        _ bytes: UnsafeBufferPointer<UInt8>, to place: UnsafeMutablePointer<UInt8>
-    ) -> UnsafeMutablePointer<UInt8> {
-        guard let base = bytes.baseAddress else { return place }
-        if bytes.count <= 32 {
-            ByteSink.copyShort(UnsafeRawPointer(base), to: UnsafeMutableRawPointer(place), count: bytes.count)
-        } else {
-            place.update(from: base, count: bytes.count)
-        }
-        return place + bytes.count
     }
 
     /// How many decimal digits `n` (not negative) has.

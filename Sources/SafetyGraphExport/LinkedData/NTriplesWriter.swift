@@ -72,13 +72,13 @@ public final class NTriplesWriter: Sendable {
         at out: UnsafeMutablePointer<UInt8>
     ) -> Int {
         out[0] = UInt8(ascii: "<")
-        var at = put(subject, at: out + 1)
+        var at = ByteSink.copy(subject, to: out + 1)
         at[0] = UInt8(ascii: ">")
         at[1] = UInt8(ascii: " ")
-        at = put(predicate, at: at + 2)
+        at = ByteSink.copy(predicate, to: at + 2)
         if let object {
             at[0] = UInt8(ascii: "<")
-            at = put(object, at: at + 1)
+            at = ByteSink.copy(object, to: at + 1)
             at[0] = UInt8(ascii: ">")
             at[1] = UInt8(ascii: " ")
             at[2] = UInt8(ascii: ".")
@@ -86,17 +86,6 @@ public final class NTriplesWriter: Sendable {
             at += 4
         }
         return at - out
-    }
-
-    /// Copies `bytes` to `out` and returns where they end: inline when short (`ByteSink.copyShort`).
-    @inline(__always) private static func put(_ bytes: UnsafeBufferPointer<UInt8>, at out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-        guard let base = bytes.baseAddress else { return out }
-        if bytes.count <= 32 {
-            ByteSink.copyShort(UnsafeRawPointer(base), to: UnsafeMutableRawPointer(out), count: bytes.count)
-        } else {
-            out.update(from: base, count: bytes.count)
-        }
-        return out + bytes.count
     }
 
     private static let typePredicate = "<" + Namespace.rdfType + "> <"

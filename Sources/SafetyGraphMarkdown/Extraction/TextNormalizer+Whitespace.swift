@@ -17,23 +17,8 @@ extension TextNormalizer {
             var pendingSpace = false
             var i = 0
             while i < bytes.count {
-                // Eight bytes that are visible ASCII and single spaces, not starting with a space that would follow
-                // a pending one (or lead the text), are written as they are (as in `collapsedASCII`): after the
-                // pending space if any, their own last space left pending. Most of such text is ASCII words.
-                while i + 8 <= bytes.count,
-                    let spaces = visibleOrSpaces(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)),
-                    spaces & (spaces >> 8) == 0, !((pendingSpace || count == 0) && spaces & 0x80 != 0)
-                {
-                    if pendingSpace {
-                        out[count] = 0x20
-                        count += 1
-                    }
-                    pendingSpace = spaces >> 63 != 0
-                    let written = pendingSpace ? 7 : 8
-                    (out.baseAddress! + count).initialize(from: bytes.baseAddress! + i, count: written)
-                    count += written
-                    i += 8
-                }
+                // Most of such text is ASCII words, copied eight bytes at a time.
+                copyPlainWords(bytes, from: &i, into: out, count: &count, pendingSpace: &pendingSpace)
                 guard i < bytes.count else { break }
                 let lead = bytes[i]
                 if lead < 0x80 {

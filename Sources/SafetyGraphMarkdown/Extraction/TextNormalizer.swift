@@ -60,23 +60,7 @@ enum TextNormalizer {
             var pendingSpace = pending
             var j = k
             while j < bytes.count {
-                // Eight bytes that are visible characters and single spaces, not starting with a space that would
-                // follow a pending one (or lead the text), are written as they are: after the pending space if
-                // any, their own last space left pending.
-                while j + 8 <= bytes.count,
-                    let spaces = Self.visibleOrSpaces(UnsafeRawPointer(bytes.baseAddress! + j).loadUnaligned(as: UInt64.self)),
-                    spaces & (spaces >> 8) == 0, !((pendingSpace || count == 0) && spaces & 0x80 != 0)
-                {
-                    if pendingSpace {
-                        out[count] = 0x20
-                        count += 1
-                    }
-                    pendingSpace = spaces >> 63 != 0
-                    let written = pendingSpace ? 7 : 8
-                    (out.baseAddress! + count).initialize(from: bytes.baseAddress! + j, count: written)
-                    count += written
-                    j += 8
-                }
+                Self.copyPlainWords(bytes, from: &j, into: out, count: &count, pendingSpace: &pendingSpace)
                 guard j < bytes.count else { break }
                 let byte = bytes[j]
                 j += 1
@@ -96,6 +80,31 @@ enum TextNormalizer {
                 }
             }
             return .some(String(decoding: UnsafeBufferPointer(rebasing: out[..<count]), as: UTF8.self))
+        }
+    }
+
+    /// Copies eight bytes at a time from `bytes` at `i` to `out` at `count` while they are visible ASCII and single
+    /// spaces, not starting with a space that would follow a pending one (or lead the text): after the pending
+    /// space if any, each group's own last space left pending. Stops before the first group that is not so (the
+    /// caller goes on byte by byte); shared by `collapsedASCII` and `collapsedUTF8`.
+    @inline(__always)
+    static func copyPlainWords(
+        _ bytes: UnsafeBufferPointer<UInt8>, from i: inout Int, into out: UnsafeMutableBufferPointer<UInt8>,
+        count: inout Int, pendingSpace: inout Bool
+    ) {
+        while i + 8 <= bytes.count,
+            let spaces = visibleOrSpaces(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)),
+            spaces & (spaces >> 8) == 0, !((pendingSpace || count == 0) && spaces & 0x80 != 0)
+        {
+            if pendingSpace {
+                out[count] = 0x20
+                count += 1
+            }
+            pendingSpace = spaces >> 63 != 0
+            let written = pendingSpace ? 7 : 8
+            (out.baseAddress! + count).initialize(from: bytes.baseAddress! + i, count: written)
+            count += written
+            i += 8
         }
     }
 
