@@ -113,7 +113,8 @@ public struct MarkdownIngester: Sendable {
             let shared = UncheckedSendable(buffer)
             let done = concurrentMap(2) { half in
                 let range = half == 0 ? 0..<middle : middle..<size
-                return preadFully(fd, into: shared.value.baseAddress! + range.lowerBound, count: range.count, at: range.lowerBound)
+                let start = range.lowerBound
+                return preadFully(fd, into: shared.value.baseAddress! + start, count: range.count, at: start)
             }
             var probe: UInt8 = 0
             complete = done[0] && done[1] && pread(fd, &probe, 1, off_t(size)) == 0
@@ -123,7 +124,9 @@ public struct MarkdownIngester: Sendable {
     }
 
     /// Reads exactly `count` bytes at `offset` into `destination`; false on an error or an early end of file.
-    private static func preadFully(_ fd: Int32, into destination: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int) -> Bool {
+    private static func preadFully(
+        _ fd: Int32, into destination: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int
+    ) -> Bool {
         var done = 0
         while done < count {
             let got = pread(fd, destination + done, count - done, off_t(offset + done))
