@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SafetyGraphCore
 
@@ -46,6 +47,21 @@ enum GraphSample {
         #expect(graph.entry("zz") == nil)
         #expect(graph.entry(url: "http://www.EXAMPLE.org/d/")?.id == "d")
         #expect(graph.entry(url: "https://example.org/nope") == nil)
+    }
+
+    /// The look-up indexes are made on first use: asked first from many threads at once (every one of them may
+    /// be the first), each look-up finds its entry, by id and by URL, in a graph large enough to take a while.
+    @Test func lookUpsAskedFirstFromManyThreadsAtOnce() {
+        let entries = (0..<5_000).map { GraphSample.tagged(String(format: "e%05d", $0), ["aviation"]) }
+        let graph = KnowledgeGraph(scheme: Sample.scheme, entries: entries)
+        let found = concurrentMap(64) { k -> Bool in
+            let n = (k &* 7_919) % entries.count
+            let id = String(format: "e%05d", n)
+            return graph.entry(EntryID(id))?.id.rawValue == id
+                && graph.entry(url: "https://example.org/\(id)")?.id.rawValue == id
+                && graph.entry(EntryID(id + "x")) == nil
+        }
+        #expect(found.allSatisfy { $0 })
     }
 
     @Test func ownAndClosurePostings() {

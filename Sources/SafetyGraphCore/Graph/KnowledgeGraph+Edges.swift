@@ -47,6 +47,7 @@ extension KnowledgeGraph {
     /// string comparisons or hashing.
     public func relatedEntryPairs(limit: Int = KnowledgeGraph.defaultRelatedLimit) -> [RelatedPair] {
         var found: [(pair: RelatedPair, order: Int)] = []
+        let entryIndex = self.entryIndex  // asked once: each ask takes the look-up memo's lock
         for (i, list) in allRelated(limit: limit).enumerated() {
             for related in list.related {
                 guard let j = entryIndex[related.entry].map(Int.init) else { continue }

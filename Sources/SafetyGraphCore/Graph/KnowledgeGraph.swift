@@ -19,11 +19,13 @@ public struct KnowledgeGraph: Sendable {
     public let tagCount: Int
     public let untaggedCount: Int
 
-    let entryIndex: [EntryID: Int32]
-    /// First entry by `URLFingerprint` of its main URL, the others chained through `urlNext`: normalising every
-    /// URL up front costs more than the whole index, so a look-up normalises only the few sharing a fingerprint.
-    let urlHeads: [UInt64: Int32]
-    let urlNext: [Int32]
+    /// Entry position by id.
+    var entryIndex: [EntryID: Int32] { lookUp.entryIndex }
+    /// The look-up indexes by id and by URL (`LookUpIndexes`), made on first use: `build` never looks an entry up (the queries,
+    /// `related` and the whole graph's DOT do), and making them for 100,000 entries (hashing every id, normalising
+    /// every URL's fingerprint) took one core 35 ms at the end of the graph's construction.
+    private let lookUpMemo = LookUpMemo()
+    private var lookUp: LookUpIndexes { lookUpMemo.indexes { Self.lookUpIndexes(entries) } }
     /// Concept id → index in `scheme.concepts` (sorted by id, so index order is id order).
     let conceptIndex: [ConceptID: Int32]
     /// Per concept: ancestor indices (broader*), sorted, in one flat array (no array retained per look-up).
@@ -74,15 +76,7 @@ public struct KnowledgeGraph: Sendable {
         self.conceptIndex = conceptIndex
         let ancestors = concepts.map { c in scheme.ancestors(of: c.id).compactMap { conceptIndex[$0] }.sorted() }
         self.ancestorLists = CompactLists(ancestors)
-        let (entries, index) = (unique, conceptIndex)
-        let part = { @Sendable (part: Int) -> IndexPart in
-            part == 0 ? .lookUp(Self.lookUpIndexes(entries)) : .postings(Self.postings(entries, index, ancestors))
-        }
-        let built = entries.count >= 4_096 ? concurrentMap(2, part) : [part(0), part(1)]
-        guard case .lookUp(let lookUp) = built[0], case .postings(let postings) = built[1] else {
-            preconditionFailure("concurrentMap returns its results in index order")
-        }
-        (self.entryIndex, self.urlHeads, self.urlNext) = (lookUp.entryIndex, lookUp.urlHeads, lookUp.urlNext)
+        let postings = Self.postings(unique, conceptIndex, ancestors)
         self.closureClass = postings.closureClass
         self.closureClassCount = postings.closureClassCount
         self.ownPostings = CompactLists(postings.own)
@@ -94,15 +88,27 @@ public struct KnowledgeGraph: Sendable {
         self.weights = closure.map { $0.isEmpty ? 0 : log(n / Double($0.count)) }
     }
 
-    private enum IndexPart: Sendable {
-        case lookUp(LookUpIndexes)
-        case postings(Postings)
-    }
-
     private struct LookUpIndexes: Sendable {
         var entryIndex: [EntryID: Int32] = [:]
+        /// First entry by `URLFingerprint` of its main URL, the others chained through `urlNext`: normalising every
+        /// URL up front costs more than the whole index, so a look-up normalises only the few sharing a fingerprint.
         var urlHeads: [UInt64: Int32] = [:]
         var urlNext: [Int32]
+    }
+
+    /// Holds the look-up indexes once made; safe to ask from several threads (the first makes them).
+    private final class LookUpMemo: @unchecked Sendable {  // `made` is guarded by `lock`
+        private let lock = NSLock()
+        private var made: LookUpIndexes?
+
+        func indexes(_ make: () -> LookUpIndexes) -> LookUpIndexes {
+            lock.lock()
+            defer { lock.unlock() }
+            if let made { return made }
+            let new = make()
+            made = new
+            return new
+        }
     }
 
     /// Entry position by id, and entries chained by the fingerprint of their main URL.
@@ -171,10 +177,11 @@ public struct KnowledgeGraph: Sendable {
     /// The entry whose main URL normalises like `url` (see `URLNormalizer`).
     public func entry(url: String) -> TaggedEntry? {
         let key = TaggingRuleTables.urlKey(url)
-        var i = urlHeads[URLFingerprint.of(url)] ?? -1
+        let lookUp = self.lookUp
+        var i = lookUp.urlHeads[URLFingerprint.of(url)] ?? -1
         while i >= 0 {
             if TaggingRuleTables.urlKey(entries[Int(i)].entry.url) == key { return entries[Int(i)] }
-            i = urlNext[Int(i)]
+            i = lookUp.urlNext[Int(i)]
         }
         return nil
     }
