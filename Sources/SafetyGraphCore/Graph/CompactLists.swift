@@ -21,6 +21,13 @@ struct CompactLists: Sendable {
         offsets.append(values.count)
     }
 
+    /// Appends every list of `other`, in order.
+    mutating func append(contentsOf other: CompactLists) {
+        let base = values.count
+        values.append(contentsOf: other.values)
+        offsets.append(contentsOf: other.offsets.dropFirst().map { $0 + base })
+    }
+
     subscript(i: Int) -> ArraySlice<Int32> { values[offsets[i]..<offsets[i + 1]] }
 
     func count(of i: Int) -> Int { offsets[i + 1] - offsets[i] }

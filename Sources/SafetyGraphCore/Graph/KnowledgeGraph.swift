@@ -21,9 +21,9 @@ public struct KnowledgeGraph: Sendable {
 
     /// Entry position by id.
     var entryIndex: [EntryID: Int32] { lookUp.entryIndex }
-    /// The look-up indexes by id and by URL (`LookUpIndexes`), made on first use: `build` never looks an entry up (the queries,
-    /// `related` and the whole graph's DOT do), and making them for 100,000 entries (hashing every id, normalising
-    /// every URL's fingerprint) took one core 35 ms at the end of the graph's construction.
+    /// The look-up indexes by id and by URL (`LookUpIndexes`), made on first use: `build` never looks an entry
+    /// up (the queries, `related` and the whole graph's DOT do), and making them for 100,000 entries (hashing every
+    /// id, fingerprinting every URL) took one core 35 ms at the end of the graph's construction.
     private let lookUpMemo = LookUpMemo()
     private var lookUp: LookUpIndexes { lookUpMemo.indexes { Self.lookUpIndexes(entries) } }
     /// Concept id → index in `scheme.concepts` (sorted by id, so index order is id order).
@@ -48,6 +48,12 @@ public struct KnowledgeGraph: Sendable {
     /// Links `entries` to `scheme` and builds the indexes; `relatedScanBudget` bounds the work of one
     /// related-entries look-up (default 4,096 posting entries).
     public init(scheme: ConceptScheme, entries: [TaggedEntry], relatedScanBudget: Int = 4_096) {
+        self.init(scheme: scheme, entries: entries, relatedScanBudget: relatedScanBudget, postingsInHalvesFrom: 8_192)
+    }
+
+    /// `init(scheme:entries:relatedScanBudget:)`, whose postings are made in two halves at once from
+    /// `postingsInHalvesFrom` entries on (a parameter so that tests can hold the halves to one pass on small graphs).
+    init(scheme: ConceptScheme, entries: [TaggedEntry], relatedScanBudget: Int, postingsInHalvesFrom: Int) {
         self.scheme = scheme
         self.relatedScanBudget = max(relatedScanBudget, 1)
 
@@ -68,15 +74,26 @@ public struct KnowledgeGraph: Sendable {
         }
         self.entries = unique
 
-        // The look-up indexes (by id, by URL) and the concept postings depend on the entries alone: for a large
-        // catalogue they are built at once, on two cores (a small one is not worth waking another thread for).
+        // The concept postings depend on the entries alone: for a large catalogue they are made in two halves at
+        // once, on two cores (a small one is not worth waking another thread for). The look-up indexes wait for
+        // their first use (`lookUp`).
         let concepts = scheme.concepts
         var conceptIndex: [ConceptID: Int32] = [:]
         for (i, c) in concepts.enumerated() where conceptIndex[c.id] == nil { conceptIndex[c.id] = Int32(i) }
         self.conceptIndex = conceptIndex
         let ancestors = concepts.map { c in scheme.ancestors(of: c.id).compactMap { conceptIndex[$0] }.sorted() }
         self.ancestorLists = CompactLists(ancestors)
-        let postings = Self.postings(unique, conceptIndex, ancestors)
+        let postings: Postings
+        if unique.count >= max(postingsInHalvesFrom, 2) {
+            let middle = unique.count / 2
+            let (all, index) = (unique, conceptIndex)
+            let halves = concurrentMap(2) { half in
+                Self.postings(all, half == 0 ? 0..<middle : middle..<all.count, index, ancestors)
+            }
+            postings = Postings.joined(halves[0], halves[1])
+        } else {
+            postings = Self.postings(unique, unique.indices, conceptIndex, ancestors)
+        }
         self.closureClass = postings.closureClass
         self.closureClassCount = postings.closureClassCount
         self.ownPostings = CompactLists(postings.own)
@@ -130,20 +147,55 @@ public struct KnowledgeGraph: Sendable {
         var closure: [[Int32]]
         var entryClosure = CompactLists()
         var closureClass: [Int32] = []
-        var closureClassCount = 0
+        /// Each closure class's set of concepts, by class number (numbered in order of first appearance).
+        var classSets: [[Int32]] = []
+        var closureClassCount: Int { classSets.count }
         var tagCount = 0
         var untaggedCount = 0
+
+        /// The postings of two consecutive ranges of entries as one pass over both makes them: lists end to end
+        /// (the second range's positions all follow the first's), and the second's closure classes numbered on
+        /// after the first's, in their order of first appearance, a set the first already has keeping its number.
+        static func joined(_ first: Postings, _ second: Postings) -> Postings {
+            var result = first
+            for c in result.own.indices {
+                result.own[c] += second.own[c]
+                result.closure[c] += second.closure[c]
+            }
+            result.entryClosure.append(contentsOf: second.entryClosure)
+            var number: [[Int32]: Int32] = [:]
+            number.reserveCapacity(first.classSets.count + second.classSets.count)
+            for (k, set) in first.classSets.enumerated() { number[set] = Int32(k) }
+            var renumbered: [Int32] = []
+            renumbered.reserveCapacity(second.classSets.count)
+            for set in second.classSets {
+                if let known = number[set] {
+                    renumbered.append(known)
+                } else {
+                    number[set] = Int32(result.classSets.count)
+                    renumbered.append(Int32(result.classSets.count))
+                    result.classSets.append(set)
+                }
+            }
+            result.closureClass += second.closureClass.map { renumbered[Int($0)] }
+            result.tagCount += second.tagCount
+            result.untaggedCount += second.untaggedCount
+            return result
+        }
     }
 
-    /// Per concept its entries (own tags, and with everything narrower); per entry its closure and closure class.
-    private static func postings(_ unique: [TaggedEntry], _ conceptIndex: [ConceptID: Int32], _ ancestors: [[Int32]]) -> Postings {
+    /// Per concept its entries (own tags, and with everything narrower); per entry its closure and closure class;
+    /// for the entries at `range` of `unique` (positions are positions in `unique`).
+    private static func postings(
+        _ unique: [TaggedEntry], _ range: Range<Int>, _ conceptIndex: [ConceptID: Int32], _ ancestors: [[Int32]]
+    ) -> Postings {
         var result = Postings(
             own: Array(repeating: [Int32](), count: ancestors.count),
             closure: Array(repeating: [Int32](), count: ancestors.count))
         var closureClasses: [[Int32]: Int32] = [:]
-        result.closureClass.reserveCapacity(unique.count)
+        result.closureClass.reserveCapacity(range.count)
         var set: [Int32] = []
-        for i in unique.indices {  // by position: a copy of each entry would retain every field
+        for i in range {  // by position: a copy of each entry would retain every field
             set.removeAll(keepingCapacity: true)
             result.tagCount += unique[i].tags.count
             if unique[i].tags.isEmpty { result.untaggedCount += 1 }
@@ -161,9 +213,9 @@ public struct KnowledgeGraph: Sendable {
             } else {
                 result.closureClass.append(Int32(closureClasses.count))
                 closureClasses[set] = Int32(closureClasses.count)
+                result.classSets.append(set)
             }
         }
-        result.closureClassCount = closureClasses.count
         return result
     }
 

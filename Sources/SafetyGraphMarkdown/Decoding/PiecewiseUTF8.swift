@@ -36,7 +36,8 @@ enum PiecewiseUTF8 {
             let pieces = self.pieces(buffer, minimumASCIIRun: max(minimumASCIIRun, 1), maximumPiece: max(maximumPiece, 1))
             if pieces.count <= 1 { return String(validating: buffer, as: UTF8.self) }
             guard buffer.count >= halvesFrom else { return joined(pieces[...], of: buffer, capacity: buffer.count) }
-            let middle = pieces.count / 2
+            // Cut where the bytes are halved (pieces differ in size: a count-halving left one core twice the work).
+            let middle = max(1, pieces.firstIndex { $0.range.lowerBound >= buffer.count / 2 } ?? pieces.count / 2)
             let shared = UncheckedSendable((buffer, pieces))
             let halves = concurrentMap(2) { half in
                 let (buffer, pieces) = shared.value
@@ -53,7 +54,9 @@ enum PiecewiseUTF8 {
 
     /// The text of `pieces` of `buffer` one after another, in a string with room for `capacity` bytes; nil when a
     /// piece is not valid UTF-8.
-    private static func joined(_ pieces: ArraySlice<Piece>, of buffer: UnsafeBufferPointer<UInt8>, capacity: Int) -> String? {
+    private static func joined(
+        _ pieces: ArraySlice<Piece>, of buffer: UnsafeBufferPointer<UInt8>, capacity: Int
+    ) -> String? {
         var text = ""
         text.reserveCapacity(capacity)
         for piece in pieces {
