@@ -163,9 +163,8 @@ struct Build: ParsableCommand {
                 }
             }
             clock.lap("related entries, catalog.json, linked data and graph/, at once")
-            if !noSite {
+            if !noSite, let siteTemplates {  // loaded above whenever the site is built
                 let siteInputs = try SiteBuild.inputs(project: loaded, drawings: !noGraphs, engine: engine, base: base)
-                let siteTemplates = try siteTemplates ?? SiteBuild.templates(templates, quiet: quiet)
                 _ = try SiteBuild.write(project: loaded, templates: siteTemplates, inputs: siteInputs, to: staging)
                 clock.lap("site/")
             }

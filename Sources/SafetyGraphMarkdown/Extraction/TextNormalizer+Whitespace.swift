@@ -23,17 +23,7 @@ extension TextNormalizer {
                 let lead = bytes[i]
                 if lead < 0x80 {
                     i += 1
-                    if lead == 0x20 || (lead >= 0x09 && lead <= 0x0D) {
-                        pendingSpace = count > 0
-                    } else if lead >= 0x20 && lead != 0x7F {
-                        if pendingSpace {
-                            out[count] = 0x20
-                            count += 1
-                        }
-                        pendingSpace = false
-                        out[count] = lead
-                        count += 1
-                    }
+                    collapse(ascii: lead, into: out, count: &count, pendingSpace: &pendingSpace)
                     continue
                 }
                 guard let (value, length) = scalar(in: bytes, at: i) else { return nil }

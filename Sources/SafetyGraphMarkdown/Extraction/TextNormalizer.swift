@@ -64,22 +64,31 @@ enum TextNormalizer {
                 guard j < bytes.count else { break }
                 let byte = bytes[j]
                 j += 1
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pendingSpace = count > 0
-                } else if byte >= 0x20 && byte < 0x7F {
-                    // `count` stays below the bytes read: a pending space stands for a whitespace byte not written.
-                    if pendingSpace {
-                        out[count] = 0x20
-                        count += 1
-                    }
-                    pendingSpace = false
-                    out[count] = byte
-                    count += 1
-                } else if byte >= 0x80 {
-                    return nil
-                }
+                if byte >= 0x80 { return nil }
+                Self.collapse(ascii: byte, into: out, count: &count, pendingSpace: &pendingSpace)
             }
             return .some(String(decoding: UnsafeBufferPointer(rebasing: out[..<count]), as: UTF8.self))
+        }
+    }
+
+    /// One ASCII byte of collapsed text: whitespace leaves a space pending (none before the first character), a
+    /// visible character is written after the pending space if any, a control character is dropped. `count` stays
+    /// below the bytes read: a pending space stands for a whitespace byte not written. Shared by `collapsedASCII`
+    /// and `collapsedUTF8`.
+    @inline(__always)
+    static func collapse(
+        ascii byte: UInt8, into out: UnsafeMutableBufferPointer<UInt8>, count: inout Int, pendingSpace: inout Bool
+    ) {
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+            pendingSpace = count > 0
+        } else if byte > 0x20 && byte < 0x7F {
+            if pendingSpace {
+                out[count] = 0x20
+                count += 1
+            }
+            pendingSpace = false
+            out[count] = byte
+            count += 1
         }
     }
 
